@@ -1,0 +1,11 @@
+import { secret } from '../src/core/secrets';
+
+export default ({ env }: { env: any }) => ({
+  auth: { secret: secret('ADMIN_JWT_SECRET') },
+  apiToken: { salt: secret('API_TOKEN_SALT') },
+  transfer: { token: { salt: secret('TRANSFER_TOKEN_SALT') } },
+  secrets: { encryptionKey: secret('ENCRYPTION_KEY') },
+  // Tests and the API benchmark run without the admin bundle.
+  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
+  flags: { nps: false, promoteEE: false },
+});

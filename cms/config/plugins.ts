@@ -1,0 +1,12 @@
+import { secret } from '../src/core/secrets';
+
+export default () => ({
+  'users-permissions': {
+    config: {
+      jwtSecret: secret('JWT_SECRET'),
+      // Short sessions unless the user ticks "remember me" (7 days): see src/api/identity.
+      jwt: { expiresIn: '12h' },
+      register: { allowedFields: [] },
+    },
+  },
+});

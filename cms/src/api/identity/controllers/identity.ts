@@ -1,0 +1,76 @@
+import type { Core } from '@strapi/strapi';
+import { AppError } from '../../../core/errors';
+import { resolveScope } from '../../../core/scope';
+import { WechatClient, wechatConfigFromEnv, WechatError } from '../../../adapters/wechat';
+import { normalizeMainlandPhone } from '../lib/phone';
+import { consumeCode, issueCode } from '../lib/login-codes';
+import { mePayload, signIn, switchMerchant } from '../lib/accounts';
+import { homePayload } from '../lib/home';
+
+let wechat: WechatClient | null = null;
+const wechatClient = () => (wechat ??= new WechatClient(wechatConfigFromEnv()));
+
+const requirePhone = (value: unknown): string => {
+  const phone = normalizeMainlandPhone(value);
+  if (!phone) throw new AppError('PHONE_INVALID', 400, { field: 'phone' });
+  return phone;
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async smsSend(ctx: any) {
+    const phone = requirePhone(ctx.request.body?.phone);
+    ctx.body = { sent: true, ...(await issueCode(strapi, phone)) };
+  },
+
+  async smsLogin(ctx: any) {
+    const body = ctx.request.body ?? {};
+    const phone = requirePhone(body.phone);
+    const code = typeof body.code === 'string' ? body.code.trim() : '';
+    if (!/^\d{6}$/.test(code)) throw new AppError('SMS_CODE_REQUIRED', 400, { field: 'code' });
+    await consumeCode(strapi, phone, code);
+    const { jwt, user } = await signIn(strapi, phone, { remember: body.remember === true, via: 'sms' });
+    ctx.body = { jwt, user };
+  },
+
+  async wechatLogin(ctx: any) {
+    const { code, phoneCode } = ctx.request.body ?? {};
+    if (typeof code !== 'string' || !code) throw new AppError('WECHAT_CODE_INVALID', 400, { field: 'code' });
+    if (typeof phoneCode !== 'string' || !phoneCode) throw new AppError('WECHAT_PHONE_FAILED', 400, { field: 'phoneCode' });
+    let openid: string;
+    let rawPhone: string;
+    try {
+      ({ openid } = await wechatClient().code2Session(code));
+    } catch (error) {
+      throw new AppError(error instanceof WechatError && error.errcode ? 'WECHAT_CODE_INVALID' : 'WECHAT_UNAVAILABLE', error instanceof WechatError && error.errcode ? 400 : 502, {
+        errcode: (error as WechatError).errcode ?? null,
+      });
+    }
+    try {
+      rawPhone = await wechatClient().phoneNumber(phoneCode);
+    } catch (error) {
+      throw new AppError(error instanceof WechatError && error.errcode ? 'WECHAT_PHONE_FAILED' : 'WECHAT_UNAVAILABLE', error instanceof WechatError && error.errcode ? 400 : 502, {
+        errcode: (error as WechatError).errcode ?? null,
+      });
+    }
+    const phone = requirePhone(rawPhone);
+    // Mini-program users stay signed in like other WeChat apps unless they ask otherwise.
+    const { jwt, user } = await signIn(strapi, phone, { remember: ctx.request.body?.remember !== false, via: 'wechat', openid });
+    ctx.body = { jwt, user };
+  },
+
+  async me(ctx: any) {
+    ctx.body = await mePayload(strapi, await resolveScope(strapi, ctx));
+  },
+
+  async switchMerchant(ctx: any) {
+    const scope = await resolveScope(strapi, ctx);
+    const jwt = await switchMerchant(strapi, scope, ctx.request.body?.merchantId);
+    // Resolve the new scope for the reply exactly as the next request will.
+    const fakeCtx = { state: { user: ctx.state.user }, request: { header: { authorization: `Bearer ${jwt}` } } };
+    ctx.body = { jwt, ...(await mePayload(strapi, await resolveScope(strapi, fakeCtx))) };
+  },
+
+  async home(ctx: any) {
+    ctx.body = await homePayload(strapi, await resolveScope(strapi, ctx));
+  },
+});

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { factories } from '@strapi/strapi';
+import { AppError } from '../../../core/errors';
+import { assertCan, resolveScope } from '../../../core/scope';
+import { contentDisposition, privateFilePath, storePrivateFile } from '../../../core/private-files';
+
+const UID = 'api::private-file.private-file';
+const CATEGORIES = new Set(['business_licence', 'id_card_front', 'id_card_back', 'bank_permit', 'invoice', 'customs_document', 'other']);
+
+/**
+ * Upload and download of private documents. Reads go through the Document Service, so a file of
+ * another merchant is simply not found; platform staff with files.read see all.
+ */
+export default factories.createCoreController(UID, ({ strapi }) => ({
+  async create(ctx: any) {
+    const scope = await resolveScope(strapi, ctx);
+    assertCan(scope, 'files.write');
+    if (scope.kind !== 'merchant' || !scope.merchantId) throw new AppError('FORBIDDEN', 403);
+    const upload = ctx.request.files?.file;
+    const file = Array.isArray(upload) ? upload[0] : upload;
+    if (!file) throw new AppError('FILE_REQUIRED', 400, { field: 'file' });
+    const category = ctx.request.body?.category;
+    if (!CATEGORIES.has(category)) throw new AppError('FILE_CATEGORY_INVALID', 400, { field: 'category', allowed: [...CATEGORIES] });
+    const tempPath: string = file.filepath ?? file.path;
+    try {
+      const stored = await storePrivateFile(tempPath);
+      const created = await strapi.documents(UID).create({
+        data: {
+          category,
+          originalName: String(file.originalFilename ?? file.name ?? 'file').slice(0, 255),
+          mime: stored.mime,
+          size: stored.size,
+          sha256: stored.sha256,
+          storageKey: stored.storageKey,
+          uploadedById: scope.userId,
+        } as any,
+      });
+      ctx.status = 201;
+      const { storageKey: _hidden, ...visible } = created as Record<string, unknown>;
+      ctx.body = { data: visible };
+    } finally {
+      fs.promises.unlink(tempPath).catch(() => undefined);
+    }
+  },
+
+  async download(ctx: any) {
+    const scope = await resolveScope(strapi, ctx);
+    assertCan(scope, 'files.read');
+    const doc = (await strapi.documents(UID).findOne({ documentId: ctx.params.id })) as { storageKey: string; mime: string; originalName: string; size: number } | null;
+    if (!doc) throw new AppError('NOT_FOUND', 404);
+    const filePath = privateFilePath(doc.storageKey);
+    if (!fs.existsSync(filePath)) throw new AppError('FILE_MISSING', 410);
+    ctx.set('Content-Type', doc.mime);
+    ctx.set('Content-Disposition', contentDisposition(doc.originalName || 'file'));
+    ctx.set('Cache-Control', 'private, no-store');
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.body = fs.createReadStream(filePath);
+  },
+}));

@@ -1,0 +1,3 @@
+export default {
+  routes: [{ method: 'GET', path: '/private-files/:id/download', handler: 'private-file.download' }],
+};

@@ -1,0 +1,130 @@
+import type { Core } from '@strapi/strapi';
+import { currentScope, type Scope } from './scope';
+
+/**
+ * The operation log (G7, principle 9): every write by a user, append-only.
+ * Document writes are logged by a Document Service middleware with before/after; any other
+ * mutating API request that wrote no row this way gets a request-level row from the
+ * api-envelope middleware, so no route escapes.
+ */
+const AUDIT_UID = 'api::audit-log.audit-log';
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+/** Internal bookkeeping that the login request itself is logged for. */
+const NOT_AUDITED = new Set<string>([AUDIT_UID, 'api::sms-code.sms-code', 'api::phone-guard.phone-guard']);
+const SECRET_KEYS = new Set(['password', 'resetPasswordToken', 'confirmationToken', 'storageKey', 'codeHash', 'openid']);
+
+export const moduleLabels: Record<string, string> = {
+  auth: '登录认证',
+  merchant: '商户信息',
+  membership: '商户成员',
+  product: '商品',
+  carrier: '物流服务商',
+  message: '消息中心',
+  'private-file': '资料文件',
+  'staff-role': '平台角色',
+  user: '用户账号',
+  system: '系统',
+};
+
+interface RequestInfo {
+  ip: string | null;
+  userAgent: string | null;
+  method: string | null;
+  path: string | null;
+  state: Record<string, any>;
+}
+
+function requestInfo(strapi: Core.Strapi): RequestInfo | null {
+  const ctx = strapi.requestContext.get() as any;
+  if (!ctx) return null;
+  return {
+    ip: ctx.request?.ip ?? null,
+    userAgent: (ctx.request?.header?.['user-agent'] as string) ?? null,
+    method: ctx.request?.method ?? null,
+    path: ctx.request?.path ?? null,
+    state: ctx.state,
+  };
+}
+
+function redact(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(redact);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (!SECRET_KEYS.has(key)) out[key] = redact(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+export interface AuditEntry {
+  module: string;
+  action: string;
+  targetUid?: string | null;
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  actor?: { id: number | null; phone: string | null; name: string | null; merchantId?: number | null } | null;
+  status?: number | null;
+}
+
+/** Append one row; request details (IP, user agent, route, actor) come from the current request. */
+export async function writeAudit(strapi: Core.Strapi, entry: AuditEntry, scope?: Scope | null): Promise<void> {
+  const req = requestInfo(strapi);
+  const actor = entry.actor ?? (scope ? { id: scope.userId, phone: scope.phone, name: scope.name, merchantId: scope.merchantId } : null);
+  await strapi.db.query(AUDIT_UID).create({
+    data: {
+      actorId: actor?.id ?? null,
+      actorPhone: actor?.phone ?? null,
+      actorName: actor?.name ?? null,
+      merchantId: actor?.merchantId ?? null,
+      impersonatorId: req?.state?.impersonatorId ?? null,
+      module: entry.module,
+      action: entry.action,
+      targetUid: entry.targetUid ?? null,
+      targetId: entry.targetId ?? null,
+      before: redact(entry.before),
+      after: redact(entry.after),
+      ip: req?.ip ?? null,
+      userAgent: req?.userAgent ? req.userAgent.slice(0, 1000) : null,
+      method: req?.method ?? null,
+      path: req?.path ?? null,
+      status: entry.status ?? null,
+    },
+  });
+  if (req) req.state.auditRows = (req.state.auditRows ?? 0) + 1;
+}
+
+export const moduleOfUid = (uid: string): string => uid.split('.').pop() as string;
+
+export function registerAudit(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    const { uid, action } = context as { uid: string; action: string };
+    const params = (context as { params: Record<string, any> }).params;
+    if (!WRITE_ACTIONS.has(action) || NOT_AUDITED.has(uid) || !uid.startsWith('api::')) return next();
+    const scope = await currentScope(strapi);
+    // Writes outside a user's request (seeding, workers) are not a user's operation.
+    if (!scope || scope.kind === 'anonymous') return next();
+    const before = params.documentId
+      ? await strapi.db.query(uid).findOne({ where: { documentId: params.documentId } })
+      : null;
+    const result = (await next()) as any;
+    const after = action === 'delete' ? null : result?.entries?.[0] ?? result ?? null;
+    await writeAudit(
+      strapi,
+      {
+        module: moduleOfUid(uid),
+        action,
+        targetUid: uid,
+        targetId: params.documentId ?? after?.documentId ?? null,
+        before,
+        after,
+      },
+      scope,
+    );
+    return result;
+  });
+}

@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CMS_DIR, createMysqlDatabase, startCms, startSimulators } from './stack';
+
+/** One cms + simulators for the whole run; their addresses reach the tests through process.env. */
+export default async function globalSetup(): Promise<void> {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [CMS_DIR] }), '-p', 'tsconfig.json'], { cwd: CMS_DIR, stdio: 'inherit' });
+  const sims = await startSimulators();
+  const simEnv = { SMS_SIM_PORT: String(sims.smsPort), WECHAT_SIM_PORT: String(sims.wechatPort) };
+  let mysqlDatabase: string | null = null;
+  const dbEnv: Record<string, string> = {};
+  if (process.env.DATABASE_CLIENT === 'mysql') {
+    mysqlDatabase = await createMysqlDatabase();
+    dbEnv.DATABASE_NAME = mysqlDatabase;
+  }
+  const cms = await startCms({ ...simEnv, ...dbEnv });
+  const tokenCache = fs.mkdtempSync(path.join(os.tmpdir(), 'jmt-tokens-'));
+  Object.assign(process.env, {
+    TEST_CMS_URL: cms.url,
+    TEST_SMS_SIM_URL: `http://127.0.0.1:${sims.smsPort}`,
+    TEST_WECHAT_SIM_URL: `http://127.0.0.1:${sims.wechatPort}`,
+    TEST_TOKEN_CACHE: tokenCache,
+    ...simEnv,
+  });
+  (globalThis as any).__JMT__ = { cms, sims, mysqlDatabase, tokenCache };
+}

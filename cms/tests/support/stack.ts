@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Starts what the integration tests talk to: the simulators and a real Strapi process (compiled
+ * dist, `strapi start`) on a fresh SQLite file or a fresh MariaDB database.
+ */
+export const CMS_DIR = path.resolve(__dirname, '..', '..');
+const STRAPI_BIN = path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [CMS_DIR] })), 'bin', 'strapi.js');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitFor(url: string, timeoutMs: number, child?: ChildProcess, log?: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${url} answered\n${log?.() ?? ''}`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${url}\n${log?.() ?? ''}`);
+}
+
+export interface RunningCms {
+  url: string;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+  logs: () => string;
+}
+
+export async function createMysqlDatabase(): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const mysql = require(require.resolve('mysql2/promise', { paths: [CMS_DIR] }));
+  const name = `jmt_test_${Date.now()}_${Math.floor(Math.random() * 1e4)}`;
+  const conn = await mysql.createConnection({
+    host: process.env.DATABASE_HOST || '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT || 3306),
+    user: process.env.DATABASE_USERNAME || 'root',
+    password: process.env.DATABASE_PASSWORD || '',
+  });
+  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await conn.end();
+  return name;
+}
+
+export async function dropMysqlDatabase(name: string): Promise<void> {
+  const mysql = require(require.resolve('mysql2/promise', { paths: [CMS_DIR] }));
+  const conn = await mysql.createConnection({
+    host: process.env.DATABASE_HOST || '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT || 3306),
+    user: process.env.DATABASE_USERNAME || 'root',
+    password: process.env.DATABASE_PASSWORD || '',
+  });
+  await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await conn.end();
+}
+
+export async function startCms(extraEnv: Record<string, string>): Promise<RunningCms> {
+  const port = await freePort();
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jmt-cms-'));
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    SERVE_ADMIN_PANEL: 'false',
+    SEED_DEMO: 'true',
+    HOST: '127.0.0.1',
+    CMS_PORT: String(port),
+    DATABASE_FILENAME: path.join(workDir, 'test.db'),
+    PRIVATE_UPLOAD_DIR: path.join(workDir, 'private-uploads'),
+    ...extraEnv,
+  };
+  let output = '';
+  const child = spawn(process.execPath, [STRAPI_BIN, 'start'], { cwd: CMS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (d) => (output += d.toString()));
+  child.stderr?.on('data', (d) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/_health`, 120_000, child, () => output.slice(-4000));
+  return {
+    url,
+    child,
+    logs: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      fs.rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startSimulators(): Promise<{ smsPort: number; wechatPort: number; child: ChildProcess }> {
+  const smsPort = await freePort();
+  const wechatPort = await freePort();
+  const child = spawn(process.execPath, [path.join(CMS_DIR, 'dist', 'simulators', 'run.js')], {
+    env: { ...process.env, NODE_ENV: 'test', SMS_SIM_PORT: String(smsPort), WECHAT_SIM_PORT: String(wechatPort) },
+    stdio: 'ignore',
+  });
+  await waitFor(`http://127.0.0.1:${smsPort}/health`, 15_000, child);
+  await waitFor(`http://127.0.0.1:${wechatPort}/health`, 15_000, child);
+  return { smsPort, wechatPort, child };
+}
