@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { api, bearer, login, PHONES } from './support/api';
+
+/**
+ * Tenancy matrix (principle 3): merchant A's users against every merchant-owned route of merchant B.
+ * The list of merchant-owned types is read from the schemas, so a new merchant-owned type without
+ * a row here fails this test.
+ */
+const MERCHANT_OWNED_ROUTES: Record<string, { path: string; update: Record<string, unknown> | null }> = {
+  merchant: { path: 'merchants', update: { nameCn: '被篡改' } },
+  membership: { path: 'memberships', update: { role: 'member' } },
+  product: { path: 'products', update: { name: '被篡改' } },
+  message: { path: 'messages', update: { title: '被篡改' } },
+  // Private files are immutable: no update route at all.
+  'private-file': { path: 'private-files', update: null },
+};
+
+function merchantOwnedTypes(): string[] {
+  const apiDir = path.resolve(__dirname, '..', 'src', 'api');
+  return fs
+    .readdirSync(apiDir)
+    .filter((name) => {
+      const schema = path.join(apiDir, name, 'content-types', name, 'schema.json');
+      if (!fs.existsSync(schema)) return false;
+      const attrs = JSON.parse(fs.readFileSync(schema, 'utf8')).attributes ?? {};
+      return attrs.merchant?.target === 'api::merchant.merchant' || name === 'merchant';
+    })
+    .sort();
+}
+
+let aAdmin: string;
+let aMember: string;
+let bAdmin: string;
+let staff: string;
+const bDocs: Record<string, string[]> = {};
+
+beforeAll(async () => {
+  [aAdmin, aMember, bAdmin, staff] = await Promise.all([login(PHONES.jinghuaAdmin), login(PHONES.jinghuaMember), login(PHONES.zijingAdmin), login(PHONES.superAdmin)]);
+  // Merchant B owns one of everything.
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  await api().post('/api/private-files').set(bearer(bAdmin)).field('category', 'business_licence').attach('file', pdf, 'licence.pdf').expect(201);
+  await api().post('/api/private-files').set(bearer(aAdmin)).field('category', 'business_licence').attach('file', pdf, 'licence-a.pdf').expect(201);
+  for (const [type, route] of Object.entries(MERCHANT_OWNED_ROUTES)) {
+    const res = await api().get(`/api/${route.path}`).set(bearer(bAdmin)).expect(200);
+    bDocs[type] = res.body.data.map((d: any) => d.documentId);
+    expect(bDocs[type].length).toBeGreaterThan(0);
+  }
+});
+
+describe('tenancy matrix', () => {
+  it('covers every merchant-owned content type', () => {
+    expect(Object.keys(MERCHANT_OWNED_ROUTES).sort()).toEqual(merchantOwnedTypes());
+  });
+
+  for (const [type, route] of Object.entries(MERCHANT_OWNED_ROUTES)) {
+    describe(type, () => {
+      it('lists only the caller’s own rows', async () => {
+        const res = await api().get(`/api/${route.path}`).set(bearer(aAdmin)).expect(200);
+        const ids = res.body.data.map((d: any) => d.documentId);
+        expect(ids.length).toBeGreaterThan(0);
+        for (const id of bDocs[type]) expect(ids).not.toContain(id);
+      });
+
+      it('cannot filter its way into another merchant', async () => {
+        const res = await api().get(`/api/${route.path}?filters[documentId][$eq]=${bDocs[type][0]}`).set(bearer(aAdmin)).expect(200);
+        expect(res.body.data.map((d: any) => d.documentId)).not.toContain(bDocs[type][0]);
+      });
+
+      it('cannot read, update or delete another merchant’s row', async () => {
+        const target = bDocs[type][0];
+        const read = await api().get(`/api/${route.path}/${target}`).set(bearer(aAdmin));
+        expect(read.status).toBe(404);
+        const update = await api().put(`/api/${route.path}/${target}`).set(bearer(aAdmin)).send({ data: route.update ?? {} });
+        expect(update.status).toBe(route.update ? 404 : 405);
+        const del = await api().delete(`/api/${route.path}/${target}`).set(bearer(aAdmin));
+        expect([403, 404, 405]).toContain(del.status);
+        // Still there, unchanged, for its owner.
+        const owner = await api().get(`/api/${route.path}/${target}`).set(bearer(bAdmin));
+        expect(owner.status).toBe(200);
+        expect(JSON.stringify(owner.body)).not.toContain('被篡改');
+      });
+    });
+  }
+
+  it('forces created rows onto the caller’s merchant whatever merchant the client names', async () => {
+    const bMerchant = (await api().get('/api/me').set(bearer(bAdmin))).body.merchant;
+    const res = await api().post('/api/products').set(bearer(aAdmin)).send({ data: { name: '越权商品', price: '2.00', merchant: bMerchant.id } });
+    expect(res.status).toBe(201);
+    const mine = await api().get('/api/products').set(bearer(aAdmin));
+    expect(mine.body.data.map((p: any) => p.name)).toContain('越权商品');
+    const theirs = await api().get('/api/products').set(bearer(bAdmin));
+    expect(theirs.body.data.map((p: any) => p.name)).not.toContain('越权商品');
+  });
+
+  it('keeps merchant users away from platform-only data', async () => {
+    for (const pathName of ['audit-logs', 'staff-roles']) {
+      const res = await api().get(`/api/${pathName}`).set(bearer(aAdmin));
+      expect(res.status).toBe(403);
+    }
+    const users = await api().get('/api/users').set(bearer(aAdmin));
+    expect(users.status).toBe(403);
+  });
+
+  it('lets merchant users read shared carriers but not change them', async () => {
+    const list = await api().get('/api/carriers').set(bearer(aAdmin)).expect(200);
+    expect(list.body.data.length).toBeGreaterThanOrEqual(9);
+    const res = await api().put(`/api/carriers/${list.body.data[0].documentId}`).set(bearer(aAdmin)).send({ data: { name: 'x' } });
+    expect(res.status).toBe(403);
+  });
+
+  it('lets platform staff see every merchant', async () => {
+    const res = await api().get('/api/merchants').set(bearer(staff)).expect(200);
+    const names = res.body.data.map((m: any) => m.nameCn);
+    expect(names).toEqual(expect.arrayContaining(['东海县晶华水晶饰品有限公司', '东海县紫晶坊水晶工艺品店']));
+  });
+});
+
+describe('merchant members are read-only', () => {
+  it('refuses every write with MEMBER_READ_ONLY', async () => {
+    const me = (await api().get('/api/me').set(bearer(aMember))).body;
+    expect(me.role).toBe('member');
+    const attempts = [
+      api().put(`/api/merchants/${me.merchant.documentId}`).set(bearer(aMember)).send({ data: { nameCn: '成员改名' } }),
+      api().post('/api/products').set(bearer(aMember)).send({ data: { name: '成员商品' } }),
+      api().post('/api/memberships').set(bearer(aMember)).send({ data: { phone: '13700001234', role: 'admin' } }),
+      api().post('/api/private-files').set(bearer(aMember)).field('category', 'invoice').attach('file', Buffer.from('%PDF-1.4\n%%EOF'), 'a.pdf'),
+    ];
+    for (const res of await Promise.all(attempts)) {
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('MEMBER_READ_ONLY');
+      expect(res.body.error.message).toContain('仅可查看');
+    }
+    const products = await api().get('/api/products').set(bearer(aMember));
+    expect(products.body.data.map((p: any) => p.name)).not.toContain('成员商品');
+  });
+
+  it('still lets members read', async () => {
+    const me = (await api().get('/api/me').set(bearer(aMember))).body;
+    await api().get(`/api/merchants/${me.merchant.documentId}`).set(bearer(aMember)).expect(200);
+    await api().get('/api/memberships').set(bearer(aMember)).expect(200);
+    await api().get('/api/home').set(bearer(aMember)).expect(200);
+  });
+});
+
+describe('merchant info and members (M2, M3)', () => {
+  it('lets the admin edit merchant info but not platform-managed fields', async () => {
+    const me = (await api().get('/api/me').set(bearer(bAdmin))).body;
+    const res = await api()
+      .put(`/api/merchants/${me.merchant.documentId}`)
+      .set(bearer(bAdmin))
+      .send({ data: { nameEn: 'Donghai Zijingfang Crystal Crafts Studio', registrationStatus: 'approved' } });
+    expect(res.status).toBe(200);
+    expect(res.body.data.nameEn).toBe('Donghai Zijingfang Crystal Crafts Studio');
+    expect(res.body.data.registrationStatus).not.toBe('approved');
+  });
+
+  it('adds, re-roles and removes members, and never removes the last admin', async () => {
+    const added = await api().post('/api/memberships').set(bearer(bAdmin)).send({ data: { phone: '13711112222', role: 'member' } });
+    expect(added.status).toBe(201);
+    expect(added.body.data.user.phone).toBe('13711112222');
+    const duplicate = await api().post('/api/memberships').set(bearer(bAdmin)).send({ data: { phone: '13711112222', role: 'member' } });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error.code).toBe('MEMBER_EXISTS');
+
+    const promoted = await api().put(`/api/memberships/${added.body.data.documentId}`).set(bearer(bAdmin)).send({ data: { role: 'admin' } });
+    expect(promoted.body.data.role).toBe('admin');
+    await api().delete(`/api/memberships/${added.body.data.documentId}`).set(bearer(bAdmin)).expect(200);
+
+    const list = await api().get('/api/memberships').set(bearer(bAdmin));
+    const admins = list.body.data.filter((m: any) => m.role === 'admin');
+    // 李秀梅 and 赵婷 are both admins of 紫晶坊: demote one, then the last must stay.
+    expect(admins.length).toBe(2);
+    await api().put(`/api/memberships/${admins[1].documentId}`).set(bearer(bAdmin)).send({ data: { role: 'member' } }).expect(200);
+    const last = await api().put(`/api/memberships/${admins[0].documentId}`).set(bearer(bAdmin)).send({ data: { role: 'member' } });
+    expect(last.status).toBe(400);
+    expect(last.body.error.code).toBe('LAST_ADMIN');
+    const lastDelete = await api().delete(`/api/memberships/${admins[0].documentId}`).set(bearer(bAdmin));
+    expect(lastDelete.body.error.code).toBe('LAST_ADMIN');
+    await api().put(`/api/memberships/${admins[1].documentId}`).set(bearer(bAdmin)).send({ data: { role: 'admin' } }).expect(200);
+  });
+});
