@@ -88,8 +88,14 @@ export async function startCms(extraEnv: Record<string, string>): Promise<Runnin
   };
   let output = '';
   const child = spawn(process.execPath, [STRAPI_BIN, 'start'], { cwd: CMS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d) => (output += d.toString()));
-  child.stderr?.on('data', (d) => (output += d.toString()));
+  // Keep the whole log on disk for post-mortems (JMT_TEST_LOG_DIR), the tail in memory for errors.
+  const logFile = process.env.JMT_TEST_LOG_DIR ? fs.createWriteStream(path.join(process.env.JMT_TEST_LOG_DIR, `cms-${port}.log`)) : null;
+  const collect = (d: Buffer) => {
+    output = (output + d.toString()).slice(-200_000);
+    logFile?.write(d);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/_health`, 120_000, child, () => output.slice(-4000));
   return {

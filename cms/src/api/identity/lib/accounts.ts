@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { transactionWithRetry } from '../../../core/transactions';
 import { AppError } from '../../../core/errors';
 import { asSystem, findMembership, invalidateScopes, type Scope } from '../../../core/scope';
 import { writeAudit } from '../../../core/audit';
@@ -49,7 +50,7 @@ export async function signIn(
   let created = false;
   if (!user) {
     created = true;
-    user = await strapi.db.transaction(async () => {
+    user = await transactionWithRetry(strapi, async () => {
       const fresh = await createPhoneUser(strapi, phone, options.openid ? { openid: options.openid } : {});
       await asSystem(async () => {
         const merchant = await strapi.documents('api::merchant.merchant').create({

@@ -4,6 +4,7 @@ import { AppError } from '../../../core/errors';
 import { secret } from '../../../core/secrets';
 import { sendLoginCode, smsConfigFromEnv, SmsSendError } from '../../../adapters/sms';
 import { beijingDay } from './phone';
+import { transactionWithRetry } from '../../../core/transactions';
 
 /**
  * One-time SMS login codes: 6 digits, stored hashed, valid 5 minutes, single use. Per phone: one send
@@ -56,7 +57,7 @@ export async function issueCode(strapi: Core.Strapi, phone: string): Promise<{ c
   const now = Date.now();
   const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
 
-  await strapi.db.transaction(async () => {
+  await transactionWithRetry(strapi, async () => {
     const guard = await guardFor(strapi, phone);
     assertNotLocked(guard, now);
     const lastSentAt = num(guard.lastSentAt);
@@ -92,7 +93,7 @@ export async function issueCode(strapi: Core.Strapi, phone: string): Promise<{ c
 export async function consumeCode(strapi: Core.Strapi, phone: string, code: string): Promise<void> {
   const rules = limits();
   const now = Date.now();
-  const outcome = await strapi.db.transaction(async () => {
+  const outcome = await transactionWithRetry(strapi, async () => {
     const guard = await guardFor(strapi, phone);
     assertNotLocked(guard, now);
     const latest = (await strapi.db.query(CODE).findOne({

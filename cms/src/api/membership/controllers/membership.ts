@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
+import { transactionWithRetry } from '../../../core/transactions';
 import { AppError } from '../../../core/errors';
 import { assertCan, invalidateScopes, resolveScope } from '../../../core/scope';
 import { normalizeMainlandPhone } from '../../identity/lib/phone';
@@ -47,7 +48,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       if (!phone) throw new AppError('PHONE_INVALID', 400, { field: 'phone' });
       const role = input.role ?? 'member';
       if (!ROLES.has(role)) throw new AppError('VALIDATION_FAILED', 400, { field: 'role' });
-      const created = await strapi.db.transaction(async () => {
+      const created = await transactionWithRetry(strapi, async () => {
         const user = (await findUserByPhone(strapi, phone)) ?? (await createPhoneUser(strapi, phone));
         const existing = await docs().count({ filters: { user: { id: user.id } } });
         if (existing > 0) throw new AppError('MEMBER_EXISTS', 409);
@@ -63,7 +64,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       assertCan(scope, 'members.write');
       const role = ctx.request.body?.data?.role;
       if (!ROLES.has(role)) throw new AppError('VALIDATION_FAILED', 400, { field: 'role' });
-      const updated = await strapi.db.transaction(async () => {
+      const updated = await transactionWithRetry(strapi, async () => {
         const current = (await docs().findOne({ documentId: ctx.params.id, populate: { merchant: { fields: ['id'] } } })) as unknown as MembershipDoc | null;
         if (!current) throw new AppError('NOT_FOUND', 404);
         if (current.role === 'admin' && role !== 'admin' && (await adminCount(current.merchant?.id ?? 0)) <= 1) throw new AppError('LAST_ADMIN', 400);
@@ -76,7 +77,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     async delete(ctx: any) {
       const scope = await resolveScope(strapi, ctx);
       assertCan(scope, 'members.write');
-      await strapi.db.transaction(async () => {
+      await transactionWithRetry(strapi, async () => {
         const current = (await docs().findOne({ documentId: ctx.params.id, populate: { merchant: { fields: ['id'] } } })) as unknown as MembershipDoc | null;
         if (!current) throw new AppError('NOT_FOUND', 404);
         if (current.role === 'admin' && (await adminCount(current.merchant?.id ?? 0)) <= 1) throw new AppError('LAST_ADMIN', 400);

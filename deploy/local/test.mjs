@@ -1,0 +1,81 @@
+// npm test: provisions what a fresh machine lacks, runs every workspace's tests, then the browser
+// end-to-end tests against the real built apps, a real cms on a temporary database and the simulators.
+// `npm test -- --skip-e2e` or `-- --only-e2e` narrow it while developing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ensureChromium, ensureNodeModules, CHROMIUM } from './provision.mjs';
+
+const args = new Set(process.argv.slice(2));
+ensureNodeModules();
+const { ROOT, build, freePort, startStack } = await import('./stack.mjs');
+
+const results = [];
+function step(name, cmd, cmdArgs, options = {}) {
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  const result = spawnSync(cmd, cmdArgs, { stdio: 'inherit', cwd: ROOT, ...options });
+  results.push({ name, ok: result.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
+}
+
+if (!args.has('--only-e2e')) {
+  const workspaces = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).workspaces;
+  const dirs = workspaces.flatMap((pattern) => {
+    if (!pattern.endsWith('/*')) return [pattern];
+    const parent = path.join(ROOT, pattern.slice(0, -2));
+    return fs.existsSync(parent) ? fs.readdirSync(parent).map((d) => `${pattern.slice(0, -2)}/${d}`) : [];
+  });
+  for (const dir of dirs) {
+    const pkgFile = path.join(ROOT, dir, 'package.json');
+    if (!fs.existsSync(pkgFile)) continue;
+    const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+    if (pkg.scripts?.test) step(`${pkg.name} tests`, 'npm', ['test', '-w', pkg.name]);
+  }
+}
+
+if (!args.has('--skip-e2e')) {
+  ensureChromium();
+  build();
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jmt-e2e-'));
+  const ports = { cms: await freePort(), admin: await freePort(), merchant: await freePort(), sms: await freePort(), wechat: await freePort() };
+  console.log('\n━━ browser end-to-end tests ━━');
+  let stack;
+  try {
+    stack = await startStack({
+      ports,
+      env: { DATABASE_FILENAME: path.join(workDir, 'e2e.db'), PRIVATE_UPLOAD_DIR: path.join(workDir, 'private'), SERVE_ADMIN_PANEL: 'false', NODE_ENV: 'test' },
+      quiet: true,
+      logDir: workDir,
+    });
+    const files = ['admin', 'merchant-web']
+      .map((app) => path.join(ROOT, app, 'e2e'))
+      .filter((dir) => fs.existsSync(dir))
+      .flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.e2e.mjs')).map((f) => path.join(dir, f)));
+    step('browser e2e (Playwright + Debian Chromium)', process.execPath, ['--test', '--test-concurrency=1', ...files], {
+      env: {
+        ...process.env,
+        CMS_URL: stack.urls.cms,
+        ADMIN_URL: stack.urls.admin,
+        MERCHANT_URL: stack.urls.merchant,
+        SMS_SIM_URL: stack.urls.sms,
+        WECHAT_SIM_URL: stack.urls.wechat,
+        CHROMIUM_PATH: CHROMIUM,
+      },
+    });
+  } catch (error) {
+    console.error(error);
+    for (const log of fs.readdirSync(workDir).filter((f) => f.endsWith('.log'))) {
+      console.error(`--- ${log} (tail) ---\n${fs.readFileSync(path.join(workDir, log), 'utf8').slice(-3000)}`);
+    }
+    results.push({ name: 'browser e2e (stack start)', ok: false, seconds: 0 });
+  } finally {
+    await stack?.stop();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+console.log('\n━━ summary ━━');
+for (const r of results) console.log(`${r.ok ? '✔' : '✘'} ${r.name} (${r.seconds}s)`);
+const failed = results.filter((r) => !r.ok).length;
+process.exit(failed ? 1 : 0);
