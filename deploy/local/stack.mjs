@@ -129,7 +129,7 @@ export async function startStack({ ports, env = {}, quiet = false, logDir = null
     await waitFor(`http://127.0.0.1:${ports.sms}/health`, 15000, sims, 'simulators');
     const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
     const cms = spawnService('cms', process.execPath, [strapiBin, 'start'], CMS, { SEED_DEMO: 'true', ...env });
-    const vite = require.resolve('vite/bin/vite.js');
+    const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
     const admin = spawnService('admin', process.execPath, [vite, 'preview', '--port', String(ports.admin), '--strictPort', '--host', '127.0.0.1'], path.join(ROOT, 'admin'));
     const merchant = spawnService('merchant-web', process.execPath, [vite, 'preview', '--port', String(ports.merchant), '--strictPort', '--host', '127.0.0.1'], path.join(ROOT, 'merchant-web'));
     await waitFor(`http://127.0.0.1:${ports.cms}/_health`, 180000, cms, 'cms');
