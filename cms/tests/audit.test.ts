@@ -22,7 +22,7 @@ describe('operation log (G7)', () => {
     const res = await api().get(`/api/audit-logs?actor=${PHONES.jinghuaAdmin}&module=merchant`).set(bearer(staff)).expect(200);
     const row = res.body.data.find((r: any) => r.after?.contactName === newContact);
     expect(row).toBeDefined();
-    expect(row).toMatchObject({ actorPhone: PHONES.jinghuaAdmin, module: 'merchant', moduleLabel: '商户信息', action: 'update', targetId: me.merchant.documentId, userAgent: 'JmtAuditTest/1.0' });
+    expect(row).toMatchObject({ actorPhone: PHONES.jinghuaAdmin, module: 'merchant', moduleLabel: '商户信息', action: 'update', actionLabel: '修改', targetId: me.merchant.documentId, userAgent: 'JmtAuditTest/1.0' });
     expect(row.before.contactName).not.toBe(newContact);
     expect(row.ip).toBeTruthy();
   });

@@ -15,6 +15,7 @@ const SECRET_KEYS = new Set(['password', 'resetPasswordToken', 'confirmationToke
 
 export const moduleLabels: Record<string, string> = {
   auth: '登录认证',
+  me: '账号',
   merchant: '商户信息',
   membership: '商户成员',
   product: '商品',
@@ -25,6 +26,26 @@ export const moduleLabels: Record<string, string> = {
   user: '用户账号',
   system: '系统',
 };
+
+const actionLabels: Record<string, string> = {
+  create: '新增',
+  update: '修改',
+  delete: '删除',
+  publish: '发布',
+  unpublish: '取消发布',
+  login_sms: '短信验证码登录',
+  login_wechat: '微信授权登录',
+  register_sms: '短信验证码注册',
+  register_wechat: '微信授权注册',
+  switch_merchant: '切换商户',
+};
+
+/** A Chinese label for an action; request-level rows ("POST /api/…") fall back to the HTTP verb. */
+export function actionLabel(action: string): string {
+  if (actionLabels[action]) return actionLabels[action];
+  const verb = action.split(' ')[0];
+  return { POST: '提交', PUT: '修改', PATCH: '修改', DELETE: '删除' }[verb] ?? action;
+}
 
 interface RequestInfo {
   ip: string | null;

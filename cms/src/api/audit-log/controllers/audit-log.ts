@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { AppError } from '../../../core/errors';
-import { moduleLabels } from '../../../core/audit';
+import { actionLabel, moduleLabels } from '../../../core/audit';
 
 const UID = 'api::audit-log.audit-log';
 const EXPORT_LIMIT = 50_000;
@@ -43,6 +43,7 @@ const present = (row: AuditRow) => ({
   module: row.module,
   moduleLabel: moduleLabels[row.module] ?? row.module,
   action: row.action,
+  actionLabel: actionLabel(row.action),
   targetUid: row.targetUid,
   targetId: row.targetId,
   before: row.before,
@@ -72,11 +73,11 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
   async export(ctx: any) {
     const filters = auditFilters(ctx.query);
     const rows = (await strapi.documents(UID).findMany({ filters, sort: [{ createdAt: 'desc' }, { id: 'desc' }] as any, limit: EXPORT_LIMIT })) as AuditRow[];
-    const header = ['时间', '账号', '姓名', '模块', '操作', '对象', '对象ID', '操作前', '操作后', 'IP', '浏览器/设备', '代操作管理员ID'];
+    const header = ['时间', '账号', '姓名', '模块', '操作', '操作代码', '对象', '对象ID', '操作前', '操作后', 'IP', '浏览器/设备', '代操作管理员ID'];
     const lines = [header.map(csvCell).join(',')];
     for (const row of rows.map(present)) {
       lines.push(
-        [row.createdAt, row.actorPhone, row.actorName, row.moduleLabel, row.action, row.targetUid, row.targetId, row.before, row.after, row.ip, row.userAgent, row.impersonatorId]
+        [row.createdAt, row.actorPhone, row.actorName, row.moduleLabel, row.actionLabel, row.action, row.targetUid, row.targetId, row.before, row.after, row.ip, row.userAgent, row.impersonatorId]
           .map(csvCell)
           .join(','),
       );

@@ -1,0 +1,172 @@
+import {
+  AccountBookOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CarOutlined,
+  ContainerOutlined,
+  DashboardOutlined,
+  FileProtectOutlined,
+  FundProjectionScreenOutlined,
+  HistoryOutlined,
+  ReadOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+  TransactionOutlined,
+} from "@ant-design/icons";
+import { ErrorComponent, ThemedLayout, useNotificationProvider } from "@refinedev/antd";
+import "@refinedev/antd/dist/reset.css";
+import { Authenticated, Refine, type ResourceProps } from "@refinedev/core";
+import routerProvider, {
+  CatchAllNavigate,
+  DocumentTitleHandler,
+  NavigateToResource,
+  UnsavedChangesNotifier,
+} from "@refinedev/react-router";
+import { App as AntdApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
+import { useEffect, useMemo, useState } from "react";
+import { BrowserRouter, Outlet, Route, Routes } from "react-router";
+import { CrystalLogo } from "./components/common/CrystalLogo";
+import { AppHeader } from "./components/layout/AppHeader";
+import { AppSider } from "./components/layout/AppSider";
+import { AuditLogList } from "./pages/audit-logs/list";
+import { DashboardPage } from "./pages/dashboard";
+import { LoginPage } from "./pages/login";
+import { MerchantList } from "./pages/merchants/list";
+import { MerchantShow } from "./pages/merchants/show";
+import { ModulePlaceholder } from "./pages/placeholder";
+import { authProvider } from "./providers/auth";
+import { dataProviders } from "./providers/data-provider";
+import { i18n, type Locale } from "./providers/i18n";
+import { appTheme } from "./theme";
+
+/**
+ * Every module of the console, declared once: the sider menu, routes, breadcrumbs and dashboard tiles come from
+ * this list. `meta.placeholder` marks modules not built yet (they render <ModulePlaceholder/>).
+ */
+const buildResources = (t: (key: string) => string): ResourceProps[] => {
+  const placeholder = (name: string, moduleKey: string, list: string, icon: React.ReactNode, parent?: string): ResourceProps => ({
+    name,
+    list,
+    meta: { label: t(`resources.${moduleKey}`), icon, moduleKey, placeholder: true, parent },
+  });
+  return [
+    { name: "dashboard", list: "/", meta: { label: t("resources.dashboard"), icon: <DashboardOutlined /> } },
+    {
+      name: "merchants",
+      list: "/merchants",
+      show: "/merchants/show/:id",
+      meta: { label: t("resources.merchants"), icon: <ShopOutlined />, moduleKey: "merchants" },
+    },
+    placeholder("registration", "registration", "/registration", <AuditOutlined />),
+    placeholder("filings", "filings", "/filings", <FileProtectOutlined />),
+    placeholder("customs", "customs", "/customs", <ContainerOutlined />),
+    placeholder("tax-refunds", "taxRefund", "/tax-refunds", <AccountBookOutlined />),
+    placeholder("fx", "fx", "/fx", <TransactionOutlined />),
+    placeholder("logistics", "logistics", "/logistics", <CarOutlined />),
+    placeholder("trading", "trading", "/trading", <ShoppingOutlined />),
+    placeholder("training", "training", "/training", <ReadOutlined />),
+    placeholder("cockpit", "cockpit", "/cockpit", <FundProjectionScreenOutlined />),
+    placeholder("reports", "reports", "/reports", <BarChartOutlined />),
+    { name: "system", meta: { label: t("resources.system"), icon: <SettingOutlined /> } },
+    {
+      name: "audit-logs",
+      list: "/system/audit-logs",
+      meta: {
+        label: t("resources.auditLogs"),
+        icon: <HistoryOutlined />,
+        parent: "system",
+        dataProviderName: "audit",
+        moduleKey: "auditLogs",
+      },
+    },
+    placeholder("roles", "roles", "/system/roles", <SafetyOutlined />, "system"),
+    placeholder("staff", "staff", "/system/staff", <TeamOutlined />, "system"),
+  ];
+};
+
+const identity = (text: string) => text;
+
+export const App = () => {
+  const [locale, setLocale] = useState<Locale>(i18n.getLocale());
+  useEffect(() => i18n.subscribe(setLocale), []);
+  useEffect(() => {
+    dayjs.locale(locale === "zh-CN" ? "zh-cn" : "en");
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  // A new provider object per locale so every useTranslate() re-renders with the new language.
+  const i18nProvider = useMemo(() => ({ ...i18n.provider }), [locale]);
+  const resources = useMemo(() => buildResources((key) => i18n.t(key)), [locale]);
+  const placeholderRoutes = resources.filter((resource) => resource.meta?.placeholder && typeof resource.list === "string");
+
+  return (
+    <BrowserRouter>
+      <ConfigProvider locale={locale === "zh-CN" ? zhCN : enUS} theme={appTheme} button={{ autoInsertSpace: false }}>
+        <AntdApp>
+          <Refine
+            dataProvider={dataProviders}
+            routerProvider={routerProvider}
+            authProvider={authProvider}
+            i18nProvider={i18nProvider}
+            notificationProvider={useNotificationProvider}
+            resources={resources}
+            options={{
+              syncWithLocation: true,
+              warnWhenUnsavedChanges: true,
+              disableTelemetry: true,
+              title: { text: i18n.t("app.name"), icon: <CrystalLogo size={24} /> },
+              textTransformers: { humanize: identity, plural: identity, singular: identity },
+              reactQuery: { clientConfig: { defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } } },
+            }}
+          >
+            <Routes>
+              <Route
+                element={
+                  <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
+                    <ThemedLayout Header={AppHeader} Sider={AppSider}>
+                      <Outlet />
+                    </ThemedLayout>
+                  </Authenticated>
+                }
+              >
+                <Route index element={<DashboardPage />} />
+                <Route path="/merchants">
+                  <Route index element={<MerchantList />} />
+                  <Route path="show/:id" element={<MerchantShow />} />
+                </Route>
+                <Route path="/system/audit-logs" element={<AuditLogList />} />
+                {placeholderRoutes.map((resource) => (
+                  <Route key={resource.name} path={resource.list as string} element={<ModulePlaceholder />} />
+                ))}
+                <Route path="*" element={<ErrorComponent />} />
+              </Route>
+              <Route
+                element={
+                  <Authenticated key="auth-pages" fallback={<Outlet />}>
+                    <NavigateToResource resource="dashboard" />
+                  </Authenticated>
+                }
+              >
+                <Route path="/login" element={<LoginPage />} />
+              </Route>
+            </Routes>
+            <UnsavedChangesNotifier />
+            <DocumentTitleHandler
+              handler={({ resource }) => {
+                const label = resource?.meta?.label as string | undefined;
+                return label ? `${label} | ${i18n.t("app.documentTitle")}` : i18n.t("app.documentTitle");
+              }}
+            />
+          </Refine>
+        </AntdApp>
+      </ConfigProvider>
+    </BrowserRouter>
+  );
+};

@@ -1,0 +1,290 @@
+import {
+  ArrowRightOutlined,
+  AuditOutlined,
+  ClockCircleOutlined,
+  ContainerOutlined,
+  MobileOutlined,
+  ShopOutlined,
+  SyncOutlined,
+} from "@ant-design/icons";
+import { useGetIdentity, useList, useResourceParams, useTranslate, type IResourceItem } from "@refinedev/core";
+import { Avatar, Card, Col, Empty, List as AntList, Row, Skeleton, Space, Statistic, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { ActionTag } from "../../components/common/ActionTag";
+import { RegistrationStatusTag } from "../../components/common/RegistrationStatusTag";
+import { formatDateTime } from "../../lib/format";
+import type { StaffIdentity } from "../../providers/auth-provider";
+import type { AuditLogRecord } from "../../providers/data-provider";
+import type { Merchant } from "../../types/merchant";
+
+const greetingKey = (hour: number): string => {
+  if (hour < 11) return "morning";
+  if (hour < 13) return "noon";
+  if (hour < 18) return "afternoon";
+  return "evening";
+};
+
+/** The route of a resource's list page (`/merchants`). */
+const routeOf = (resource: IResourceItem | undefined): string =>
+  typeof resource?.list === "string" ? resource.list : "/";
+
+interface StatCardProps {
+  title: string;
+  hint: string;
+  icon: ReactNode;
+  tone: "violet" | "amber" | "teal" | "rose";
+  value?: number;
+  loading?: boolean;
+  soon?: boolean;
+  to?: string;
+  testId?: string;
+}
+
+const StatCard = ({ title, hint, icon, tone, value, loading, soon, to, testId }: StatCardProps) => {
+  const t = useTranslate();
+  const body = (
+    <Card className={`stat-card stat-card--${tone}`} variant="borderless" hoverable={Boolean(to)} data-testid={testId}>
+      <div className="stat-card__head">
+        <span className="stat-card__icon">{icon}</span>
+        {soon && (
+          <Tag bordered={false} className="soon-tag">
+            {t("dashboard.moduleSoon")}
+          </Tag>
+        )}
+      </div>
+      {loading ? (
+        <Skeleton.Button active size="large" style={{ width: 80, height: 38, margin: "6px 0" }} />
+      ) : (
+        <Statistic title={title} value={soon || value === undefined ? "—" : value} />
+      )}
+      <Typography.Text type="secondary" className="stat-card__hint">
+        {soon ? t("dashboard.stats.pendingSoon") : hint}
+      </Typography.Text>
+    </Card>
+  );
+  return to ? <Link to={to}>{body}</Link> : body;
+};
+
+/** 工作台: who is signed in, key figures, shortcuts, modules, newest merchants and recent operations. */
+export const DashboardPage = () => {
+  const t = useTranslate();
+  const { data: identity, isLoading: identityLoading } = useGetIdentity<StaffIdentity>();
+  const { resources } = useResourceParams();
+
+  const merchants = useList<Merchant>({
+    resource: "merchants",
+    pagination: { currentPage: 1, pageSize: 5 },
+    sorters: [{ field: "createdAt", order: "desc" }],
+  });
+  const pendingRegistration = useList<Merchant>({
+    resource: "merchants",
+    pagination: { currentPage: 1, pageSize: 1 },
+    filters: [{ field: "registrationStatus", operator: "in", value: ["initial_review", "onsite_check"] }],
+    errorNotification: false,
+  });
+  const recentLogs = useList<AuditLogRecord>({
+    resource: "audit-logs",
+    dataProviderName: "audit",
+    pagination: { currentPage: 1, pageSize: 5 },
+    errorNotification: false,
+  });
+
+  const byName = (name: string) => resources.find((resource) => resource.name === name);
+  const modules = resources.filter((resource) => resource.meta?.moduleKey && resource.name !== "dashboard");
+  const shortcuts = ["merchants", "registration", "customs", "audit-logs", "cockpit", "reports"]
+    .map(byName)
+    .filter((resource): resource is IResourceItem => Boolean(resource));
+
+  const now = dayjs();
+  const name = identity?.name ?? "";
+
+  return (
+    <div className="page dashboard" data-testid="dashboard">
+      <div className="page-heading">
+        <Typography.Title level={2} className="page-heading__title">
+          {t("dashboard.title")}
+        </Typography.Title>
+        <Typography.Text type="secondary">{now.format("YYYY-MM-DD dddd")}</Typography.Text>
+      </div>
+
+      <Card className="welcome-card" variant="borderless">
+        <div className="welcome-card__facets" aria-hidden="true" />
+        {identityLoading ? (
+          <Skeleton active avatar paragraph={{ rows: 1 }} />
+        ) : (
+          <div className="welcome-card__body">
+            <Avatar size={64} className="welcome-card__avatar">
+              {name.slice(0, 1) || "晶"}
+            </Avatar>
+            <div>
+              <Typography.Title level={3} className="welcome-card__title">
+                {t("dashboard.welcome", { greeting: t(`dashboard.greeting.${greetingKey(now.hour())}`), name })}
+              </Typography.Title>
+              <Space size={[12, 6]} wrap className="welcome-card__meta">
+                <span data-testid="dashboard-phone">
+                  <MobileOutlined /> {identity?.phone}
+                </span>
+                {(identity?.roles ?? []).map((role) => (
+                  <Tag key={role.code} bordered={false} className="welcome-card__role">
+                    {role.name}
+                  </Tag>
+                ))}
+              </Space>
+              <Typography.Paragraph className="welcome-card__subtitle">
+                {t("dashboard.subtitle", { date: now.format("YYYY-MM-DD") })}
+              </Typography.Paragraph>
+            </div>
+          </div>
+        )}
+      </Card>
+
+      <Row gutter={[20, 20]} className="stat-row">
+        <Col xs={24} sm={12} xl={6}>
+          <StatCard
+            tone="violet"
+            icon={<ShopOutlined />}
+            title={t("dashboard.stats.merchants")}
+            hint={t("dashboard.stats.merchantsHint")}
+            value={merchants.result.total}
+            loading={merchants.query.isLoading}
+            to="/merchants"
+            testId="stat-merchants"
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <StatCard
+            tone="amber"
+            icon={<AuditOutlined />}
+            title={t("dashboard.stats.pendingRegistration")}
+            hint={t("dashboard.stats.pendingRegistrationHint")}
+            value={pendingRegistration.query.isError ? undefined : pendingRegistration.result.total}
+            loading={pendingRegistration.query.isLoading}
+            to="/merchants"
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <StatCard tone="teal" icon={<ContainerOutlined />} title={t("dashboard.stats.pendingCustoms")} hint="" soon />
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <StatCard tone="rose" icon={<SyncOutlined />} title={t("dashboard.stats.pendingRefund")} hint="" soon />
+        </Col>
+      </Row>
+
+      <Row gutter={[20, 20]}>
+        <Col xs={24} xl={10}>
+          <Card title={t("dashboard.shortcuts")} variant="borderless" className="section-card">
+            <Row gutter={[12, 12]}>
+              {shortcuts.map((resource) => (
+                <Col xs={12} sm={8} key={resource.name}>
+                  <Link to={routeOf(resource)} className="shortcut">
+                    <span className="shortcut__icon">{resource.meta?.icon}</span>
+                    <span className="shortcut__label">{resource.meta?.label}</span>
+                  </Link>
+                </Col>
+              ))}
+            </Row>
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card
+            title={t("dashboard.recentMerchants")}
+            variant="borderless"
+            className="section-card"
+            extra={
+              <Link to="/merchants">
+                {t("dashboard.viewAll")} <ArrowRightOutlined />
+              </Link>
+            }
+          >
+            {merchants.query.isLoading ? (
+              <Skeleton active paragraph={{ rows: 4 }} />
+            ) : merchants.result.data.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("dashboard.empty")} />
+            ) : (
+              <AntList
+                itemLayout="horizontal"
+                dataSource={merchants.result.data}
+                renderItem={(merchant) => (
+                  <AntList.Item extra={<RegistrationStatusTag status={merchant.registrationStatus} />}>
+                    <AntList.Item.Meta
+                      avatar={<Avatar shape="square" className="merchant-avatar" icon={<ShopOutlined />} />}
+                      title={<Link to={`/merchants/show/${merchant.id}`}>{merchant.nameCn}</Link>}
+                      description={
+                        <span>
+                          <ClockCircleOutlined /> {formatDateTime(merchant.createdAt)}
+                          {merchant.nameEn ? ` · ${merchant.nameEn}` : ""}
+                        </span>
+                      }
+                    />
+                  </AntList.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+
+      <Row gutter={[20, 20]}>
+        <Col xs={24} xl={14}>
+          <Card title={t("dashboard.modules")} variant="borderless" className="section-card">
+            <Row gutter={[12, 12]}>
+              {modules.map((resource) => (
+                <Col xs={24} sm={12} lg={8} key={resource.name}>
+                  <Link to={routeOf(resource)} className={`module-tile ${resource.meta?.placeholder ? "module-tile--soon" : ""}`}>
+                    <span className="module-tile__icon">{resource.meta?.icon}</span>
+                    <span className="module-tile__text">
+                      <span className="module-tile__label">{resource.meta?.label}</span>
+                      <span className="module-tile__status">
+                        {resource.meta?.placeholder ? t("dashboard.moduleSoon") : t("dashboard.moduleLive")}
+                      </span>
+                    </span>
+                  </Link>
+                </Col>
+              ))}
+            </Row>
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card
+            title={t("dashboard.recentLogs")}
+            variant="borderless"
+            className="section-card"
+            extra={
+              <Link to="/system/audit-logs">
+                {t("dashboard.viewAll")} <ArrowRightOutlined />
+              </Link>
+            }
+          >
+            {recentLogs.query.isLoading ? (
+              <Skeleton active paragraph={{ rows: 4 }} />
+            ) : recentLogs.result.data.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("dashboard.empty")} />
+            ) : (
+              <AntList
+                dataSource={recentLogs.result.data}
+                renderItem={(log) => (
+                  <AntList.Item>
+                    <AntList.Item.Meta
+                      title={
+                        <Space size={6} wrap>
+                          <span>{log.actorName || log.actorPhone || "—"}</span>
+                          <Tag bordered={false} color="purple">
+                            {log.moduleLabel || log.module}
+                          </Tag>
+                          <ActionTag action={log.action} label={log.actionLabel} />
+                        </Space>
+                      }
+                      description={formatDateTime(log.createdAt, true)}
+                    />
+                  </AntList.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+};

@@ -1,0 +1,71 @@
+/**
+ * Data providers of the console:
+ * - `default`: Strapi 5 REST (merchants and every other content type) — @jmt/strapi-provider;
+ * - `audit`: the operation-log endpoint, which takes plain `actor/module/from/to/page/pageSize` parameters.
+ */
+import { strapiDataProvider } from "@jmt/strapi-provider";
+import type { DataProvider, DataProviders } from "@refinedev/core";
+import type { AxiosInstance } from "axios";
+import { API_URL } from "../config";
+import { buildAuditLogQuery, filtersToAuditParams } from "../lib/audit-log-query";
+import { http } from "./http";
+
+export interface AuditLogRecord {
+  id: number | string;
+  createdAt: string;
+  actorPhone?: string | null;
+  actorName?: string | null;
+  module: string;
+  moduleLabel?: string | null;
+  action: string;
+  /** Chinese label from the cms, e.g. 修改、短信验证码登录 */
+  actionLabel?: string | null;
+  targetUid?: string | null;
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+  userAgent?: string | null;
+  /** Set when a platform admin acted while switched to a merchant user (G6). Not in the contract: shown if present. */
+  impersonatorId?: number | null;
+  method?: string | null;
+  path?: string | null;
+}
+
+export interface AuditModuleOption {
+  key: string;
+  label: string;
+}
+
+interface AuditListBody {
+  data?: AuditLogRecord[];
+  meta?: { pagination?: { page?: number; pageSize?: number; pageCount?: number; total?: number } };
+  modules?: AuditModuleOption[];
+}
+
+const readOnly = (what: string) => () => Promise.reject({ message: `操作日志只读，不支持${what}`, statusCode: 405 });
+
+export const createAuditLogDataProvider = (httpClient: AxiosInstance, apiUrl: string = API_URL): DataProvider => ({
+  getApiUrl: () => apiUrl,
+  async getList({ pagination, filters }) {
+    const page = pagination?.currentPage ?? 1;
+    const pageSize = pagination?.pageSize ?? 20;
+    const search = buildAuditLogQuery({ ...filtersToAuditParams(filters), page, pageSize });
+    const { data: body } = await httpClient.get<AuditListBody>(`${apiUrl}/audit-logs?${search}`);
+    const rows = body.data ?? [];
+    return {
+      data: rows as never[],
+      total: body.meta?.pagination?.total ?? rows.length,
+      modules: body.modules ?? [],
+    };
+  },
+  getOne: readOnly("查看单条"),
+  create: readOnly("新增"),
+  update: readOnly("修改"),
+  deleteOne: readOnly("删除"),
+});
+
+export const dataProviders: DataProviders = {
+  default: strapiDataProvider({ apiUrl: API_URL, httpClient: http }),
+  audit: createAuditLogDataProvider(http),
+};

@@ -1,0 +1,161 @@
+// Browser end-to-end test of the merchant web: SMS login, home page module locks, 我的, logout.
+// Runs with node's built-in test runner against a running merchant-web (vite preview) and a real cms
+// with its SMS simulator:
+//   MERCHANT_URL=http://127.0.0.1:8002 SMS_SIM_URL=http://127.0.0.1:1340 node --test merchant-web/e2e/login.e2e.mjs
+// Demo data (seeded by `npm start`): 13900000001 admin of an approved merchant, 13900000003 admin of a
+// merchant whose business registration is not approved yet.
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const MERCHANT_URL = (process.env.MERCHANT_URL ?? "http://127.0.0.1:8002").replace(/\/$/, "");
+const SMS_SIM_URL = (process.env.SMS_SIM_URL ?? "http://127.0.0.1:1340").replace(/\/$/, "");
+const RESULTS = fileURLToPath(new URL("../test-results/", import.meta.url));
+const MODULE_TITLES = ["工商注册", "跨境物流", "跨境申报", "出口报关", "出口退税", "收结汇", "培训服务", "交易平台"];
+const APPROVED = { phone: "13900000001", merchant: "东海县晶华水晶饰品有限公司" };
+const PENDING = { phone: "13900000003", merchant: "东海县紫晶坊水晶工艺品店" };
+
+let browser;
+let page;
+
+before(async () => {
+  await mkdir(RESULTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: "zh-CN" });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** The SMS simulator's outbox for a phone, newest first. */
+async function outbox(phone) {
+  const response = await fetch(`${SMS_SIM_URL}/outbox?phone=${encodeURIComponent(phone)}`);
+  assert.equal(response.status, 200, `SMS simulator answered ${response.status}`);
+  const items = await response.json();
+  assert.ok(Array.isArray(items), "outbox is a JSON array");
+  return items.filter((item) => item.phone === undefined || item.phone === phone);
+}
+
+const fingerprint = (item) => (item ? JSON.stringify([item.bizId, item.receivedAt, item.code]) : "none");
+
+/** Click 获取验证码 and wait until a new code arrives in the simulator's outbox. */
+async function requestCode(phone) {
+  const previous = fingerprint((await outbox(phone))[0]);
+  await page.getByRole("button", { name: "获取验证码", exact: true }).click();
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const [newest] = await outbox(phone);
+    if (newest && fingerprint(newest) !== previous) return String(newest.code);
+    // A rerun inside the resend cooldown is refused (SMS_TOO_FREQUENT): the previous code is still valid.
+    if (await page.getByTestId("login-error").isVisible()) {
+      const [latest] = await outbox(phone);
+      if (latest && Date.now() - Date.parse(latest.receivedAt) < 4 * 60_000) return String(latest.code);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no new SMS code for ${phone} in the simulator outbox`);
+}
+
+async function login(phone) {
+  await page.goto(`${MERCHANT_URL}/login`);
+  await page.getByPlaceholder("请输入手机号").fill(phone);
+  const code = await requestCode(phone);
+  await page.getByPlaceholder("请输入验证码").fill(code);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await page.waitForURL((url) => new URL(url).pathname === "/");
+  await page.getByTestId("home").waitFor();
+}
+
+async function logout() {
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "退出登录" }).click();
+  await page.waitForURL((url) => new URL(url).pathname === "/login");
+  await page.getByPlaceholder("请输入手机号").waitFor();
+}
+
+async function moduleState() {
+  const cards = page.locator('[data-testid="module-grid"] [data-module]');
+  return cards.evaluateAll((nodes) =>
+    nodes.map((n) => ({
+      key: n.getAttribute("data-module"),
+      enabled: n.getAttribute("data-enabled"),
+      title: n.querySelector(".jmt-module-title")?.textContent ?? "",
+    })),
+  );
+}
+
+test("login page shows the SMS form and the first-login note", { timeout: 60_000 }, async () => {
+  await page.goto(`${MERCHANT_URL}/login`);
+  await page.getByPlaceholder("请输入手机号").waitFor();
+  await page.getByPlaceholder("请输入验证码").waitFor();
+  assert.ok(await page.getByText("首次登录将自动创建商户账号").isVisible());
+  assert.ok(await page.getByRole("button", { name: "获取验证码", exact: true }).isVisible());
+  assert.ok(await page.getByRole("button", { name: "登录", exact: true }).isVisible());
+  await page.getByPlaceholder("请输入手机号").fill("12345");
+  await page.getByRole("button", { name: "获取验证码", exact: true }).click();
+  await page.getByText("请输入正确的 11 位中国大陆手机号").waitFor();
+  await page.screenshot({ path: `${RESULTS}merchant-login.png` });
+});
+
+test("approved merchant: all eight modules, 出口报关 enabled", { timeout: 120_000 }, async () => {
+  await login(APPROVED.phone);
+  await page.getByTestId("merchant-name").filter({ hasText: APPROVED.merchant }).waitFor();
+  const modules = await moduleState();
+  assert.deepEqual(
+    modules.map((m) => m.title),
+    MODULE_TITLES,
+  );
+  assert.equal(modules.find((m) => m.key === "customs")?.enabled, "true");
+  assert.ok(
+    modules.every((m) => m.enabled === "true"),
+    "an approved merchant has every module open",
+  );
+  await page.screenshot({ path: `${RESULTS}merchant-home.png`, fullPage: true });
+  await logout();
+});
+
+test("merchant not yet approved: 出口报关 greyed, 我的 shows the merchant", { timeout: 120_000 }, async () => {
+  await login(PENDING.phone);
+  await page.getByTestId("merchant-name").filter({ hasText: PENDING.merchant }).waitFor();
+  const customs = page.locator('[data-testid="module-grid"] [data-module="customs"]');
+  assert.equal(await customs.getAttribute("data-enabled"), "false");
+  assert.equal(await customs.getAttribute("aria-disabled"), "true");
+  const modules = await moduleState();
+  assert.equal(modules.length, 8);
+  assert.deepEqual(
+    modules.filter((m) => m.enabled === "true").map((m) => m.key),
+    ["registration", "training"],
+  );
+  // A locked module cannot be entered: clicking keeps us home, the address bar shows the lock page.
+  await customs.click({ force: true });
+  assert.equal(new URL(page.url()).pathname, "/");
+  await page.goto(`${MERCHANT_URL}/modules/customs`);
+  await page.getByTestId("module-locked").waitFor();
+  await page.goto(`${MERCHANT_URL}/`);
+  await page.getByTestId("home").waitFor();
+  await page.screenshot({ path: `${RESULTS}merchant-home-locked.png`, fullPage: true });
+
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "我的" }).click();
+  await page.waitForURL((url) => new URL(url).pathname === "/me");
+  await page.getByTestId("me-merchant-name").filter({ hasText: PENDING.merchant }).waitFor();
+  await page.screenshot({ path: `${RESULTS}merchant-me.png`, fullPage: true });
+  await logout();
+});

@@ -1,0 +1,72 @@
+import { Authenticated, Refine } from "@refinedev/core";
+import routerProvider, { CatchAllNavigate, NavigateToResource } from "@refinedev/react-router";
+import { App as AntdApp, ConfigProvider, Spin } from "antd";
+import zhCN from "antd/locale/zh_CN";
+import { BrowserRouter, Navigate, Outlet, Route, Routes } from "react-router";
+import { i18nProvider } from "./i18n";
+import { AppLayout } from "./layout/AppLayout";
+import { HomePage } from "./pages/home/HomePage";
+import { LoginPage } from "./pages/login/LoginPage";
+import { MePage } from "./pages/me/MePage";
+import { ModulePage } from "./pages/modules/ModulePage";
+import { authProvider, dataProvider } from "./providers";
+import { queryClient } from "./providers/queryClient";
+import { theme } from "./theme";
+
+const fullPageSpinner = (
+  <div className="jmt-fullpage-spin">
+    <Spin size="large" />
+  </div>
+);
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+        <AntdApp>
+          <Refine
+            routerProvider={routerProvider}
+            authProvider={authProvider}
+            dataProvider={dataProvider}
+            i18nProvider={i18nProvider}
+            resources={[
+              { name: "home", list: "/" },
+              { name: "merchants", show: "/me" },
+              { name: "memberships", list: "/me?tab=members" },
+            ]}
+            options={{
+              reactQuery: { clientConfig: queryClient },
+              disableTelemetry: true,
+              syncWithLocation: false,
+              warnWhenUnsavedChanges: false,
+            }}
+          >
+            <Routes>
+              <Route
+                element={
+                  <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />} loading={fullPageSpinner}>
+                    <AppLayout />
+                  </Authenticated>
+                }
+              >
+                <Route index element={<HomePage />} />
+                <Route path="/modules/:key" element={<ModulePage />} />
+                <Route path="/me" element={<MePage />} />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Route>
+              <Route
+                element={
+                  <Authenticated key="login" fallback={<Outlet />} loading={fullPageSpinner}>
+                    <NavigateToResource resource="home" />
+                  </Authenticated>
+                }
+              >
+                <Route path="/login" element={<LoginPage />} />
+              </Route>
+            </Routes>
+          </Refine>
+        </AntdApp>
+      </ConfigProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,59 @@
+import { ReloadOutlined, ShopOutlined } from "@ant-design/icons";
+import { Button, Result } from "antd";
+import { useMemo } from "react";
+import { useHome, useMe } from "../../hooks/useSession";
+import { useT } from "../../i18n/useT";
+import { resolveModules } from "../../lib/modules";
+import { HomeSkeleton } from "./HomeSkeleton";
+import { MessagePanel } from "./MessagePanel";
+import { ModuleGrid } from "./ModuleGrid";
+import { TodoPanel } from "./TodoPanel";
+import { WelcomeBanner } from "./WelcomeBanner";
+
+/** Home (G8): everything from one call, GET /api/home. */
+export function HomePage() {
+  const t = useT();
+  const { home, query } = useHome();
+  const { me } = useMe();
+  const entries = useMemo(() => resolveModules(home), [home]);
+
+  if (query.isLoading) return <HomeSkeleton />;
+  if (query.isError || !home) {
+    return (
+      <Result
+        status="warning"
+        title={t("home.loadFailed")}
+        subTitle={query.error?.message}
+        extra={
+          <Button type="primary" icon={<ReloadOutlined />} onClick={() => void query.refetch()}>
+            {t("common.reload")}
+          </Button>
+        }
+      />
+    );
+  }
+  if (!home.merchant) {
+    return (
+      <Result
+        icon={<ShopOutlined style={{ color: "#6d4bd8" }} />}
+        title={t("home.noMerchantTitle")}
+        subTitle={t("home.noMerchantDesc")}
+      />
+    );
+  }
+
+  return (
+    <div className="jmt-page" data-testid="home">
+      <WelcomeBanner home={home} me={me} />
+      <div className="jmt-section-head">
+        <h2>{t("home.modules")}</h2>
+        <span>{t("home.modulesHint")}</span>
+      </div>
+      <ModuleGrid entries={entries} />
+      <div className="jmt-home-panels">
+        <TodoPanel home={home} />
+        <MessagePanel home={home} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import {
+  CarryOutOutlined,
+  FileExcelOutlined,
+  LockOutlined,
+  PartitionOutlined,
+  RightOutlined,
+  SnippetsOutlined,
+} from "@ant-design/icons";
+import { Card, Empty } from "antd";
+import type { ReactNode } from "react";
+import { useNavigate } from "react-router";
+import { ModuleIcon } from "../../components/ModuleIcon";
+import { useT } from "../../i18n/useT";
+import { modulePath } from "../../lib/catalogue";
+import { resolveModules, todoItems, type CustomsTodoKind } from "../../lib/modules";
+import type { HomePayload } from "../../providers/types";
+
+const CUSTOMS_ICON: Record<CustomsTodoKind, ReactNode> = {
+  orders: <FileExcelOutlined />,
+  lists: <PartitionOutlined />,
+  summaries: <SnippetsOutlined />,
+};
+
+const CUSTOMS_LABEL: Record<CustomsTodoKind, string> = {
+  orders: "home.todoOrders",
+  lists: "home.todoLists",
+  summaries: "home.todoSummaries",
+};
+
+/** G8 to-do panel: 出口报关 split into 电子订单 / 清单总分单 / 汇总申请单, then other modules. */
+export function TodoPanel({ home }: { home: HomePayload }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const { customs, others, total } = todoItems(home);
+  const customsOpen = resolveModules(home).find((m) => m.key === "customs")?.enabled ?? false;
+
+  return (
+    <Card
+      className="jmt-panel"
+      title={
+        <span className="jmt-panel-title">
+          <CarryOutOutlined /> {t("home.todos")}
+        </span>
+      }
+      extra={<span className="jmt-panel-extra">{t("home.todoTotal", { count: total })}</span>}
+      data-testid="todo-panel"
+    >
+      <div className="jmt-todo-section">
+        <div className="jmt-todo-section-title">
+          <ModuleIcon moduleKey="customs" size={24} muted={!customsOpen} /> {t("home.customsTodos")}
+          {!customsOpen && (
+            <span className="jmt-todo-locked">
+              <LockOutlined /> {t("home.locked")}
+            </span>
+          )}
+        </div>
+        <div className="jmt-todo-split">
+          {customs.map((item) => (
+            <button
+              type="button"
+              key={item.feature}
+              className={`jmt-todo-tile${item.count > 0 ? " has-todo" : ""}`}
+              disabled={!customsOpen}
+              data-todo={item.feature}
+              onClick={() => navigate(modulePath("customs", item.feature))}
+            >
+              <span className="jmt-todo-tile-icon">{item.feature && CUSTOMS_ICON[item.feature]}</span>
+              <strong>{item.count}</strong>
+              <span>{item.feature && t(CUSTOMS_LABEL[item.feature])}</span>
+            </button>
+          ))}
+        </div>
+      </div>
+
+      <div className="jmt-todo-section">
+        <div className="jmt-todo-section-title">{t("home.otherTodos")}</div>
+        {others.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("home.todoEmpty")} className="jmt-empty-compact" />
+        ) : (
+          <ul className="jmt-todo-list">
+            {others.map((item) => (
+              <li key={item.module}>
+                <button type="button" onClick={() => navigate(modulePath(item.module))}>
+                  <ModuleIcon moduleKey={item.module} size={30} />
+                  <span className="jmt-todo-name">{t(`modules.${item.module}.title`)}</span>
+                  <span className="jmt-todo-count">{t("home.todoBadge", { count: item.count })}</span>
+                  <RightOutlined />
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Card>
+  );
+}

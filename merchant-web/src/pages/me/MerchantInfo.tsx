@@ -1,0 +1,222 @@
+import { EditOutlined, InfoCircleOutlined, SaveOutlined } from "@ant-design/icons";
+import { useOne, useUpdate } from "@refinedev/core";
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Radio, Row, Skeleton } from "antd";
+import { useEffect } from "react";
+import { RegistrationStatusTag } from "../../components/StatusTag";
+import { useT } from "../../i18n/useT";
+import { DESCRIPTION_COLUMNS } from "../../theme";
+import { EMAIL, LATIN_TEXT, MAINLAND_PHONE } from "../../lib/validation";
+import type { ApiError } from "../../providers/apiError";
+import { errorMessage } from "../../providers/apiError";
+import { queryClient } from "../../providers/queryClient";
+import type { Merchant, MerchantEditable, MerchantRole } from "../../providers/types";
+
+const FIELDS: (keyof MerchantEditable)[] = [
+  "type",
+  "nameCn",
+  "nameEn",
+  "addressCn",
+  "addressEn",
+  "legalPersonName",
+  "contactName",
+  "contactPhone",
+  "contactEmail",
+];
+
+function pickEditable(m: Merchant): MerchantEditable {
+  const out: Record<string, unknown> = {};
+  for (const f of FIELDS) out[f] = m[f] ?? (f === "type" ? undefined : "");
+  return out as unknown as MerchantEditable;
+}
+
+/** M2 merchant info: admins edit (PUT /api/merchants/:documentId); members read only. */
+export function MerchantInfo({ documentId, role }: { documentId: string; role: MerchantRole | null }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<MerchantEditable>();
+  const isAdmin = role === "admin";
+  const { result: merchant, query } = useOne<Merchant, ApiError>({ resource: "merchants", id: documentId });
+  const { mutate: update, mutation: updateMutation } = useUpdate<Merchant, ApiError, Partial<MerchantEditable>>();
+
+  useEffect(() => {
+    if (merchant) form.setFieldsValue(pickEditable(merchant));
+  }, [merchant, form]);
+
+  if (query.isLoading) {
+    return (
+      <Card className="jmt-panel">
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
+  }
+  if (query.isError || !merchant) {
+    return (
+      <Card className="jmt-panel">
+        <Empty description={query.error?.message ?? t("common.loadFailed")}>
+          <Button onClick={() => void query.refetch()}>{t("common.reload")}</Button>
+        </Empty>
+      </Card>
+    );
+  }
+
+  const dash = <span className="jmt-muted">{t("common.notFilled")}</span>;
+  const show = (v: unknown) => (typeof v === "string" && v.trim() ? v : dash);
+
+  if (!isAdmin) {
+    return (
+      <Card className="jmt-panel" data-testid="merchant-readonly">
+        <Alert
+          type="info"
+          showIcon
+          icon={<InfoCircleOutlined />}
+          message={t("me.merchant.readOnlyNote")}
+          className="jmt-me-note"
+          data-testid="member-readonly-note"
+        />
+        <Descriptions bordered column={DESCRIPTION_COLUMNS} size="middle" className="jmt-descriptions">
+          <Descriptions.Item label={t("me.merchant.nameCn")} span={2}>
+            <span data-testid="merchant-name-cn">{merchant.nameCn}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t("me.merchant.nameEn")} span={2}>
+            {show(merchant.nameEn)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("me.merchant.type")}>
+            {merchant.type ? t(`merchantType.${merchant.type}`) : dash}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("me.merchant.registrationStatus")}>
+            <RegistrationStatusTag status={merchant.registrationStatus} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t("me.merchant.addressCn")} span={2}>
+            {show(merchant.addressCn)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("me.merchant.addressEn")} span={2}>
+            {show(merchant.addressEn)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("me.merchant.legalPersonName")}>
+            {show(merchant.legalPersonName)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("me.merchant.contactName")}>{show(merchant.contactName)}</Descriptions.Item>
+          <Descriptions.Item label={t("me.merchant.contactPhone")}>{show(merchant.contactPhone)}</Descriptions.Item>
+          <Descriptions.Item label={t("me.merchant.contactEmail")}>{show(merchant.contactEmail)}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+    );
+  }
+
+  const onFinish = (values: MerchantEditable) => {
+    const data: Partial<MerchantEditable> = {};
+    for (const f of FIELDS) {
+      const v = values[f];
+      (data as Record<string, unknown>)[f] = typeof v === "string" ? v.trim() : v;
+    }
+    update(
+      { resource: "merchants", id: documentId, values: data, successNotification: false, errorNotification: false },
+      {
+        onSuccess: () => {
+          message.success(t("me.merchant.saved"));
+          void queryClient.invalidateQueries({ queryKey: ["jmt"] });
+        },
+        onError: (e) => message.error(errorMessage(e)),
+      },
+    );
+  };
+
+  return (
+    <Card className="jmt-panel" data-testid="merchant-form">
+      <Alert
+        type="info"
+        showIcon
+        icon={<EditOutlined />}
+        message={t("me.merchant.adminNote")}
+        className="jmt-me-note"
+      />
+      <Form<MerchantEditable> form={form} layout="vertical" onFinish={onFinish}>
+        <div className="jmt-form-section">{t("me.merchant.basic")}</div>
+        <Row gutter={24}>
+          <Col xs={24} md={12}>
+            <Form.Item name="type" label={t("me.merchant.type")}>
+              <Radio.Group optionType="button" buttonStyle="solid">
+                <Radio.Button value="individual">{t("merchantType.individual")}</Radio.Button>
+                <Radio.Button value="company">{t("merchantType.company")}</Radio.Button>
+              </Radio.Group>
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t("me.merchant.registrationStatus")}>
+              <RegistrationStatusTag status={merchant.registrationStatus} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="nameCn"
+              label={t("me.merchant.nameCn")}
+              rules={[{ required: true, whitespace: true, message: t("me.merchant.nameCnRequired") }]}
+            >
+              <Input maxLength={100} data-testid="merchant-name-cn-input" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="nameEn"
+              label={t("me.merchant.nameEn")}
+              rules={[{ pattern: LATIN_TEXT, message: t("me.merchant.nameEnInvalid") }]}
+            >
+              <Input maxLength={200} placeholder="Donghai ... Crystal Co., Ltd." />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="addressCn" label={t("me.merchant.addressCn")}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="addressEn"
+              label={t("me.merchant.addressEn")}
+              rules={[{ pattern: LATIN_TEXT, message: t("me.merchant.nameEnInvalid") }]}
+            >
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={300} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <div className="jmt-form-section">{t("me.merchant.contact")}</div>
+        <Row gutter={24}>
+          <Col xs={24} md={12}>
+            <Form.Item name="legalPersonName" label={t("me.merchant.legalPersonName")}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="contactName" label={t("me.merchant.contactName")}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="contactPhone"
+              label={t("me.merchant.contactPhone")}
+              rules={[{ pattern: MAINLAND_PHONE, message: t("me.merchant.phoneInvalid") }]}
+            >
+              <Input maxLength={11} inputMode="numeric" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="contactEmail"
+              label={t("me.merchant.contactEmail")}
+              rules={[{ pattern: EMAIL, message: t("me.merchant.emailInvalid") }]}
+            >
+              <Input maxLength={100} inputMode="email" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <div className="jmt-form-actions">
+          <Button onClick={() => form.setFieldsValue(pickEditable(merchant))}>{t("me.merchant.reset")}</Button>
+          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={updateMutation.isPending}>
+            {t("common.save")}
+          </Button>
+        </div>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,78 @@
+import axios, { type AxiosInstance, type AxiosRequestConfig } from "axios";
+import { toApiError } from "./apiError";
+import type {
+  HomePayload,
+  LoginResult,
+  MePayload,
+  Membership,
+  Merchant,
+  MerchantEditable,
+  MerchantRole,
+  SmsSendResult,
+  SwitchMerchantResult,
+} from "./types";
+
+export interface ApiClientOptions {
+  /** Origin of the cms; "" in the browser (same origin, `/api` proxied by Vite or nginx). */
+  baseURL?: string;
+  getToken?: () => string | null;
+  /** Called on any 401 from an authenticated call (expired or revoked jwt). */
+  onUnauthorized?: () => void;
+  timeoutMs?: number;
+}
+
+export type HttpMethod = "get" | "post" | "put" | "delete";
+
+/** A small typed client for the cms REST contract. Every failure rejects with an ApiError. */
+export function createApiClient(options: ApiClientOptions = {}) {
+  const http: AxiosInstance = axios.create({
+    baseURL: options.baseURL ?? "",
+    timeout: options.timeoutMs ?? 15000,
+    headers: { Accept: "application/json" },
+  });
+
+  http.interceptors.request.use((config) => {
+    const token = options.getToken?.();
+    if (token) config.headers.set("Authorization", `Bearer ${token}`);
+    return config;
+  });
+
+  async function request<T>(method: HttpMethod, url: string, body?: unknown, config?: AxiosRequestConfig): Promise<T> {
+    try {
+      const response = await http.request<T>({ method, url, data: body, ...config });
+      return response.data;
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.status === 401 && options.getToken?.()) options.onUnauthorized?.();
+      throw apiError;
+    }
+  }
+
+  return {
+    request,
+    sendSmsCode: (phone: string) => request<SmsSendResult>("post", "/api/auth/sms/send", { phone }),
+    loginWithSms: (phone: string, code: string, remember: boolean) =>
+      request<LoginResult>("post", "/api/auth/sms/login", { phone, code, remember }),
+    getMe: () => request<MePayload>("get", "/api/me"),
+    switchMerchant: (merchantId: string) =>
+      request<SwitchMerchantResult>("post", "/api/me/switch-merchant", { merchantId }),
+    getHome: () => request<HomePayload>("get", "/api/home"),
+    getMerchant: async (documentId: string) =>
+      (await request<{ data: Merchant }>("get", `/api/merchants/${encodeURIComponent(documentId)}`)).data,
+    updateMerchant: async (documentId: string, data: Partial<MerchantEditable>) =>
+      (await request<{ data: Merchant }>("put", `/api/merchants/${encodeURIComponent(documentId)}`, { data })).data,
+    listMemberships: async () => (await request<{ data: Membership[] }>("get", "/api/memberships")).data ?? [],
+    addMembership: async (phone: string, role: MerchantRole) =>
+      (await request<{ data: Membership }>("post", "/api/memberships", { data: { phone, role } })).data,
+    changeMembershipRole: async (documentId: string, role: MerchantRole) =>
+      (
+        await request<{ data: Membership }>("put", `/api/memberships/${encodeURIComponent(documentId)}`, {
+          data: { role },
+        })
+      ).data,
+    removeMembership: (documentId: string) =>
+      request<unknown>("delete", `/api/memberships/${encodeURIComponent(documentId)}`),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

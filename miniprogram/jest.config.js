@@ -1,0 +1,16 @@
+/** @type {import('jest').Config} */
+// Message times are shown in China time; make date tests independent of the machine's zone.
+process.env.TZ = 'Asia/Shanghai';
+module.exports = {
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // Unit tests run the TypeScript sources; component tests (docblock `@jest-environment jsdom`)
+  // render the built dist/ with miniprogram-simulate and WeChat's wcc compiler.
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  clearMocks: true,
+  globalSetup: '<rootDir>/test/global-setup.js',
+};

@@ -1,0 +1,71 @@
+import { format, messages } from '../../locales/index';
+import { ApiError, errorMessage } from '../../utils/errors';
+import { buildHomeView, fetchHome, HomeView } from '../../services/home';
+import { openModule } from '../../services/modules';
+import { isLoggedIn } from '../../services/session';
+
+const LOGIN = '/pages/login/index';
+
+Page({
+  data: {
+    t: messages().home,
+    common: messages().common,
+    state: 'loading' as 'loading' | 'ready' | 'error',
+    errorText: '',
+    unreadLabel: '',
+    view: null as HomeView | null,
+  },
+
+  onShow() {
+    if (!isLoggedIn()) {
+      wx.reLaunch({ url: LOGIN });
+      return;
+    }
+    const app = getApp<{ globalData: { homeStale: boolean } }>();
+    const stale = !!(app && app.globalData && app.globalData.homeStale);
+    if (stale) app.globalData.homeStale = false;
+    if (stale || !this.data.view) this.reload();
+  },
+
+  onPullDownRefresh() {
+    this.reload().then(() => wx.stopPullDownRefresh());
+  },
+
+  async reload() {
+    if (!this.data.view) this.setData({ state: 'loading' });
+    try {
+      const view = buildHomeView(await fetchHome());
+      wx.setNavigationBarTitle({ title: messages().app.name });
+      this.setData({
+        view,
+        state: 'ready',
+        unreadLabel: format(this.data.t.messagesUnread, { count: view.unread }),
+      });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return; // the api client already went to login
+      if (this.data.view) wx.showToast({ title: errorMessage(err), icon: 'none' });
+      else this.setData({ state: 'error', errorText: errorMessage(err) });
+    }
+  },
+
+  onBannerTap() {
+    const view = this.data.view;
+    if (view) wx.navigateTo({ url: view.banner.page });
+  },
+
+  onTodoTap() {
+    const view = this.data.view;
+    if (!view) return;
+    const customs = view.modules.filter((m) => m.key === 'customs')[0];
+    if (customs) openModule(customs);
+  },
+
+  onMessageTap(e: WechatMiniprogram.TouchEvent) {
+    const view = this.data.view;
+    if (!view) return;
+    const message = view.messages[Number(e.currentTarget.dataset.index)];
+    if (!message || !message.page) return;
+    const module = view.modules.filter((m) => m.page === message.page)[0];
+    if (module) openModule(module);
+  },
+});

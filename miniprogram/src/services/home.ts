@@ -1,0 +1,107 @@
+import { format, messages } from '../locales/index';
+import { badgeText, formatMessageTime } from '../utils/format';
+import { api, ApiClient } from './api';
+import { HomeModule, ModuleEntry, MODULE_ROUTES, isModuleKey, resolveModules } from './modules';
+import { registrationBanner, RegistrationBanner } from './registration';
+
+/** GET /api/home (merchant). */
+export interface HomePayload {
+  merchant: {
+    documentId: string;
+    nameCn: string;
+    nameEn?: string | null;
+    type?: string | null;
+    registrationStatus: string;
+    memberCount?: number;
+  } | null;
+  modules: HomeModule[];
+  todos: { total: number; customs: { orders: number; lists: number; summaries: number } };
+  messages: {
+    unread: number;
+    latest: Array<{
+      documentId: string;
+      category: string;
+      module: string | null;
+      title: string;
+      body: string;
+      link: string | null;
+      read: boolean;
+      createdAt: string;
+    }>;
+  };
+}
+
+export interface TodoEntry {
+  key: 'orders' | 'lists' | 'summaries';
+  label: string;
+  count: number;
+  countText: string;
+}
+
+export interface MessageEntry {
+  documentId: string;
+  title: string;
+  body: string;
+  read: boolean;
+  time: string;
+  categoryLabel: string;
+  page: string;
+}
+
+export interface HomeView {
+  merchantName: string;
+  merchantNameEn: string;
+  banner: RegistrationBanner;
+  modules: ModuleEntry[];
+  todoTotal: number;
+  todoSummary: string;
+  customsTodos: TodoEntry[];
+  customsEnabled: boolean;
+  unread: number;
+  unreadText: string;
+  messages: MessageEntry[];
+}
+
+export function fetchHome(client: ApiClient = api): Promise<HomePayload> {
+  return client.get<HomePayload>('/api/home');
+}
+
+/** Shape the payload for the home page (pure: unit-tested). */
+export function buildHomeView(payload: HomePayload, now: Date = new Date()): HomeView {
+  const text = messages();
+  const status = payload.merchant ? payload.merchant.registrationStatus : null;
+  const modules = resolveModules(payload.modules, status);
+  const customs = (payload.todos && payload.todos.customs) || { orders: 0, lists: 0, summaries: 0 };
+  const total = Number(payload.todos && payload.todos.total) || 0;
+  const unread = Number(payload.messages && payload.messages.unread) || 0;
+  const customsModule = modules.filter((m) => m.key === 'customs')[0];
+  const todoKeys: Array<TodoEntry['key']> = ['orders', 'lists', 'summaries'];
+  const todoLabels = { orders: text.home.customsOrders, lists: text.home.customsLists, summaries: text.home.customsSummaries };
+
+  return {
+    merchantName: payload.merchant ? payload.merchant.nameCn : text.home.noMerchant,
+    merchantNameEn: (payload.merchant && payload.merchant.nameEn) || '',
+    banner: registrationBanner(status),
+    modules,
+    todoTotal: total,
+    todoSummary: total > 0 ? format(text.home.todosTotal, { count: total }) : text.home.todosNone,
+    customsTodos: todoKeys.map((key) => ({
+      key,
+      label: todoLabels[key],
+      count: Number(customs[key]) || 0,
+      countText: String(Number(customs[key]) || 0),
+    })),
+    customsEnabled: customsModule ? customsModule.enabled : false,
+    unread,
+    unreadText: badgeText(unread),
+    messages: ((payload.messages && payload.messages.latest) || []).map((m) => ({
+      documentId: m.documentId,
+      title: m.title,
+      body: m.body,
+      read: !!m.read,
+      time: formatMessageTime(m.createdAt, now),
+      categoryLabel: text.messageCategories[m.category] || m.category || '',
+      page: m.module && isModuleKey(m.module) ? MODULE_ROUTES[m.module].page : '',
+    })),
+  };
+}

@@ -1,0 +1,220 @@
+/** @jest-environment jsdom */
+import { MODULE_KEYS } from '../../src/services/modules';
+import { STORAGE_KEYS } from '../../src/services/session';
+import { errorEnvelope, flushPromises, installFakeWx, FakeWx } from '../helpers/fake-wx';
+import { loadPage, render } from '../helpers/simulate';
+
+type Comp = ReturnType<typeof render>;
+const text = (comp: Comp) => (comp.dom as HTMLElement).textContent!.replace(/\s+/g, ' ');
+
+const homePayload = (status: string) => ({
+  merchant: { documentId: 'm1', nameCn: '东海县晶华水晶饰品有限公司', nameEn: 'Donghai Jinghua Crystal Co., Ltd.', type: 'company', registrationStatus: status, memberCount: 3 },
+  modules: MODULE_KEYS.map((key) => ({ key, title: key === 'fx' ? '收结汇' : '', enabled: status === 'approved' || key === 'registration' || key === 'training', todo: key === 'customs' ? 4 : 0, path: `/${key}` })),
+  todos: { total: 4, customs: { orders: 1, lists: 2, summaries: 1 } },
+  messages: {
+    unread: 3,
+    latest: [{ documentId: 'x1', category: 'status', module: 'customs', title: '清单总分单待提交', body: '批次 B2025-031 已可提交清单', link: null, read: false, createdAt: new Date().toISOString() }],
+  },
+});
+
+const mePayload = {
+  user: { id: 5, phone: '13900000005', realName: '赵晶', email: null },
+  isPlatformStaff: false,
+  platformRoles: [],
+  merchant: { documentId: 'm1', id: 1, nameCn: '东海县晶华水晶饰品有限公司', nameEn: 'Donghai Jinghua Crystal Co., Ltd.', type: 'company', registrationStatus: 'approved' },
+  role: 'member',
+  permissions: [],
+  merchants: [
+    { documentId: 'm1', nameCn: '东海县晶华水晶饰品有限公司', role: 'member', current: true },
+    { documentId: 'm2', nameCn: '东海县紫晶坊水晶工艺品店', role: 'admin', current: false },
+  ],
+};
+
+let fake: FakeWx;
+let app: { globalData: { homeStale: boolean } };
+
+beforeEach(() => {
+  fake = installFakeWx();
+  app = { globalData: { homeStale: false } };
+  (globalThis as unknown as { getApp: () => unknown }).getApp = () => app;
+});
+
+describe('pages/home', () => {
+  let id: string;
+  beforeAll(() => {
+    id = loadPage('pages/home/index');
+  });
+
+  it('sends a signed-out user to login', async () => {
+    render(id);
+    await flushPromises();
+    expect(fake.api.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('shows merchant, registration banner, eight modules, customs to-dos and messages', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-home';
+    fake.respond('/api/home', { statusCode: 200, data: homePayload('approved') });
+    const comp = render(id);
+    await flushPromises(20);
+    expect(fake.requests[0]).toMatchObject({ url: 'http://127.0.0.1:1337/api/home', method: 'GET' });
+    expect(fake.requests[0].header.Authorization).toBe('Bearer jwt-home');
+    const t = text(comp);
+    expect(t).toContain('东海县晶华水晶饰品有限公司');
+    expect(t).toContain('工商注册已核准');
+    expect(comp.querySelectorAll('.home-todo')).toHaveLength(3);
+    expect(t).toContain('电子订单');
+    expect(t).toContain('清单总分单');
+    expect(t).toContain('汇总申请单');
+    expect(t).toContain('共 4 项待办');
+    expect(t).toContain('清单总分单待提交');
+    expect(t).toContain('3 条未读');
+    expect(comp.querySelectorAll('.home-message--unread')).toHaveLength(1);
+    const grid = comp.querySelector('module-grid') || comp.querySelector('.home-modules');
+    expect(grid).toBeTruthy();
+    expect((comp.dom as HTMLElement).querySelectorAll('[data-key][data-enabled]')).toHaveLength(8);
+    expect((comp.dom as HTMLElement).querySelectorAll('[data-enabled="false"]')).toHaveLength(0);
+  });
+
+  it('greys six modules before approval and a to-do tap on locked customs only toasts', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-home';
+    fake.respond('/api/home', { statusCode: 200, data: homePayload('initial_review') });
+    const comp = render(id);
+    await flushPromises(20);
+    expect(text(comp)).toContain('工商注册材料初审中');
+    expect((comp.dom as HTMLElement).querySelectorAll('[data-enabled="false"]')).toHaveLength(6);
+    comp.querySelectorAll('.home-todo')[0].dispatchEvent('tap');
+    await flushPromises();
+    expect(fake.api.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '完成工商注册后开通' }));
+    expect(fake.api.navigateTo).not.toHaveBeenCalled();
+    comp.querySelector('.home-banner').dispatchEvent('tap');
+    await flushPromises();
+    expect(fake.api.navigateTo).toHaveBeenCalledWith({ url: '/packageRegistration/pages/index/index' });
+  });
+
+  it('shows the Chinese error and retries', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-home';
+    fake.respond('/api/home', errorEnvelope(500, 'INTERNAL', 'Internal Server Error'));
+    const comp = render(id);
+    await flushPromises(20);
+    expect(text(comp)).toContain('首页加载失败：服务暂时不可用，请稍后再试');
+    fake.respond('/api/home', { statusCode: 200, data: homePayload('approved') });
+    comp.querySelector('.jmt-error-retry').dispatchEvent('tap');
+    await flushPromises(20);
+    expect(text(comp)).toContain('工商注册已核准');
+  });
+
+  it('an expired session goes back to login and clears the token', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-old';
+    fake.respond('/api/home', errorEnvelope(401, 'UNAUTHORIZED', '登录已过期，请重新登录'));
+    render(id);
+    await flushPromises(20);
+    expect(fake.api.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
+    expect(fake.storage[STORAGE_KEYS.jwt]).toBeUndefined();
+  });
+});
+
+describe('pages/mine', () => {
+  let id: string;
+  beforeAll(() => {
+    id = loadPage('pages/mine/index');
+  });
+
+  it('shows user and merchant info from /api/me', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-me';
+    fake.respond('/api/me', { statusCode: 200, data: mePayload });
+    const comp = render(id);
+    await flushPromises(20);
+    const t = text(comp);
+    expect(t).toContain('赵晶');
+    expect(t).toContain('139****0005');
+    expect(t).toContain('东海县晶华水晶饰品有限公司');
+    expect(t).toContain('有限公司');
+    expect(t).toContain('核准通过');
+    expect(t).toContain('成员（只读）');
+    expect(t).toContain('切换商户账号');
+  });
+
+  it('switches merchant through the ActionSheet and stores the new jwt', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-me';
+    fake.respond('/api/me', { statusCode: 200, data: mePayload });
+    fake.respond('/api/me/switch-merchant', {
+      statusCode: 200,
+      data: { ...mePayload, jwt: 'jwt-m2', merchant: { ...mePayload.merchant, documentId: 'm2', nameCn: '东海县紫晶坊水晶工艺品店', registrationStatus: 'filling' }, role: 'admin', merchants: mePayload.merchants.map((m) => ({ ...m, current: m.documentId === 'm2' })) },
+    });
+    const comp = render(id);
+    await flushPromises(20);
+    comp.instance.onSwitchTap();
+    await flushPromises();
+    expect(comp.data.switchVisible).toBe(true);
+    expect(text(comp)).toContain('东海县紫晶坊水晶工艺品店');
+    // tap the second action in the rendered antd-mini ActionSheet
+    const items = comp.querySelectorAll('.mine >>> .ant-actionsheet-list-item');
+    expect(items).toHaveLength(2);
+    expect(items[1].dom.textContent).toContain('东海县紫晶坊水晶工艺品店');
+    items[1].dispatchEvent('tap');
+    await flushPromises(20);
+    expect(fake.requests.map((r) => r.url)).toContain('http://127.0.0.1:1337/api/me/switch-merchant');
+    expect(fake.requests.find((r) => r.url.endsWith('/switch-merchant'))!.data).toEqual({ merchantId: 'm2' });
+    expect(fake.storage[STORAGE_KEYS.jwt]).toBe('jwt-m2');
+    expect(app.globalData.homeStale).toBe(true);
+    expect(text(comp)).toContain('管理员');
+    expect(fake.api.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已切换到 东海县紫晶坊水晶工艺品店' }));
+  });
+
+  it('logs out after confirmation', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-me';
+    fake.respond('/api/me', { statusCode: 200, data: mePayload });
+    fake.api.showModal.mockImplementation((o: { success: (r: { confirm: boolean }) => void }) => o.success({ confirm: true }));
+    const comp = render(id);
+    await flushPromises(20);
+    comp.instance.onLogout();
+    expect(fake.storage[STORAGE_KEYS.jwt]).toBeUndefined();
+    expect(fake.api.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
+  });
+});
+
+describe('pages/login', () => {
+  let id: string;
+  beforeAll(() => {
+    id = loadPage('pages/login/index');
+  });
+
+  it('asks for the agreement before the WeChat phone button is armed', async () => {
+    const comp = render(id);
+    expect(text(comp)).toContain('微信手机号一键登录');
+    expect(comp.data.agreed).toBe(false);
+    comp.querySelector('.login-switch').dispatchEvent('tap');
+    await flushPromises();
+    expect(fake.api.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请先阅读并同意用户协议和隐私政策' }));
+    comp.querySelector('.login-agreement').dispatchEvent('tap');
+    await flushPromises();
+    expect(comp.data.agreed).toBe(true);
+  });
+
+  it('getPhoneNumber → wx.login code + phoneCode → POST /api/auth/wechat/login → jwt stored → reLaunch home', async () => {
+    fake.respond('/api/auth/wechat/login', { statusCode: 200, data: { jwt: 'jwt-wx', user: { id: 1, phone: '13900000001', realName: '', isPlatformStaff: false } } });
+    const comp = render(id);
+    comp.querySelector('.login-agreement').dispatchEvent('tap');
+    await flushPromises();
+    // the native <button open-type="getPhoneNumber"> inside antd-mini's Button fires getphonenumber
+    const nativeButton = comp.querySelector('.login >>> .ant-button');
+    expect(nativeButton).toBeTruthy();
+    nativeButton.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: 'phone-code-1' } });
+    await flushPromises(20);
+    expect(fake.api.login).toHaveBeenCalled();
+    expect(fake.requests[0]).toMatchObject({ url: 'http://127.0.0.1:1337/api/auth/wechat/login', data: { code: 'wx-login-code-1', phoneCode: 'phone-code-1' } });
+    expect(fake.storage[STORAGE_KEYS.jwt]).toBe('jwt-wx');
+    expect(fake.api.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' });
+  });
+
+  it('a denied authorisation falls back to the SMS form', async () => {
+    const comp = render(id);
+    await comp.instance.onGetPhoneNumber({ detail: { errMsg: 'getPhoneNumber:fail user deny' } });
+    await flushPromises();
+    expect(fake.requests).toHaveLength(0);
+    expect(fake.api.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已取消授权，可使用短信验证码登录' }));
+    expect(comp.data.mode).toBe('sms');
+    expect(comp.querySelector('.sms-send') || (comp.dom as HTMLElement).querySelector('[class*="sms-send"]')).toBeTruthy();
+  });
+});

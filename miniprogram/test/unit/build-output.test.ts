@@ -1,0 +1,83 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+const ROOT = join(__dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+const ANTD = join(DIST, 'miniprogram_npm', 'antd-mini');
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) walk(full, out);
+    else out.push(full);
+  }
+  return out;
+}
+
+describe('build output (dist/, made by tools/build.mjs before jest runs)', () => {
+  it('is a mini-program root that project.config.json points at', () => {
+    const project = JSON.parse(readFileSync(join(ROOT, 'project.config.json'), 'utf8'));
+    expect(project.miniprogramRoot).toBe('dist/');
+    for (const f of ['app.js', 'app.json', 'app.wxss', 'sitemap.json', 'pages/home/index.js', 'images/tab/home.png']) {
+      expect(existsSync(join(DIST, f))).toBe(true);
+    }
+    expect(walk(DIST).filter((f) => f.endsWith('.ts'))).toEqual([]);
+  });
+
+  it('ships only the antd-mini components in use, as CommonJS, without docs', () => {
+    const components = readdirSync(ANTD).filter((d) => /^[A-Z]/.test(d)).sort();
+    // used: ActionSheet, Badge, Button, List (+ListItem), Tag; pulled in by them: Icon, ImageIcon, Loading, Popup, ...
+    expect(components).toEqual(expect.arrayContaining(['ActionSheet', 'Badge', 'Button', 'List', 'Tag']));
+    for (const unused of ['Form', 'Calendar', 'DatePicker', 'RareWordsKeyboard', 'Table', 'Grid']) expect(components).not.toContain(unused);
+    const files = walk(ANTD);
+    expect(files.filter((f) => f.endsWith('.md'))).toEqual([]);
+    for (const js of files.filter((f) => f.endsWith('.js'))) {
+      expect(readFileSync(js, 'utf8')).not.toMatch(/^\s*(import|export)\s/m);
+    }
+  });
+
+  it('no source of the app imports antd-mini JS directly (components only via usingComponents)', () => {
+    const appJs = walk(DIST).filter((f) => f.endsWith('.js') && !f.includes('miniprogram_npm'));
+    for (const js of appJs) expect(readFileSync(js, 'utf8')).not.toContain("require(\"antd-mini");
+  });
+});
+
+describe('tools/size-check.mjs', () => {
+  const script = join(ROOT, 'tools', 'size-check.mjs');
+
+  /** A dist/ whose main package weighs exactly mainBytes (app.json included). */
+  function fakeDist(mainBytes: number, subBytes: number): string {
+    const dir = mkdtempSync(join(tmpdir(), 'jmt-size-'));
+    const appJson = JSON.stringify({ pages: ['pages/home/index'], subPackages: [{ root: 'packageFx', pages: ['pages/index/index'] }] });
+    writeFileSync(join(dir, 'app.json'), appJson);
+    mkdirSync(join(dir, 'pages/home'), { recursive: true });
+    mkdirSync(join(dir, 'packageFx/pages/index'), { recursive: true });
+    writeFileSync(join(dir, 'pages/home/index.js'), Buffer.alloc(Math.max(0, mainBytes - Buffer.byteLength(appJson)), 97));
+    writeFileSync(join(dir, 'packageFx/pages/index/index.js'), Buffer.alloc(subBytes, 97));
+    return dir;
+  }
+
+  it('passes the real build and prints per-package sizes', () => {
+    const out = execFileSync(process.execPath, [script], { encoding: 'utf8' });
+    expect(out).toMatch(/^main\s+\d+/m);
+    expect(out).toMatch(/^packageCustoms\s+\d+/m);
+    expect(out).toContain('[size] OK');
+  });
+
+  it('fails when the main package exceeds 1.5 MB', () => {
+    const limit = 1.5 * 1024 * 1024;
+    const run = spawnSync(process.execPath, [script, fakeDist(limit + 1, 10)], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('main package');
+    const ok = spawnSync(process.execPath, [script, fakeDist(limit, 10)], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+  });
+
+  it('fails when a subpackage exceeds 2 MB', () => {
+    const run = spawnSync(process.execPath, [script, fakeDist(10, 2 * 1024 * 1024 + 1)], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('subpackage packageFx');
+  });
+});

@@ -1,0 +1,63 @@
+import { buildHomeView, HomePayload } from '../../src/services/home';
+import { registrationBanner } from '../../src/services/registration';
+import { MODULE_KEYS } from '../../src/services/modules';
+
+const payload = (status: string): HomePayload => ({
+  merchant: { documentId: 'm1', nameCn: '东海县晶华水晶饰品有限公司', nameEn: 'Donghai Jinghua Crystal Co., Ltd.', type: 'company', registrationStatus: status, memberCount: 2 },
+  modules: MODULE_KEYS.map((key) => ({
+    key,
+    title: key,
+    enabled: status === 'approved' || key === 'registration' || key === 'training',
+    todo: key === 'customs' ? 5 : 0,
+    path: `/${key}`,
+  })),
+  todos: { total: 5, customs: { orders: 2, lists: 3, summaries: 0 } },
+  messages: {
+    unread: 120,
+    latest: [
+      { documentId: 'a', category: 'status', module: 'customs', title: '电子订单申报成功', body: '批次 B001 已申报', link: null, read: false, createdAt: '2025-03-08T09:55:00.000Z' },
+      { documentId: 'b', category: 'announcement', module: null, title: '系统维护通知', body: '今晚 22:00 维护', link: null, read: true, createdAt: '2025-03-01T09:00:00.000Z' },
+    ],
+  },
+});
+
+describe('home view', () => {
+  const now = new Date('2025-03-08T10:00:00.000Z');
+
+  it('shapes the approved merchant home', () => {
+    const view = buildHomeView(payload('approved'), now);
+    expect(view.merchantName).toBe('东海县晶华水晶饰品有限公司');
+    expect(view.banner).toMatchObject({ status: 'approved', tone: 'success', title: '工商注册已核准' });
+    expect(view.modules).toHaveLength(8);
+    expect(view.modules.every((m) => m.enabled)).toBe(true);
+    expect(view.modules.find((m) => m.key === 'customs')!.todoText).toBe('5');
+    expect(view.customsEnabled).toBe(true);
+    expect(view.customsTodos.map((t) => [t.label, t.count])).toEqual([['电子订单', 2], ['清单总分单', 3], ['汇总申请单', 0]]);
+    expect(view.todoSummary).toBe('共 5 项待办');
+    expect(view.unreadText).toBe('99+');
+    expect(view.messages[0]).toMatchObject({ read: false, time: '5 分钟前', categoryLabel: '业务进度', page: '/packageCustoms/pages/index/index' });
+    expect(view.messages[1]).toMatchObject({ read: true, time: '2025-03-01', categoryLabel: '公告', page: '' });
+  });
+
+  it('greys everything but registration and training before approval', () => {
+    const view = buildHomeView(payload('initial_review'), now);
+    expect(view.banner).toMatchObject({ tone: 'processing', title: '工商注册材料初审中' });
+    expect(view.modules.filter((m) => m.locked).map((m) => m.key)).toEqual(['logistics', 'filing', 'customs', 'tax-refund', 'fx', 'trading']);
+    expect(view.customsEnabled).toBe(false);
+  });
+
+  it('copes with a user without merchant and an empty feed', () => {
+    const view = buildHomeView({ ...payload('not_started'), merchant: null, todos: { total: 0, customs: { orders: 0, lists: 0, summaries: 0 } }, messages: { unread: 0, latest: [] } }, now);
+    expect(view.merchantName).toBe('尚未关联商户');
+    expect(view.banner.status).toBe('unknown');
+    expect(view.todoSummary).toBe('暂无待办，继续保持');
+    expect(view.unreadText).toBe('');
+    expect(view.messages).toEqual([]);
+  });
+
+  it('has a banner for every registration status of the contract', () => {
+    const tones = ['not_started', 'filling', 'initial_review', 'onsite_check', 'approved', 'returned', 'rejected'].map((s) => registrationBanner(s).tone);
+    expect(tones).toEqual(['default', 'processing', 'processing', 'processing', 'success', 'warning', 'error']);
+    expect(registrationBanner('returned').page).toBe('/packageRegistration/pages/index/index');
+  });
+});
