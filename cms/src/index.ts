@@ -5,6 +5,7 @@ import { assertProductionSafe } from './core/production-guard';
 import { syncRolePermissions } from './core/role-permissions';
 import { seedDemo } from './seed/demo';
 import { ensurePlatformRoles } from './seed/platform';
+import { invalidateHomeOn } from './api/identity/lib/home';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -12,6 +13,7 @@ export default {
     // Order matters: tenancy decides first, then the audit middleware logs what was allowed.
     registerTenancy(strapi);
     registerAudit(strapi);
+    invalidateHomeOn(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

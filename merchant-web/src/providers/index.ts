@@ -1,5 +1,6 @@
-import type { AuthProvider, BaseRecord, DataProvider } from "@refinedev/core";
-import { createApiClient, type ApiClient, type HttpMethod } from "./apiClient";
+import { createStrapiAxios, strapiDataProvider } from "@jmt/strapi-provider";
+import type { AuthProvider, DataProvider } from "@refinedev/core";
+import { createApiClient } from "./apiClient";
 import { ApiError, toApiError } from "./apiError";
 import { queryClient } from "./queryClient";
 import { clearToken, getToken, setToken } from "./session";
@@ -41,57 +42,16 @@ export const authProvider: AuthProvider = {
   },
 };
 
-function unwrapList(body: unknown): { data: BaseRecord[]; total: number } {
-  const b = body as { data?: BaseRecord[]; meta?: { pagination?: { total?: number } } };
-  const data = Array.isArray(b?.data) ? b.data : [];
-  return { data, total: b?.meta?.pagination?.total ?? data.length };
-}
-
 /**
- * Minimal Refine data provider for the merchant contract: `{data}` envelopes, documentId as the record id,
- * writes wrapped as `{data: {...}}`. Platform-wide lists (filters, paging) live in the admin console.
+ * Refine data provider: the shared Strapi 5 provider (`id = documentId`, `{data}` envelopes, Strapi
+ * filters/sort/pagination) over an axios instance carrying this app's session token.
  */
-export function createDataProvider(client: ApiClient): DataProvider {
-  return {
-    getApiUrl: () => "/api",
-    getList: async ({ resource }) => {
-      const { data, total } = unwrapList(await client.request("get", `/api/${resource}`));
-      return { data: data as never[], total };
-    },
-    getOne: async ({ resource, id }) => {
-      const body = await client.request<{ data: BaseRecord }>(
-        "get",
-        `/api/${resource}/${encodeURIComponent(String(id))}`,
-      );
-      return { data: body.data as never };
-    },
-    create: async ({ resource, variables }) => {
-      const body = await client.request<{ data: BaseRecord }>("post", `/api/${resource}`, { data: variables });
-      return { data: body.data as never };
-    },
-    update: async ({ resource, id, variables }) => {
-      const body = await client.request<{ data: BaseRecord }>(
-        "put",
-        `/api/${resource}/${encodeURIComponent(String(id))}`,
-        {
-          data: variables,
-        },
-      );
-      return { data: body.data as never };
-    },
-    deleteOne: async ({ resource, id }) => {
-      const body = await client.request<{ data?: BaseRecord } | null>(
-        "delete",
-        `/api/${resource}/${encodeURIComponent(String(id))}`,
-      );
-      return { data: (body?.data ?? { id }) as never };
-    },
-    custom: async ({ url, method, payload }) => {
-      const verb = method.toLowerCase() as HttpMethod;
-      const body = await client.request<BaseRecord>(verb, url, payload);
-      return { data: body as never };
-    },
-  };
+export function createDataProvider(options: { baseURL?: string; getToken?: () => string | null } = {}): DataProvider {
+  return strapiDataProvider({
+    apiUrl: `${options.baseURL ?? ""}/api`,
+    httpClient: createStrapiAxios({ tokenStore: { getToken: options.getToken ?? (() => null) } }),
+  });
 }
 
-export const dataProvider = createDataProvider(api);
+export const dataProvider = createDataProvider({ getToken });
+

@@ -24,9 +24,37 @@ export function moduleEnabled(module: (typeof HOME_MODULES)[number], registratio
   return module.alwaysOpen || registrationStatus === 'approved';
 }
 
-export async function homePayload(strapi: Core.Strapi, scope: Scope) {
+/**
+ * The home payload is the same for every user of a merchant and read far more often than it changes:
+ * it is kept per merchant for HOME_CACHE_MS and dropped at once when this instance writes anything it
+ * shows (see `invalidateHomeOn`); other instances catch up within the TTL.
+ */
+const HOME_CACHE_MS = Number(process.env.HOME_CACHE_MS ?? 2000);
+const homeCache = new Map<number, { payload: HomePayload; expires: number }>();
+const HOME_SOURCES = new Set(['api::merchant.merchant', 'api::membership.membership', 'api::message.message']);
+
+export function invalidateHomeOn(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    const { uid, action } = context as { uid: string; action: string };
+    if (HOME_SOURCES.has(uid) && !['findOne', 'findMany', 'findFirst', 'count'].includes(action)) homeCache.clear();
+    return result;
+  });
+}
+
+type HomePayload = Awaited<ReturnType<typeof buildHomePayload>>;
+
+export async function homePayload(strapi: Core.Strapi, scope: Scope): Promise<HomePayload> {
   if (scope.kind !== 'merchant') throw new AppError('FORBIDDEN', 403);
   if (!scope.merchantId) throw new AppError('NO_MERCHANT', 403);
+  const hit = homeCache.get(scope.merchantId);
+  if (hit && hit.expires > Date.now()) return hit.payload;
+  const payload = await buildHomePayload(strapi);
+  if (HOME_CACHE_MS > 0) homeCache.set(scope.merchantId, { payload, expires: Date.now() + HOME_CACHE_MS });
+  return payload;
+}
+
+async function buildHomePayload(strapi: Core.Strapi) {
 
   const [merchant, memberCount, unread, latest] = await Promise.all([
     strapi.documents('api::merchant.merchant').findFirst({

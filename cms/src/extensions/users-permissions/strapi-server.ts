@@ -1,0 +1,52 @@
+/**
+ * users-permissions re-reads the user, the plugin's advanced settings and every permission of the
+ * role, and rebuilds the CASL ability, on every request — about five queries before a controller runs.
+ * The result for a given bearer token is kept for a few seconds, so a page of parallel calls (and the
+ * hot home endpoint) pays that once. A blocked user or a changed role applies within SESSION_CACHE_MS.
+ */
+type AuthResult = { authenticated?: boolean; credentials?: unknown; ability?: unknown; error?: unknown };
+type Strategy = { name: string; authenticate: (ctx: any) => Promise<AuthResult>; verify?: (...args: any[]) => Promise<unknown> };
+
+const SESSION_CACHE_MS = Number(process.env.SESSION_CACHE_MS ?? 3000);
+const MAX_ENTRIES = 10_000;
+
+export function withSessionCache(strategy: Strategy): Strategy {
+  const cache = new Map<string, { result: AuthResult; user: unknown; expires: number }>();
+  return {
+    ...strategy,
+    async authenticate(ctx: any) {
+      if (SESSION_CACHE_MS <= 0) return strategy.authenticate(ctx);
+      const header = ctx.request?.header?.authorization;
+      const key = typeof header === 'string' ? header : '';
+      const now = Date.now();
+      const hit = cache.get(key);
+      if (hit && hit.expires > now) {
+        if (hit.user) ctx.state.user = hit.user;
+        return hit.result;
+      }
+      const result = await strategy.authenticate(ctx);
+      // Only successful answers are kept: a bad token is re-checked every time.
+      if (result?.authenticated && !result.error) {
+        if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+        cache.set(key, { result, user: ctx.state.user ?? null, expires: now + SESSION_CACHE_MS });
+      }
+      return result;
+    },
+  };
+}
+
+export default (plugin: any) => {
+  const originalRegister = plugin.register;
+  plugin.register = (context: { strapi: any }) => {
+    const auth = context.strapi.get('auth');
+    const register = auth.register;
+    auth.register = (type: string, strategy: Strategy) =>
+      register.call(auth, type, type === 'content-api' && strategy.name === 'users-permissions' ? withSessionCache(strategy) : strategy);
+    try {
+      return originalRegister(context);
+    } finally {
+      auth.register = register;
+    }
+  };
+  return plugin;
+};
