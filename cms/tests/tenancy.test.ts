@@ -93,6 +93,17 @@ describe('tenancy matrix', () => {
     expect(theirs.body.data.map((p: any) => p.name)).not.toContain('越权商品');
   });
 
+  it('cannot reach another merchant through nested populate (users link the two demo merchants)', async () => {
+    const deep =
+      '/api/products?populate[merchant][populate][memberships][populate][user][populate][memberships][populate]=merchant' +
+      '&populate[merchant][populate][memberships][populate][user][populate]=staffRoles';
+    const res = await api().get(deep).set(bearer(aAdmin));
+    expect(res.status).toBeLessThan(500);
+    expect(JSON.stringify(res.body)).not.toContain('紫晶坊');
+    const viaMerchant = await api().get('/api/merchants?populate[memberships][populate][user][populate][memberships][populate]=merchant').set(bearer(aAdmin));
+    expect(JSON.stringify(viaMerchant.body)).not.toContain('紫晶坊');
+  });
+
   it('keeps merchant users away from platform-only data', async () => {
     for (const pathName of ['audit-logs', 'staff-roles']) {
       const res = await api().get(`/api/${pathName}`).set(bearer(aAdmin));
