@@ -166,6 +166,22 @@ describe('merchant info and members (M2, M3)', () => {
     expect(res.body.data.registrationStatus).not.toBe('approved');
   });
 
+  it('takes effect at once: a removed member loses access on the next request', async () => {
+    const phone = '13722223333';
+    const added = await api().post('/api/memberships').set(bearer(bAdmin)).send({ data: { phone, role: 'member' } });
+    expect(added.status).toBe(201);
+    const memberJwt = await login(phone);
+    const home = await api().get('/api/home').set(bearer(memberJwt));
+    expect(home.status).toBe(200);
+    expect(home.body.merchant.nameCn).toBe('东海县紫晶坊水晶工艺品店');
+    await api().delete(`/api/memberships/${added.body.data.documentId}`).set(bearer(bAdmin)).expect(200);
+    const after = await api().get('/api/home').set(bearer(memberJwt));
+    expect(after.status).toBe(403);
+    expect(after.body.error.code).toBe('NO_MERCHANT');
+    const products = await api().get('/api/products').set(bearer(memberJwt));
+    expect(products.status).toBe(403);
+  });
+
   it('adds, re-roles and removes members, and never removes the last admin', async () => {
     const added = await api().post('/api/memberships').set(bearer(bAdmin)).send({ data: { phone: '13711112222', role: 'member' } });
     expect(added.status).toBe(201);

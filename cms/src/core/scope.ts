@@ -88,14 +88,17 @@ export async function resolveScope(strapi: Core.Strapi, ctx: KoaLikeContext): Pr
     ctx.state.jmtScope = scope;
     return scope;
   }
-  const claims = await decodeClaims(strapi, ctx);
-  const cacheKey = `${user.id}:${claims?.mid ?? ''}`;
+  // Keyed by the token itself: verifying a JWT again costs more than the rest of a cached request.
+  const header = ctx.request.header.authorization;
+  const cacheKey = `${user.id}:${typeof header === 'string' ? header : ''}`;
   const cached = scopeCache.get(cacheKey);
   if (cached && cached.expires > Date.now()) {
     ctx.state.jmtScope = cached.scope;
     return cached.scope;
   }
+  const claims = await decodeClaims(strapi, ctx);
   const scope = await loadScope(strapi, user, claims);
+  if (scopeCache.size >= 10_000) scopeCache.delete(scopeCache.keys().next().value as string);
   scopeCache.set(cacheKey, { scope, expires: Date.now() + SCOPE_TTL_MS });
   ctx.state.jmtScope = scope;
   return scope;

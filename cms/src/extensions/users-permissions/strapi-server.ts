@@ -11,7 +11,9 @@ const SESSION_CACHE_MS = Number(process.env.SESSION_CACHE_MS ?? 3000);
 const MAX_ENTRIES = 10_000;
 
 export function withSessionCache(strategy: Strategy): Strategy {
-  const cache = new Map<string, { result: AuthResult; user: unknown; expires: number }>();
+  // Keyed by the Authorization header; holds the in-flight promise too, so a burst of parallel
+  // requests with one token authenticates once instead of once each.
+  const cache = new Map<string, { pending: Promise<{ result: AuthResult; user: unknown }>; expires: number }>();
   return {
     ...strategy,
     async authenticate(ctx: any) {
@@ -19,17 +21,22 @@ export function withSessionCache(strategy: Strategy): Strategy {
       const header = ctx.request?.header?.authorization;
       const key = typeof header === 'string' ? header : '';
       const now = Date.now();
-      const hit = cache.get(key);
-      if (hit && hit.expires > now) {
-        if (hit.user) ctx.state.user = hit.user;
-        return hit.result;
-      }
-      const result = await strategy.authenticate(ctx);
-      // Only successful answers are kept: a bad token is re-checked every time.
-      if (result?.authenticated && !result.error) {
+      let entry = cache.get(key);
+      if (!entry || entry.expires <= now) {
+        const pending = strategy.authenticate(ctx).then((result) => ({ result, user: ctx.state.user ?? null }));
+        entry = { pending, expires: now + SESSION_CACHE_MS };
         if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-        cache.set(key, { result, user: ctx.state.user ?? null, expires: now + SESSION_CACHE_MS });
+        cache.set(key, entry);
+        const { result } = await pending.catch((error) => {
+          cache.delete(key);
+          throw error;
+        });
+        // Only successful answers are kept: a bad token is re-checked every time.
+        if (!result?.authenticated || result.error) cache.delete(key);
+        return result;
       }
+      const { result, user } = await entry.pending;
+      if (user) ctx.state.user = user;
       return result;
     },
   };

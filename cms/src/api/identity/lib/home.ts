@@ -30,7 +30,8 @@ export function moduleEnabled(module: (typeof HOME_MODULES)[number], registratio
  * shows (see `invalidateHomeOn`); other instances catch up within the TTL.
  */
 const HOME_CACHE_MS = Number(process.env.HOME_CACHE_MS ?? 2000);
-const homeCache = new Map<number, { payload: HomePayload; expires: number }>();
+// Holds the in-flight build as well, so a burst at expiry rebuilds once, not once per request.
+const homeCache = new Map<number, { payload: Promise<HomePayload>; expires: number }>();
 const HOME_SOURCES = new Set(['api::merchant.merchant', 'api::membership.membership', 'api::message.message']);
 
 export function invalidateHomeOn(strapi: Core.Strapi): void {
@@ -47,10 +48,16 @@ type HomePayload = Awaited<ReturnType<typeof buildHomePayload>>;
 export async function homePayload(strapi: Core.Strapi, scope: Scope): Promise<HomePayload> {
   if (scope.kind !== 'merchant') throw new AppError('FORBIDDEN', 403);
   if (!scope.merchantId) throw new AppError('NO_MERCHANT', 403);
-  const hit = homeCache.get(scope.merchantId);
+  const merchantId = scope.merchantId;
+  const hit = homeCache.get(merchantId);
   if (hit && hit.expires > Date.now()) return hit.payload;
-  const payload = await buildHomePayload(strapi);
-  if (HOME_CACHE_MS > 0) homeCache.set(scope.merchantId, { payload, expires: Date.now() + HOME_CACHE_MS });
+  const payload = buildHomePayload(strapi);
+  if (HOME_CACHE_MS <= 0) return payload;
+  const entry = { payload, expires: Date.now() + HOME_CACHE_MS };
+  homeCache.set(merchantId, entry);
+  payload.catch(() => {
+    if (homeCache.get(merchantId) === entry) homeCache.delete(merchantId);
+  });
   return payload;
 }
 
