@@ -30,8 +30,19 @@ describe('operation log (G7)', () => {
   it('records sign-ins and request-level writes that touch no document', async () => {
     const res = await api().get(`/api/audit-logs?module=auth&actor=${PHONES.superAdmin}`).set(bearer(staff)).expect(200);
     expect(res.body.data.some((r: any) => r.action === 'login_sms')).toBe(true);
-    const sends = await api().get('/api/audit-logs?module=auth&pageSize=200').set(bearer(staff)).expect(200);
-    expect(sends.body.data.some((r: any) => r.action === 'POST /api/auth/sms/send')).toBe(true);
+    const sends = await api().get(`/api/audit-logs?module=auth&actor=${PHONES.superAdmin}&pageSize=200`).set(bearer(staff)).expect(200);
+    expect(sends.body.data.some((r: any) => r.action === 'sms_send' && r.actionLabel === '发送验证码')).toBe(true);
+  });
+
+  it('records account switching, and nothing for refused requests', async () => {
+    const me = (await api().get('/api/me').set(bearer(aAdmin))).body;
+    await api().post('/api/me/switch-merchant').set(bearer(aAdmin)).send({ merchantId: me.merchants[0].documentId }).expect(200);
+    const rows = await api().get(`/api/audit-logs?actor=${PHONES.jinghuaAdmin}&module=auth`).set(bearer(staff)).expect(200);
+    expect(rows.body.data.some((r: any) => r.action === 'switch_merchant' && r.actionLabel === '切换商户')).toBe(true);
+    const before = (await api().get('/api/audit-logs?pageSize=1').set(bearer(staff))).body.meta.pagination.total;
+    await api().post('/api/auth/sms/send').send({ phone: 'not-a-phone' }).expect(400);
+    const after = (await api().get('/api/audit-logs?pageSize=1').set(bearer(staff))).body.meta.pagination.total;
+    expect(after).toBe(before);
   });
 
   it('filters by time range and paginates', async () => {

@@ -38,6 +38,7 @@ const actionLabels: Record<string, string> = {
   register_sms: '短信验证码注册',
   register_wechat: '微信授权注册',
   switch_merchant: '切换商户',
+  sms_send: '发送验证码',
 };
 
 /** A Chinese label for an action; request-level rows ("POST /api/…") fall back to the HTTP verb. */

@@ -6,6 +6,7 @@ import { normalizeMainlandPhone } from '../lib/phone';
 import { consumeCode, issueCode } from '../lib/login-codes';
 import { mePayload, signIn, switchMerchant } from '../lib/accounts';
 import { homePayload } from '../lib/home';
+import { writeAudit } from '../../../core/audit';
 
 let wechat: WechatClient | null = null;
 const wechatClient = () => (wechat ??= new WechatClient(wechatConfigFromEnv()));
@@ -19,7 +20,10 @@ const requirePhone = (value: unknown): string => {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async smsSend(ctx: any) {
     const phone = requirePhone(ctx.request.body?.phone);
-    ctx.body = { sent: true, ...(await issueCode(strapi, phone)) };
+    const limits = await issueCode(strapi, phone);
+    // Nobody is signed in yet: the log names the phone that asked for a code.
+    await writeAudit(strapi, { module: 'auth', action: 'sms_send', actor: { id: null, phone, name: null } });
+    ctx.body = { sent: true, ...limits };
   },
 
   async smsLogin(ctx: any) {
