@@ -1,5 +1,7 @@
-export default ({ env }: { env: any }) => [
-  'strapi::logger',
+export default ({ env }: { env: any }) =>
+  [
+  // Per-request access lines; behind nginx (which keeps its own access log) they can be turned off.
+  env.bool('HTTP_ACCESS_LOG', true) ? 'strapi::logger' : null,
   'strapi::errors',
   'strapi::security',
   {
@@ -30,4 +32,4 @@ export default ({ env }: { env: any }) => [
   'strapi::favicon',
   'strapi::public',
   'global::api-envelope',
-];
+  ].filter(Boolean);
