@@ -1,3 +1,4 @@
+import { REGISTRATION_STEPS } from "@jmt/api-types";
 import { MODULES } from "./catalogue";
 import type { HomePayload, ModuleKey, RegistrationStatus } from "../providers/types";
 
@@ -74,7 +75,7 @@ export function todoItems(home: HomePayload | null | undefined): {
 }
 
 /** Registration progress (R3): 材料填报 → 材料初审 → 现场核验 → 核准通过. */
-export const REGISTRATION_STEPS = ["filling", "initial_review", "onsite_check", "approved"] as const;
+export { REGISTRATION_STEPS };
 
 export function registrationProgress(status: RegistrationStatus | null | undefined): {
   current: number;

@@ -1,16 +1,7 @@
-/** Payload types of the cms REST contract (deploy/local/API_CONTRACT.md). */
+/** Payload types of the cms REST contract (deploy/local/API_CONTRACT.md); the shared vocabulary is @jmt/api-types. */
+import type { ErrorBody, MerchantEditable, MerchantFields, MerchantRole, MerchantType, RegistrationStatus } from "@jmt/api-types";
 
-export type RegistrationStatus =
-  | "not_started"
-  | "filling"
-  | "initial_review"
-  | "onsite_check"
-  | "approved"
-  | "returned"
-  | "rejected";
-
-export type MerchantType = "individual" | "company";
-export type MerchantRole = "admin" | "member";
+export type { ErrorBody, MerchantEditable, MerchantRole, MerchantType, RegistrationStatus };
 
 export type ModuleKey =
   | "registration"
@@ -97,34 +88,12 @@ export interface HomePayload {
   messages: { unread: number; latest: HomeMessage[] };
 }
 
-export interface Merchant {
-  id: number;
-  documentId: string;
-  nameCn: string;
-  nameEn?: string | null;
-  type?: MerchantType | null;
-  addressCn?: string | null;
-  addressEn?: string | null;
-  legalPersonName?: string | null;
-  contactName?: string | null;
-  contactPhone?: string | null;
-  contactEmail?: string | null;
+/** Through the shared data provider `id` is the documentId. */
+export interface Merchant extends MerchantFields {
+  id?: string | number;
   registrationStatus: RegistrationStatus;
   [extra: string]: unknown;
 }
-
-export type MerchantEditable = Pick<
-  Merchant,
-  | "nameCn"
-  | "nameEn"
-  | "type"
-  | "addressCn"
-  | "addressEn"
-  | "legalPersonName"
-  | "contactName"
-  | "contactPhone"
-  | "contactEmail"
->;
 
 export interface Membership {
   documentId: string;
@@ -134,14 +103,3 @@ export interface Membership {
   createdAt: string;
 }
 
-/** The one error format of the platform: `{ data: null, error: { status, code, message, details } }`. */
-export interface ErrorBody {
-  data?: null;
-  error?: {
-    status?: number;
-    code?: string;
-    name?: string;
-    message?: string;
-    details?: Record<string, unknown>;
-  };
-}

@@ -11,16 +11,9 @@ import { useTranslate } from "@refinedev/core";
 import { Tag } from "antd";
 import type { ReactNode } from "react";
 
-export const REGISTRATION_STATUSES = [
-  "not_started",
-  "filling",
-  "initial_review",
-  "onsite_check",
-  "approved",
-  "returned",
-  "rejected",
-] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+import { isRegistrationStatus, type RegistrationStatus } from "@jmt/api-types";
+
+export { REGISTRATION_STATUSES, isRegistrationStatus, type RegistrationStatus } from "@jmt/api-types";
 
 const LOOK: Record<RegistrationStatus, { color: string; icon: ReactNode }> = {
   not_started: { color: "default", icon: <MinusCircleOutlined /> },
@@ -32,8 +25,6 @@ const LOOK: Record<RegistrationStatus, { color: string; icon: ReactNode }> = {
   rejected: { color: "red", icon: <CloseCircleFilled /> },
 };
 
-export const isRegistrationStatus = (value: unknown): value is RegistrationStatus =>
-  typeof value === "string" && (REGISTRATION_STATUSES as readonly string[]).includes(value);
 
 /** 工商注册状态 as a coloured tag. */
 export const RegistrationStatusTag = ({ status }: { status?: string | null }) => {

@@ -1,0 +1,64 @@
+/**
+ * The vocabulary of the cms REST contract (deploy/local/API_CONTRACT.md) that every front end shares.
+ * Values mirror the cms schemas (cms/src/api/merchant/content-types/merchant/schema.json); labels live in
+ * each app's locale files.
+ */
+
+/** 工商注册 status of a merchant; `approved` unlocks the other modules (G8). */
+export const REGISTRATION_STATUSES = ["not_started", "filling", "initial_review", "onsite_check", "approved", "returned", "rejected"] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** The progress board (R3): 材料填报 → 材料初审 → 现场核验 → 核准通过. */
+export const REGISTRATION_STEPS = ["filling", "initial_review", "onsite_check", "approved"] as const;
+
+export const isRegistrationStatus = (value: unknown): value is RegistrationStatus =>
+  typeof value === "string" && (REGISTRATION_STATUSES as readonly string[]).includes(value);
+
+/** 个体工商户 / 有限公司 */
+export type MerchantType = "individual" | "company";
+/** 商户管理员 / 普通成员（只读） */
+export type MerchantRole = "admin" | "member";
+
+/** Merchant info (M2) fields as the cms returns them. */
+export interface MerchantFields {
+  documentId: string;
+  nameCn: string;
+  nameEn?: string | null;
+  type?: MerchantType | null;
+  addressCn?: string | null;
+  addressEn?: string | null;
+  legalPersonName?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+  registrationStatus?: RegistrationStatus | null;
+  creatorPhone?: string | null;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** The fields a merchant admin may edit; the rest are platform-managed. */
+export const MERCHANT_EDITABLE_FIELDS = [
+  "nameCn",
+  "nameEn",
+  "type",
+  "addressCn",
+  "addressEn",
+  "legalPersonName",
+  "contactName",
+  "contactPhone",
+  "contactEmail",
+] as const;
+export type MerchantEditable = Pick<MerchantFields, (typeof MERCHANT_EDITABLE_FIELDS)[number]>;
+
+/** The one error format: `{ data: null, error: { status, code, message, details } }`. */
+export interface ErrorBody {
+  data?: null;
+  error?: {
+    status?: number;
+    code?: string;
+    name?: string;
+    message?: string;
+    details?: Record<string, unknown>;
+  };
+}
