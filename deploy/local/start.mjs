@@ -23,7 +23,6 @@ for (const [name, port] of Object.entries(ports)) {
 
 build({ strapiAdmin: process.env.SKIP_STRAPI_ADMIN !== 'true' });
 try {
-  fs.mkdirSync(path.join(ROOT, 'miniprogram', 'dist'), { recursive: true });
   run('npm', ['run', 'build', '-w', '@jmt/miniprogram']);
 } catch (error) {
   console.warn(`[build] mini-program build skipped: ${error.message}`);

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { AppError } from './errors';
-import { assertCan, can, currentScope, type Scope } from './scope';
+import { assertCan, currentScope, type Scope } from './scope';
 
 /**
  * The one tenancy mechanism (ARCHITECTURE principle 3): a Document Service middleware, so core
@@ -118,4 +118,3 @@ export function registerTenancy(strapi: Core.Strapi): void {
   });
 }
 
-export { can };

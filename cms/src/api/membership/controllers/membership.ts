@@ -43,6 +43,8 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     async create(ctx: any) {
       const scope = await resolveScope(strapi, ctx);
       assertCan(scope, 'members.write');
+      // Members are added inside the caller's own merchant; staff tooling for this comes with A1.
+      if (scope.kind !== 'merchant' || !scope.merchantId) throw new AppError('FORBIDDEN', 403);
       const input = ctx.request.body?.data ?? {};
       const phone = normalizeMainlandPhone(input.phone);
       if (!phone) throw new AppError('PHONE_INVALID', 400, { field: 'phone' });
