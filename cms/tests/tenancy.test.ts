@@ -11,7 +11,8 @@ const MERCHANT_OWNED_ROUTES: Record<string, { path: string; update: Record<strin
   merchant: { path: 'merchants', update: { nameCn: '被篡改' } },
   membership: { path: 'memberships', update: { role: 'member' } },
   product: { path: 'products', update: { name: '被篡改' } },
-  message: { path: 'messages', update: { title: '被篡改' } },
+  // Messages are written by the platform: merchants only read and mark them (no update route).
+  message: { path: 'messages', update: null },
   // Private files are immutable: no update route at all.
   'private-file': { path: 'private-files', update: null },
 };

@@ -1,3 +1,7 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::message.message');
+// Merchants read and mark messages; the platform creates them (the notification machinery will too).
+export default factories.createCoreRouter('api::message.message', {
+  only: ['find', 'findOne', 'create'],
+  config: { create: { policies: [{ name: 'global::can', config: { action: 'message.write' } }] } },
+});
