@@ -128,6 +128,22 @@ test("approved merchant: all eight modules, 出口报关 enabled", { timeout: 12
     "an approved merchant has every module open",
   );
   await page.screenshot({ path: `${RESULTS}merchant-home.png`, fullPage: true });
+
+  // Opening an unread message marks it read: the panel's unread count drops by one.
+  const panel = page.getByTestId("message-panel");
+  const unreadText = async () => Number((await panel.locator(".jmt-panel-extra").textContent())?.match(/\d+/)?.[0] ?? 0);
+  const before = await unreadText();
+  assert.ok(before > 0, "the demo merchant starts with unread messages");
+  await panel.locator("li.is-unread").filter({ hasText: "晶贸通 2.0 上线啦" }).getByTestId("message-item").click();
+  await page.goto(`${MERCHANT_URL}/`);
+  await page.waitForFunction(
+    (expected) => {
+      const extra = document.querySelector('[data-testid="message-panel"] .jmt-panel-extra');
+      const count = Number(extra?.textContent?.match(/\d+/)?.[0] ?? 0);
+      return count === expected;
+    },
+    before - 1,
+  );
   await logout();
 });
 

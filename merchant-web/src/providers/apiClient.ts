@@ -57,6 +57,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     switchMerchant: (merchantId: string) =>
       request<SwitchMerchantResult>("post", "/api/me/switch-merchant", { merchantId }),
     getHome: () => request<HomePayload>("get", "/api/home"),
+    markMessageRead: (documentId: string) =>
+      request<{ data: { documentId: string; read: boolean } }>("post", `/api/messages/${encodeURIComponent(documentId)}/read`),
     getMerchant: async (documentId: string) =>
       (await request<{ data: Merchant }>("get", `/api/merchants/${encodeURIComponent(documentId)}`)).data,
     updateMerchant: async (documentId: string, data: Partial<MerchantEditable>) =>

@@ -1,6 +1,8 @@
 import { BellOutlined } from "@ant-design/icons";
 import { Badge, Card, Empty, Tag } from "antd";
 import { useNavigate } from "react-router";
+import { api } from "../../providers";
+import { queryClient } from "../../providers/queryClient";
 import { useT } from "../../i18n/useT";
 import { isModuleKey, modulePath } from "../../lib/catalogue";
 import { formatRelative } from "../../lib/format";
@@ -18,6 +20,15 @@ export function MessagePanel({ home }: { home: HomePayload }) {
   const t = useT();
   const navigate = useNavigate();
   const latest = home.messages?.latest ?? [];
+
+  /** Opening a message marks it read (members too), refreshes the unread counts, then goes to its module. */
+  const open = async (documentId: string, read: boolean, target: string | null) => {
+    if (!read) {
+      await api.markMessageRead(documentId).catch(() => undefined);
+      await queryClient.invalidateQueries();
+    }
+    if (target) navigate(target);
+  };
   const unread = home.messages?.unread ?? 0;
 
   return (
@@ -42,7 +53,7 @@ export function MessagePanel({ home }: { home: HomePayload }) {
             const category = m.category ?? "system";
             return (
               <li key={m.documentId} className={m.read ? "is-read" : "is-unread"}>
-                <button type="button" disabled={!target} onClick={() => target && navigate(target)}>
+                <button type="button" data-testid="message-item" onClick={() => void open(m.documentId, m.read, target)}>
                   <span className="jmt-message-dot" aria-label={m.read ? undefined : t("home.unreadDot")} />
                   <div className="jmt-message-body">
                     <div className="jmt-message-head">
