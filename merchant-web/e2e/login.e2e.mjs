@@ -134,8 +134,10 @@ test("approved merchant: all eight modules, 出口报关 enabled", { timeout: 12
   const unreadText = async () => Number((await panel.locator(".jmt-panel-extra").textContent())?.match(/\d+/)?.[0] ?? 0);
   const before = await unreadText();
   assert.ok(before > 0, "the demo merchant starts with unread messages");
+  const marked = page.waitForResponse((r) => r.request().method() === "POST" && /\/api\/messages\/[^/]+\/read$/.test(r.url()));
   await panel.locator("li.is-unread").filter({ hasText: "晶贸通 2.0 上线啦" }).getByTestId("message-item").click();
-  await page.goto(`${MERCHANT_URL}/`);
+  assert.equal((await marked).status(), 200);
+  // The panel refreshes by itself (no reload): the unread count follows.
   await page.waitForFunction(
     (expected) => {
       const extra = document.querySelector('[data-testid="message-panel"] .jmt-panel-extra');
