@@ -84,7 +84,7 @@ function png(shape, [r, g, b]) {
 
 mkdirSync(OUT, { recursive: true });
 const GREY = [0x8a, 0x8f, 0x99];
-const BRAND = [0x16, 0x77, 0xff];
+const BRAND = [0x6d, 0x4b, 0xd8]; // #6d4bd8, the brand violet shared with the web apps
 for (const [name, shape] of Object.entries(shapes)) {
   writeFileSync(join(OUT, `${name}.png`), png(shape, GREY));
   writeFileSync(join(OUT, `${name}-active.png`), png(shape, BRAND));
