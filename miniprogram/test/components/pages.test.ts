@@ -76,6 +76,20 @@ describe('pages/home', () => {
     expect((comp.dom as HTMLElement).querySelectorAll('[data-enabled="false"]')).toHaveLength(0);
   });
 
+  it('marks an unread message read when it is opened', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-home';
+    fake.respond('/api/home', { statusCode: 200, data: homePayload('approved') });
+    fake.respond('/api/messages/x1/read', { statusCode: 200, data: { data: { documentId: 'x1', read: true } } });
+    const comp = render(id);
+    await flushPromises(20);
+    expect(comp.querySelectorAll('.home-message--unread')).toHaveLength(1);
+    comp.querySelector('.home-message').dispatchEvent('tap');
+    await flushPromises(20);
+    expect(fake.requests.some((r) => r.method === 'POST' && r.url.endsWith('/api/messages/x1/read'))).toBe(true);
+    expect(comp.querySelectorAll('.home-message--unread')).toHaveLength(0);
+    expect(text(comp)).toContain('2 条未读');
+  });
+
   it('greys six modules before approval and a to-do tap on locked customs only toasts', async () => {
     fake.storage[STORAGE_KEYS.jwt] = 'jwt-home';
     fake.respond('/api/home', { statusCode: 200, data: homePayload('initial_review') });

@@ -1,4 +1,5 @@
 import { format, messages } from '../../locales/index';
+import { markMessageRead } from '../../services/messages';
 import { ApiError, errorMessage } from '../../utils/errors';
 import { buildHomeView, fetchHome, HomeView } from '../../services/home';
 import { openModule } from '../../services/modules';
@@ -60,11 +61,26 @@ Page({
     if (customs) openModule(customs);
   },
 
-  onMessageTap(e: WechatMiniprogram.TouchEvent) {
+  async onMessageTap(e: WechatMiniprogram.TouchEvent) {
     const view = this.data.view;
     if (!view) return;
-    const message = view.messages[Number(e.currentTarget.dataset.index)];
-    if (!message || !message.page) return;
+    const index = Number(e.currentTarget.dataset.index);
+    const message = view.messages[index];
+    if (!message) return;
+    if (!message.read) {
+      try {
+        await markMessageRead(message.documentId);
+        const unread = Math.max(0, view.unread - 1);
+        this.setData({
+          [`view.messages[${index}].read`]: true,
+          'view.unread': unread,
+          unreadLabel: format(this.data.t.messagesUnread, { count: unread }),
+        });
+      } catch {
+        // Reading still works offline; the mark is retried the next time the message is opened.
+      }
+    }
+    if (!message.page) return;
     const module = view.modules.filter((m) => m.page === message.page)[0];
     if (module) openModule(module);
   },
