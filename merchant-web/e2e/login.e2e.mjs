@@ -146,6 +146,15 @@ test("approved merchant: all eight modules, 出口报关 enabled", { timeout: 12
     },
     before - 1,
   );
+
+  // 消息中心: the bell opens every message; "全部标为已读" leaves nothing unread.
+  await page.getByTestId("header-messages").click();
+  await page.getByTestId("messages-page").waitFor();
+  assert.ok((await page.getByTestId("message-row").count()) >= 3, "the message centre lists the merchant's messages");
+  await page.getByRole("button", { name: "全部标为已读" }).click();
+  await page.getByTestId("messages-unread").filter({ hasText: "0 条未读" }).waitFor();
+  assert.equal(await page.locator('[data-testid="message-row"][data-read="false"]').count(), 0);
+  await page.screenshot({ path: `${RESULTS}merchant-messages.png`, fullPage: true });
   await logout();
 });
 

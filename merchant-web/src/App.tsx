@@ -8,6 +8,7 @@ import { AppLayout } from "./layout/AppLayout";
 import { HomePage } from "./pages/home/HomePage";
 import { LoginPage } from "./pages/login/LoginPage";
 import { MePage } from "./pages/me/MePage";
+import { MessagesPage } from "./pages/messages/MessagesPage";
 import { ModulePage } from "./pages/modules/ModulePage";
 import { authProvider, dataProvider } from "./providers";
 import { queryClient } from "./providers/queryClient";
@@ -52,6 +53,7 @@ export function App() {
                 <Route index element={<HomePage />} />
                 <Route path="/modules/:key" element={<ModulePage />} />
                 <Route path="/me" element={<MePage />} />
+                <Route path="/messages" element={<MessagesPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
               <Route

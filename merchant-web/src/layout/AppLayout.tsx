@@ -35,13 +35,8 @@ export function AppLayout() {
               type="button"
               className="jmt-icon-button"
               aria-label={t("home.messages")}
-              onClick={() => {
-                navigate("/");
-                window.setTimeout(
-                  () => document.getElementById("messages")?.scrollIntoView({ behavior: "smooth" }),
-                  50,
-                );
-              }}
+              data-testid="header-messages"
+              onClick={() => navigate("/messages")}
             >
               <Badge count={unread} size="small" offset={[2, -2]}>
                 <BellOutlined style={{ fontSize: 18 }} />

@@ -3,6 +3,7 @@ import { toApiError } from "./apiError";
 import type {
   HomePayload,
   LoginResult,
+  MessageList,
   MePayload,
   Membership,
   Merchant,
@@ -57,6 +58,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
     switchMerchant: (merchantId: string) =>
       request<SwitchMerchantResult>("post", "/api/me/switch-merchant", { merchantId }),
     getHome: () => request<HomePayload>("get", "/api/home"),
+    listMessages: (params: { page: number; pageSize: number; category?: string; read?: boolean }) =>
+      request<MessageList>("get", "/api/messages", undefined, {
+        params: {
+          page: params.page,
+          pageSize: params.pageSize,
+          ...(params.category ? { category: params.category } : {}),
+          ...(params.read === undefined ? {} : { read: String(params.read) }),
+        },
+      }),
+    markAllMessagesRead: () => request<{ data: { marked: number } }>("post", "/api/messages/read-all"),
     markMessageRead: (documentId: string) =>
       request<{ data: { documentId: string; read: boolean } }>("post", `/api/messages/${encodeURIComponent(documentId)}/read`),
     getMerchant: async (documentId: string) =>

@@ -103,3 +103,21 @@ export interface Membership {
   createdAt: string;
 }
 
+
+/** GET /api/messages: the current merchant's messages, newest first. */
+export interface MessageItem {
+  documentId: string;
+  category: string | null;
+  module: string | null;
+  title: string;
+  body: string | null;
+  link: string | null;
+  read: boolean;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface MessageList {
+  data: MessageItem[];
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; unread: number };
+}

@@ -42,7 +42,14 @@ export function MessagePanel({ home }: { home: HomePayload }) {
           {unread > 0 && <Badge count={unread} className="jmt-panel-badge" />}
         </span>
       }
-      extra={unread > 0 ? <span className="jmt-panel-extra">{t("home.unread", { count: unread })}</span> : null}
+      extra={
+        <span className="jmt-panel-extra-wrap">
+          {unread > 0 && <span className="jmt-panel-extra">{t("home.unread", { count: unread })}</span>}{" "}
+          <a onClick={() => navigate("/messages")} data-testid="messages-view-all">
+            {t("messages.viewAll")}
+          </a>
+        </span>
+      }
     >
       {latest.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("home.messagesEmpty")} />
