@@ -150,6 +150,8 @@ test("approved merchant: all eight modules, 出口报关 enabled", { timeout: 12
   // 消息中心: the bell opens every message; "全部标为已读" leaves nothing unread.
   await page.getByTestId("header-messages").click();
   await page.getByTestId("messages-page").waitFor();
+  // The list loads after the page shell: wait for its rows before counting them.
+  await page.getByTestId("message-row").nth(2).waitFor();
   assert.ok((await page.getByTestId("message-row").count()) >= 3, "the message centre lists the merchant's messages");
   await page.getByRole("button", { name: "全部标为已读" }).click();
   await page.getByTestId("messages-unread").filter({ hasText: "0 条未读" }).waitFor();
