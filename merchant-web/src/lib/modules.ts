@@ -1,4 +1,4 @@
-import { REGISTRATION_STEPS } from "@jmt/api-types";
+import { REGISTRATION_STEPS, registrationProgress } from "@jmt/api-types";
 import { MODULES } from "./catalogue";
 import type { HomePayload, ModuleKey, RegistrationStatus } from "../providers/types";
 
@@ -75,25 +75,5 @@ export function todoItems(home: HomePayload | null | undefined): {
 }
 
 /** Registration progress (R3): 材料填报 → 材料初审 → 现场核验 → 核准通过. */
-export { REGISTRATION_STEPS };
+export { REGISTRATION_STEPS, registrationProgress };
 
-export function registrationProgress(status: RegistrationStatus | null | undefined): {
-  current: number;
-  state: "wait" | "process" | "finish" | "error";
-} {
-  switch (status) {
-    case "approved":
-      return { current: 3, state: "finish" };
-    case "onsite_check":
-      return { current: 2, state: "process" };
-    case "initial_review":
-      return { current: 1, state: "process" };
-    case "filling":
-      return { current: 0, state: "process" };
-    case "returned":
-    case "rejected":
-      return { current: 1, state: "error" };
-    default:
-      return { current: 0, state: "wait" };
-  }
-}

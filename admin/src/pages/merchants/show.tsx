@@ -3,30 +3,10 @@ import { Show } from "@refinedev/antd";
 import { useShow, useTranslate } from "@refinedev/core";
 import { Avatar, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Space, Steps, Typography } from "antd";
 import { MerchantTypeTag, RegistrationStatusTag } from "../../components/common/RegistrationStatusTag";
+import { REGISTRATION_STEPS as PROGRESS, registrationProgress as progressOf } from "@jmt/api-types";
 import { formatDateTime, orDash } from "../../lib/format";
 import type { Merchant } from "../../types/merchant";
 
-const PROGRESS = ["filling", "initial_review", "onsite_check", "approved"] as const;
-
-/** Where the merchant stands on 材料填报 → 材料初审 → 现场核验 → 核准通过. */
-const progressOf = (status: string | null | undefined): { current: number; state: "wait" | "process" | "finish" | "error" } => {
-  switch (status) {
-    case "approved":
-      return { current: 3, state: "finish" };
-    case "onsite_check":
-      return { current: 2, state: "process" };
-    case "initial_review":
-      return { current: 1, state: "process" };
-    case "returned":
-      return { current: 1, state: "error" };
-    case "rejected":
-      return { current: 1, state: "error" };
-    case "filling":
-      return { current: 0, state: "process" };
-    default:
-      return { current: 0, state: "wait" };
-  }
-};
 
 /** 商户详情 */
 export const MerchantShow = () => {

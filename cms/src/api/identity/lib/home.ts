@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { AppError } from '../../../core/errors';
 import type { Scope } from '../../../core/scope';
+import { presentMessage, type MessageDoc } from '../../message/lib/present';
 
 /**
  * GET /api/home: everything the merchant home page shows, in one call (G8). Reads go through the
@@ -105,16 +106,7 @@ async function buildHomePayload(strapi: Core.Strapi) {
     todos: { total: Object.values(todoByModule).reduce((a, b) => a + b, 0), customs },
     messages: {
       unread,
-      latest: (latest as any[]).map((m) => ({
-        documentId: m.documentId,
-        category: m.category,
-        module: m.module,
-        title: m.title,
-        body: m.body,
-        link: m.link,
-        read: Boolean(m.readAt),
-        createdAt: m.createdAt,
-      })),
+      latest: (latest as unknown as MessageDoc[]).map(presentMessage),
     },
   };
 }

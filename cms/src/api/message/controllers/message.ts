@@ -1,23 +1,11 @@
 import { factories } from '@strapi/strapi';
 import { AppError } from '../../../core/errors';
 import { asSystem, assertCan, resolveScope } from '../../../core/scope';
+import { presentMessage as present, type MessageDoc } from '../lib/present';
 
 const UID = 'api::message.message';
 const CATEGORIES = new Set(['business', 'todo', 'announcement']);
 
-type MessageDoc = { documentId: string; category: string; module: string | null; title: string; body: string | null; link: string | null; readAt: string | null; createdAt: string };
-
-const present = (m: MessageDoc) => ({
-  documentId: m.documentId,
-  category: m.category,
-  module: m.module,
-  title: m.title,
-  body: m.body,
-  link: m.link,
-  read: Boolean(m.readAt),
-  readAt: m.readAt,
-  createdAt: m.createdAt,
-});
 
 /**
  * 消息中心 (G4): the caller's merchant's messages, newest first. Reads go through the Document Service
