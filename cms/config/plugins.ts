@@ -1,6 +1,8 @@
 import { secret } from '../src/core/secrets';
 
 export default () => ({
+  // Local plugins (../plugins/<name>, compiled by their own tsc before the cms starts).
+  workflow: { enabled: true, resolve: '../plugins/workflow' },
   'users-permissions': {
     config: {
       jwtSecret: secret('JWT_SECRET'),

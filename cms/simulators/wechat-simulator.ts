@@ -7,7 +7,10 @@ import { refuseInProduction, serve } from './http-util';
  * Conventions for simulated codes (a real client gets them from wx.login / getPhoneNumber):
  *   js_code: any string of 6+ chars → a stable openid derived from it; "invalid…" → 40029.
  *   phone code: "sim:<11-digit phone>:<nonce>" → that phone; single use, like WeChat's.
- * GET /outbox lists accepted template messages (newest first); POST /control {"failNext": N}.
+ * GET /outbox lists accepted template messages (newest first, `?touser=` narrows);
+ * POST /control {"failNext": N} fails the next N sends before accepting them, {"dropReplies": N} accepts
+ * the next N and then answers 500 (the reply is "lost": a sender must retry with the same client_msg_id).
+ * Like WeChat, a repeated client_msg_id is not delivered twice: the first msgid is returned again.
  */
 export async function startWechatSimulator(port = Number(process.env.WECHAT_SIM_PORT || 1341)) {
   refuseInProduction('WeChat');
@@ -15,6 +18,8 @@ export async function startWechatSimulator(port = Number(process.env.WECHAT_SIM_
   const usedPhoneCodes = new Set<string>();
   const outbox: Record<string, unknown>[] = [];
   let failNext = 0;
+  let dropReplies = 0;
+  const byClientMsgId = new Map<string, number>();
   const checkToken = (url: URL) => tokens.has(url.searchParams.get('access_token') ?? '');
 
   const server = await serve('WeChat', port, {
@@ -52,14 +57,28 @@ export async function startWechatSimulator(port = Number(process.env.WECHAT_SIM_
       }
       const message = JSON.parse(body || '{}') as Record<string, unknown>;
       if (!message.touser || !message.template_id || !message.data) return { json: { errcode: 47003, errmsg: 'argument invalid!' } };
-      const msgid = crypto.randomInt(1e12);
-      outbox.unshift({ ...message, msgid, receivedAt: new Date().toISOString() });
+      const clientMsgId = typeof message.client_msg_id === 'string' ? message.client_msg_id : null;
+      const known = clientMsgId ? byClientMsgId.get(clientMsgId) : undefined;
+      const msgid = known ?? crypto.randomInt(1e12);
+      if (known === undefined) {
+        outbox.unshift({ ...message, msgid, receivedAt: new Date().toISOString() });
+        if (clientMsgId) byClientMsgId.set(clientMsgId, msgid);
+      }
+      if (dropReplies > 0) {
+        dropReplies -= 1;
+        return { status: 500, json: { errcode: -1, errmsg: 'system error (simulated, after delivery)' } };
+      }
       return { json: { errcode: 0, errmsg: 'ok', msgid } };
     },
-    'GET /outbox': () => ({ json: outbox.slice(0, 500) }),
+    'GET /outbox': (_req, url) => {
+      const touser = url.searchParams.get('touser');
+      return { json: (touser ? outbox.filter((m) => m.touser === touser) : outbox).slice(0, 500) };
+    },
     'POST /control': (_req, _url, body) => {
-      failNext = Number((JSON.parse(body || '{}') as { failNext?: number }).failNext ?? 0);
-      return { json: { failNext } };
+      const control = JSON.parse(body || '{}') as { failNext?: number; dropReplies?: number };
+      failNext = Number(control.failNext ?? 0);
+      dropReplies = Number(control.dropReplies ?? 0);
+      return { json: { failNext, dropReplies } };
     },
     'GET /health': () => ({ json: { ok: true } }),
   });

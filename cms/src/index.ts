@@ -6,6 +6,9 @@ import { syncRolePermissions } from './core/role-permissions';
 import { seedDemo } from './seed/demo';
 import { ensurePlatformRoles } from './seed/platform';
 import { invalidateHomeOn } from './api/identity/lib/home';
+import { registerHost } from './core/host';
+import { registerWechatChannel } from './core/notify';
+import { startOutboxWorker, stopOutboxWorker } from './core/outbox';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -14,11 +17,18 @@ export default {
     registerTenancy(strapi);
     registerAudit(strapi);
     invalidateHomeOn(strapi);
+    registerHost(strapi);
+    registerWechatChannel();
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await syncRolePermissions(strapi);
     await ensurePlatformRoles(strapi);
     if (process.env.SEED_DEMO === 'true') await seedDemo(strapi);
+    startOutboxWorker(strapi);
+  },
+
+  destroy() {
+    stopOutboxWorker();
   },
 };

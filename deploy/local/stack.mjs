@@ -15,9 +15,10 @@ export const DEMO_LOGINS = [
   ['平台运营专员（管理后台）', '13800000001'],
   ['晶华水晶 · 商户管理员（已核准，全部模块开通）', '13900000001'],
   ['晶华水晶 · 普通成员（只读）', '13900000002'],
-  ['紫晶坊 · 商户管理员（未完成工商注册）', '13900000003'],
+  ['紫晶坊 · 商户管理员（工商注册被退回补正）', '13900000003'],
   ['紫晶坊 · 普通成员', '13900000004'],
   ['同时属于两家商户（账号切换）', '13900000005'],
+  ['晶莹水晶 · 商户管理员（工商注册待初审，已滞留 5 天）', '13900000006'],
 ];
 
 export function run(cmd, args, options = {}) {
@@ -68,9 +69,17 @@ function newestMtime(dir) {
   return newest;
 }
 
+/** Local Strapi plugins wired in cms/config/plugins.ts. */
+export const LOCAL_PLUGINS = ['workflow'];
+
 /** Builds what is missing or older than its sources. */
 export function build({ strapiAdmin = false } = {}) {
   const tsc = require.resolve('typescript/bin/tsc');
+  // Local Strapi plugins first: the cms loads their dist/ and type-checks against their declarations.
+  for (const plugin of LOCAL_PLUGINS) {
+    console.log(`[build] plugins/${plugin} (TypeScript → dist)`);
+    run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: path.join(ROOT, 'plugins', plugin) });
+  }
   // tsc is incremental (dist/.tsbuildinfo): a no-change run costs a few seconds.
   console.log('[build] cms (TypeScript → dist)');
   run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: CMS });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { currentScope, type Scope } from './scope';
+import { isOwnUid } from './tenancy';
 
 /**
  * The operation log (G7, principle 9): every write by a user, append-only.
@@ -25,6 +26,9 @@ export const moduleLabels: Record<string, string> = {
   'staff-role': '平台角色',
   user: '用户账号',
   system: '系统',
+  application: '业务申请',
+  'application-event': '申请时间线',
+  'outbox-job': '推送任务',
 };
 
 const actionLabels: Record<string, string> = {
@@ -39,6 +43,9 @@ const actionLabels: Record<string, string> = {
   register_wechat: '微信授权注册',
   switch_merchant: '切换商户',
   sms_send: '发送验证码',
+  transition: '状态流转',
+  save_draft: '保存草稿',
+  correct_data: '修正资料',
 };
 
 /** A Chinese label for an action; request-level rows ("POST /api/…") fall back to the HTTP verb. */
@@ -126,7 +133,7 @@ export function registerAudit(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context as { uid: string; action: string };
     const params = (context as { params: Record<string, any> }).params;
-    if (!WRITE_ACTIONS.has(action) || NOT_AUDITED.has(uid) || !uid.startsWith('api::')) return next();
+    if (!WRITE_ACTIONS.has(action) || NOT_AUDITED.has(uid) || !isOwnUid(uid)) return next();
     const scope = await currentScope(strapi);
     // Writes outside a user's request (seeding, workers) are not a user's operation.
     if (!scope || scope.kind === 'anonymous') return next();

@@ -41,6 +41,9 @@ export const platformPermissionCatalogue: Record<string, string> = {
   'product.write': '维护商品',
   'message.write': '发送消息',
   'staff-role.write': '维护平台角色',
+  'applications.review': '审核业务申请（通过、退回补正、驳回）',
+  'applications.edit': '修正申请资料（含已核准的工商信息）',
+  'outbox.retry': '重试失败的推送',
 };
 
 export function permissionsForMerchantRole(role: MerchantRole | null): string[] {

@@ -9,6 +9,9 @@ import type { Core } from '@strapi/strapi';
 const REVOKED_EVERYWHERE = [/^plugin::upload\./];
 const REVOKED_FOR_PUBLIC = ['plugin::users-permissions.auth.register', 'plugin::users-permissions.auth.callback', 'plugin::users-permissions.auth.connect'];
 
+/** Our local plugins: their routes are authorised like api:: ones (can() inside). */
+const OWN_PLUGINS = ['workflow'];
+
 export async function syncRolePermissions(strapi: Core.Strapi): Promise<void> {
   const roles = (await strapi.db.query('plugin::users-permissions.role').findMany({ select: ['id', 'type'] })) as { id: number; type: string }[];
   const authenticated = roles.find((r) => r.type === 'authenticated');
@@ -20,6 +23,12 @@ export async function syncRolePermissions(strapi: Core.Strapi): Promise<void> {
     for (const [apiName, api] of Object.entries(strapi.apis as Record<string, { controllers: Record<string, object> }>)) {
       for (const [controllerName, controller] of Object.entries(api.controllers)) {
         for (const action of Object.keys(controller)) wanted.push(`api::${apiName}.${controllerName}.${action}`);
+      }
+    }
+    for (const pluginName of OWN_PLUGINS) {
+      const controllers = (strapi.plugin(pluginName)?.controllers ?? {}) as Record<string, object>;
+      for (const [controllerName, controller] of Object.entries(controllers)) {
+        for (const action of Object.keys(controller)) wanted.push(`plugin::${pluginName}.${controllerName}.${action}`);
       }
     }
     const existing = (await permissionQuery.findMany({ where: { role: authenticated.id }, select: ['action'] })) as { action: string }[];

@@ -18,8 +18,10 @@ const MERCHANT_UID = 'api::merchant.merchant';
 const SHARED_READ = new Set<string>(['api::carrier.carrier']);
 /** Fields only the platform may change, whoever sends them. */
 const PLATFORM_MANAGED_FIELDS: Record<string, string[]> = {
-  [MERCHANT_UID]: ['registrationStatus', 'creatorPhone', 'memberships'],
+  [MERCHANT_UID]: ['registrationStatus', 'creatorPhone', 'memberships', 'creditCode'],
 };
+/** Facts an approved business registration established: from then on only staff change them (R3). */
+const REGISTERED_MERCHANT_FIELDS = ['nameCn', 'type', 'addressCn', 'legalPersonName'];
 const APPEND_ONLY = new Set<string>(['api::audit-log.audit-log']);
 
 const READ_ACTIONS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
@@ -57,11 +59,24 @@ function andFilters(existing: unknown, extra: Record<string, unknown>): Record<s
 
 const shortName = (uid: string) => uid.split('.').pop() as string;
 
+/** Our content types: the app's api:: types and our own plugins' (not Strapi's or users-permissions'). */
+const OWN_PLUGIN_PREFIXES = ['plugin::workflow.'];
+export const isOwnUid = (uid: string): boolean => uid.startsWith('api::') || OWN_PLUGIN_PREFIXES.some((p) => uid.startsWith(p));
+
+async function refuseRegisteredChanges(strapi: Core.Strapi, scope: Scope, data: Record<string, unknown>): Promise<void> {
+  const touched = REGISTERED_MERCHANT_FIELDS.filter((f) => f in data);
+  if (touched.length === 0) return;
+  const current = (await strapi.db.query(MERCHANT_UID).findOne({ where: { id: scope.merchantId }, select: ['registrationStatus', ...touched] })) as Record<string, unknown> | null;
+  if (current?.registrationStatus !== 'approved') return;
+  const changed = touched.filter((f) => (data[f] ?? null) !== (current[f] ?? null));
+  if (changed.length) throw new AppError('APPROVED_DATA_LOCKED', 409, { fields: changed });
+}
+
 export function registerTenancy(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context as { uid: string; action: string };
     const params = (context as { params: Record<string, any> }).params;
-    if (!uid.startsWith('api::')) return next();
+    if (!isOwnUid(uid)) return next();
 
     const isRead = READ_ACTIONS.has(action);
     if (!isRead && APPEND_ONLY.has(uid)) throw new AppError('APPEND_ONLY', 403);
@@ -109,6 +124,7 @@ export function registerTenancy(strapi: Core.Strapi): void {
       throw new AppError('FORBIDDEN', 403);
     }
     if (params.data && typeof params.data === 'object') {
+      if (policy === 'merchant-self') await refuseRegisteredChanges(strapi, scope, params.data);
       const data = { ...params.data };
       delete data.merchant;
       for (const field of PLATFORM_MANAGED_FIELDS[uid] ?? []) delete data[field];

@@ -29,6 +29,18 @@ export const errorMessages = {
   APPEND_ONLY: '操作日志只可追加，不可修改或删除',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   INTERNAL_ERROR: '系统繁忙，请稍后再试',
+  KIND_UNKNOWN: '不支持的申请类型',
+  APPLICATION_EXISTS: '该业务已有一份进行中的申请，请继续办理原申请',
+  APPLICATION_LOCKED: '申请已提交审核，当前不能修改；如需修改已核准的信息，请联系平台管理员',
+  APPLICATION_INCOMPLETE: '申请资料不完整，请补充后再提交',
+  TRANSITION_NOT_ALLOWED: '当前状态下不能进行该操作，请刷新后重试',
+  TRANSITION_FORBIDDEN: '该步骤需由平台工作人员办理',
+  NOTE_REQUIRED: '请填写退回或驳回的原因',
+  PREREQUISITE_NOT_MET: '请先完成前置业务的办理',
+  MODULE_LOCKED: '请先完成工商注册，核准通过后即可办理该业务',
+  TEMPLATE_NOT_FOUND: '模板不存在',
+  APPROVED_DATA_LOCKED: '工商信息已核准，如需修改请联系平台管理员',
+  OUTBOX_NOT_RETRYABLE: '只有发送失败的推送可以重试',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

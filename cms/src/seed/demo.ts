@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { isProduction } from '../core/secrets';
+import { seedApplications } from './applications';
 
 /**
  * Demo data for `npm start` and the tests: two Donghai crystal merchants (one approved, one not),
@@ -14,6 +15,7 @@ export const DEMO_PHONES = {
   zijingAdmin: '13900000003',
   zijingMember: '13900000004',
   both: '13900000005',
+  jingyingAdmin: '13900000006',
 } as const;
 
 const USER = 'plugin::users-permissions.user';
@@ -49,6 +51,21 @@ const MERCHANTS = [
     registrationStatus: 'not_started',
     creatorPhone: DEMO_PHONES.zijingAdmin,
   },
+  {
+    key: 'jingying',
+    nameCn: '东海县晶莹水晶制品厂',
+    nameEn: 'Donghai Jingying Crystal Products Factory',
+    type: 'company',
+    addressCn: '江苏省连云港市东海县经济开发区晶都大道 201 号',
+    addressEn: 'No. 201 Jingdu Avenue, Economic Development Zone, Donghai County, Lianyungang, Jiangsu, China',
+    legalPersonName: '王莹',
+    contactName: '王莹',
+    contactPhone: DEMO_PHONES.jingyingAdmin,
+    contactEmail: 'jingying.crystal@qq.com',
+    salesChannels: ['Amazon', 'AliExpress'],
+    registrationStatus: 'not_started',
+    creatorPhone: DEMO_PHONES.jingyingAdmin,
+  },
 ] as const;
 
 const USERS = [
@@ -59,6 +76,7 @@ const USERS = [
   { phone: DEMO_PHONES.zijingAdmin, realName: '李秀梅', memberships: [['zijing', 'admin']] },
   { phone: DEMO_PHONES.zijingMember, realName: '张磊', memberships: [['zijing', 'member']] },
   { phone: DEMO_PHONES.both, realName: '赵婷', memberships: [['jinghua', 'member'], ['zijing', 'admin']] },
+  { phone: DEMO_PHONES.jingyingAdmin, realName: '王莹', memberships: [['jingying', 'admin']] },
 ] as const;
 
 const PRODUCTS: Record<string, Record<string, unknown>[]> = {
@@ -145,6 +163,7 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
     for (const message of messages) await strapi.documents('api::message.message').create({ data: { ...message, merchant: merchantIds[key] } as any });
   }
 
+  await seedApplications(strapi, merchantIds);
   await seedStrapiAdmin(strapi);
 }
 

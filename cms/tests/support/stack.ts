@@ -84,6 +84,11 @@ export async function startCms(extraEnv: Record<string, string>): Promise<Runnin
     CMS_PORT: String(port),
     DATABASE_FILENAME: path.join(workDir, 'test.db'),
     PRIVATE_UPLOAD_DIR: path.join(workDir, 'private-uploads'),
+    // Fast outbox retries, so delivery after simulated WeChat failures is seen within a test.
+    OUTBOX_POLL_MS: '200',
+    OUTBOX_BACKOFF_MS: '100',
+    OUTBOX_BACKOFF_MAX_MS: '1000',
+    OUTBOX_MAX_ATTEMPTS: '4',
     ...extraEnv,
   };
   let output = '';

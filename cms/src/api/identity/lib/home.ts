@@ -35,6 +35,11 @@ const HOME_CACHE_MS = Number(process.env.HOME_CACHE_MS ?? 2000);
 const homeCache = new Map<number, { payload: Promise<HomePayload>; expires: number }>();
 const HOME_SOURCES = new Set(['api::merchant.merchant', 'api::membership.membership', 'api::message.message']);
 
+/** Drop every cached home page (writes that bypass the Document Service call this). */
+export function invalidateHome(): void {
+  homeCache.clear();
+}
+
 export function invalidateHomeOn(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     const result = await next();
@@ -52,7 +57,7 @@ export async function homePayload(strapi: Core.Strapi, scope: Scope): Promise<Ho
   const merchantId = scope.merchantId;
   const hit = homeCache.get(merchantId);
   if (hit && hit.expires > Date.now()) return hit.payload;
-  const payload = buildHomePayload(strapi);
+  const payload = buildHomePayload(strapi, scope);
   if (HOME_CACHE_MS <= 0) return payload;
   const entry = { payload, expires: Date.now() + HOME_CACHE_MS };
   homeCache.set(merchantId, entry);
@@ -62,8 +67,12 @@ export async function homePayload(strapi: Core.Strapi, scope: Scope): Promise<Ho
   return payload;
 }
 
-async function buildHomePayload(strapi: Core.Strapi) {
+async function workflowTodos(strapi: Core.Strapi, scope: Scope): Promise<{ module: string }[]> {
+  const engine = strapi.plugin('workflow')?.service('engine') as { todos(scope: Scope): Promise<{ module: string }[]> } | undefined;
+  return engine ? engine.todos(scope) : [];
+}
 
+async function buildHomePayload(strapi: Core.Strapi, scope: Scope) {
   const [merchant, memberCount, unread, latest] = await Promise.all([
     strapi.documents('api::merchant.merchant').findFirst({
       fields: ['nameCn', 'nameEn', 'type', 'registrationStatus'],
@@ -79,9 +88,9 @@ async function buildHomePayload(strapi: Core.Strapi) {
   if (!merchant) throw new AppError('NO_MERCHANT', 403);
   const status = (merchant as any).registrationStatus as string;
 
-  // Per-module to-dos; the workflow and customs modules add their counts here as they land.
+  // Per-module to-dos: what the workflow engine says the merchant must act on; customs adds its own.
   const todoByModule: Record<ModuleKey, number> = {
-    registration: status === 'approved' ? 0 : 1,
+    registration: 0,
     logistics: 0,
     filing: 0,
     customs: 0,
@@ -90,6 +99,9 @@ async function buildHomePayload(strapi: Core.Strapi) {
     training: 0,
     trading: 0,
   };
+  for (const todo of await workflowTodos(strapi, scope)) {
+    if (todo.module in todoByModule) todoByModule[todo.module as ModuleKey] += 1;
+  }
   const customs = { orders: 0, lists: 0, summaries: 0 };
   todoByModule.customs = customs.orders + customs.lists + customs.summaries;
 

@@ -5,7 +5,7 @@ import { assertCan, resolveScope } from '../../../core/scope';
 import { contentDisposition, privateFilePath, storePrivateFile } from '../../../core/private-files';
 
 const UID = 'api::private-file.private-file';
-const CATEGORIES = new Set(['business_licence', 'id_card_front', 'id_card_back', 'bank_permit', 'invoice', 'customs_document', 'other']);
+const CATEGORIES = new Set(['business_licence', 'id_card_front', 'id_card_back', 'bank_permit', 'lease_contract', 'application_form', 'commitment_letter', 'authorization_letter', 'invoice', 'customs_document', 'other']);
 
 /**
  * Upload and download of private documents. Reads go through the Document Service, so a file of

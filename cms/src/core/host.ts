@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+import type { Host } from '@jmt/plugin-workflow';
+import { AppError } from './errors';
+import { writeAudit } from './audit';
+import { notifyMerchant } from './notify';
+import { kick } from './outbox';
+import { asSystem, assertCan, can, resolveScope, type Scope } from './scope';
+import { transactionWithRetry } from './transactions';
+import { invalidateHome } from '../api/identity/lib/home';
+import type { ErrorCode } from '../locales/zh-CN';
+
+/**
+ * The cms's mechanisms as plugins see them (registered as `jmt.host`). Plugins are compiled on their
+ * own; going through this one object keeps a single tenancy scope, error format, operation log and
+ * outbox instead of a copy per plugin.
+ */
+export function registerHost(strapi: Core.Strapi): void {
+  const host: Host = {
+    scope: (ctx) => resolveScope(strapi, ctx as Parameters<typeof resolveScope>[1]),
+    can: (scope, action) => can(scope as Scope, action),
+    assertCan: (scope, action) => assertCan(scope as Scope, action),
+    error: (code, status, details) => new AppError(code as ErrorCode, status, details ?? {}),
+    transaction: (work) => transactionWithRetry(strapi, work),
+    asSystem,
+    audit: (entry, scope) => writeAudit(strapi, entry, scope as Scope),
+    notifyMerchant: (notice) => notifyMerchant(strapi, notice),
+    afterCommit: () => {
+      kick();
+      invalidateHome();
+    },
+  };
+  strapi.add('jmt.host', host);
+}

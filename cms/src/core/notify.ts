@@ -1,0 +1,94 @@
+import type { Core } from '@strapi/strapi';
+import { WechatClient, wechatConfigFromEnv } from '../adapters/wechat';
+import { asSystem } from './scope';
+import { enqueue, registerOutboxHandler } from './outbox';
+
+/**
+ * Telling a merchant that something happened (G4): one in-app message for the merchant and one
+ * WeChat service-account template message per member who signed in with WeChat. Call inside the
+ * transaction of the change: the message and the outbox jobs commit with it or not at all.
+ */
+export interface MerchantNotice {
+  merchantId: number;
+  /** Unique per event: the outbox keys derive from it, so a notice is never pushed twice. */
+  eventKey: string;
+  category: 'business' | 'todo' | 'announcement';
+  module: string;
+  title: string;
+  body: string;
+  /** Merchant-web path the message opens. */
+  link: string;
+  /** Mini-program page the WeChat message opens. */
+  mpPath: string;
+  /** Template fields: what (业务), status (状态), note (备注). */
+  push: { subject: string; status: string; note?: string | null };
+}
+
+const WECHAT_CHANNEL = 'wechat.template';
+
+const templateId = () => process.env.WECHAT_TEMPLATE_STATUS || (process.env.NODE_ENV === 'production' ? '' : 'SIM_TPL_BUSINESS_STATUS');
+const miniProgramAppId = () => process.env.WECHAT_MINIPROGRAM_APPID || wechatConfigFromEnv().appId;
+
+/** WeChat limits: thing ≤ 20 characters, phrase ≤ 5. */
+const clip = (value: string, max: number) => (Array.from(value).length > max ? `${Array.from(value).slice(0, max - 1).join('')}…` : value);
+
+function formatTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const local = new Date(date.getTime() + 8 * 3600_000); // Beijing time, whatever the server's zone
+  return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+}
+
+export async function notifyMerchant(strapi: Core.Strapi, notice: MerchantNotice): Promise<void> {
+  await asSystem(async () => {
+    await strapi.documents('api::message.message').create({
+      data: {
+        merchant: notice.merchantId,
+        category: notice.category,
+        module: notice.module,
+        title: notice.title.slice(0, 100),
+        body: notice.body,
+        link: notice.link.slice(0, 300),
+      } as any,
+    });
+    const template = templateId();
+    if (!template) return;
+    const members = (await strapi.db.query('api::membership.membership').findMany({
+      where: { merchant: { id: notice.merchantId } },
+      populate: { user: { select: ['id', 'openid', 'blocked'] } },
+    })) as { user: { id: number; openid: string | null; blocked: boolean | null } | null }[];
+    const recipients = members.map((m) => m.user).filter((u): u is { id: number; openid: string; blocked: boolean | null } => Boolean(u?.openid) && !u?.blocked);
+    const now = new Date();
+    await enqueue(
+      strapi,
+      recipients.map((user) => ({
+        channel: WECHAT_CHANNEL,
+        idempotencyKey: `${notice.eventKey}:wx:${user.id}`,
+        title: notice.title,
+        recipient: user.openid,
+        merchantId: notice.merchantId,
+        payload: {
+          touser: user.openid,
+          template_id: template,
+          miniprogram: { appid: miniProgramAppId(), pagepath: notice.mpPath },
+          data: {
+            thing1: { value: clip(notice.push.subject, 20) },
+            phrase2: { value: clip(notice.push.status, 5) },
+            time3: { value: formatTime(now) },
+            thing4: { value: clip(notice.push.note || '点击查看详情', 20) },
+          },
+        },
+      })),
+    );
+  });
+}
+
+/** The outbox channel that sends WeChat template messages; the job key doubles as client_msg_id. */
+export function registerWechatChannel(): void {
+  let client: WechatClient | null = null;
+  registerOutboxHandler(WECHAT_CHANNEL, async (job) => {
+    client ??= new WechatClient(wechatConfigFromEnv());
+    const payload = job.payload as Parameters<WechatClient['sendTemplate']>[0];
+    const { msgid } = await client.sendTemplate({ ...payload, client_msg_id: job.idempotencyKey.slice(0, 64) });
+    return { msgid };
+  });
+}
