@@ -11,6 +11,11 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // antd-mini's Input requires @preact/signals-core: resolve it as WeChat does, from dist/miniprogram_npm
+  // (the CommonJS build made by tools/build.mjs), not the ES module in node_modules.
+  moduleNameMapper: {
+    '^@preact/signals-core$': '<rootDir>/dist/miniprogram_npm/@preact/signals-core/index.js',
+  },
   clearMocks: true,
   globalSetup: '<rootDir>/test/global-setup.js',
 };

@@ -3,6 +3,24 @@ import { badgeText, formatMessageTime } from '../utils/format';
 import { api, ApiClient } from './api';
 import { HomeModule, ModuleEntry, MODULE_ROUTES, isModuleKey, resolveModules } from './modules';
 import { registrationBanner, RegistrationBanner } from './registration';
+import { ApplicationTodo, applicationPage, applicationStatusLabel, toPageUrl } from './applications';
+
+/** A row of 办理提醒 (GET /api/applications/todos): what the merchant must do next. */
+export interface AppTodoRow {
+  key: string;
+  title: string;
+  statusLabel: string;
+  page: string;
+}
+
+export function appTodoRows(todos: ApplicationTodo[] | null | undefined): AppTodoRow[] {
+  return (todos || []).map((todo, index) => ({
+    key: `${todo.applicationId || todo.kind}-${index}`,
+    title: todo.title,
+    statusLabel: applicationStatusLabel(todo.status),
+    page: toPageUrl(todo.mpPath) || applicationPage(todo.kind, todo.applicationId),
+  }));
+}
 
 /** GET /api/home (merchant). */
 export interface HomePayload {

@@ -24,3 +24,11 @@ export function badgeText(count: number | null | undefined): string {
   if (n <= 0) return '';
   return n > 99 ? '99+' : String(n);
 }
+
+/** 2025-03-08 14:30 (local time; '' for an invalid date). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -30,14 +30,16 @@ describe('components/module-placeholder (the eight subpackage index pages)', () 
     expect(fake.api.switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' });
   });
 
-  it('each subpackage index page renders the placeholder for its own module', () => {
+  it('each subpackage index page not built yet renders the placeholder for its own module', () => {
     const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8'));
     const expected: Record<string, string> = {
       packageRegistration: 'registration', packageLogistics: 'logistics', packageFiling: 'filing', packageCustoms: 'customs',
       packageTaxRefund: 'tax-refund', packageFx: 'fx', packageTraining: 'training', packageTrading: 'trading',
     };
     expect(app.subPackages.map((s: { root: string }) => s.root)).toEqual(Object.keys(expected));
-    for (const sub of app.subPackages as Array<{ root: string; pages: string[] }>) {
+    // 工商注册 and 跨境申报 are real workflows now (test/components/registration-wizard, filing)
+    const built = ['packageRegistration', 'packageFiling'];
+    for (const sub of (app.subPackages as Array<{ root: string; pages: string[] }>).filter((s) => built.indexOf(s.root) < 0)) {
       const base = join(DIST, sub.root, 'pages/index/index');
       expect(JSON.parse(readFileSync(`${base}.json`, 'utf8')).usingComponents['module-placeholder']).toBe('/components/module-placeholder/index');
       expect(readFileSync(`${base}.wxml`, 'utf8')).toContain('module-key="{{moduleKey}}"');

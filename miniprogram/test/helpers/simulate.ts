@@ -12,6 +12,9 @@ const NPM_COMPONENTS: Record<string, string> = {
   'ant-list': '/miniprogram_npm/antd-mini/List/index',
   'ant-list-item': '/miniprogram_npm/antd-mini/List/ListItem/index',
   'ant-action-sheet': '/miniprogram_npm/antd-mini/ActionSheet/index',
+  'ant-steps': '/miniprogram_npm/antd-mini/Steps/index',
+  'ant-input': '/miniprogram_npm/antd-mini/Input/index',
+  'ant-selector': '/miniprogram_npm/antd-mini/Selector/index',
 };
 
 /**
@@ -44,9 +47,10 @@ type PageDef = Record<string, unknown> & { data?: Record<string, unknown> };
  * miniprogram-simulate renders components only. A page is rendered by turning its Page({...})
  * definition into a component with the same data, template and handlers: onLoad + onShow run on
  * attach (as when the page opens), every other function becomes a method (`comp.instance.onShow()`
- * can be called again to simulate returning to the page).
+ * can be called again to simulate returning to the page). `query.current` is what onLoad gets (the page URL's
+ * query, e.g. `{ id }` of a deep link); tests change it before each render.
  */
-export function loadPage(relativePath: string): string {
+export function loadPage(relativePath: string, query: { current: Record<string, string> } = { current: {} }): string {
   const g = globalThis as unknown as { Page: (def: PageDef) => void; Component: (def: unknown) => void };
   g.Page = (def: PageDef) => {
     const methods: Record<string, unknown> = {};
@@ -58,7 +62,7 @@ export function loadPage(relativePath: string): string {
       methods,
       lifetimes: {
         attached(this: Record<string, (arg?: unknown) => void>) {
-          if (typeof def.onLoad === 'function') this.onLoad({});
+          if (typeof def.onLoad === 'function') this.onLoad({ ...query.current });
           if (typeof def.onShow === 'function') this.onShow();
         },
       },

@@ -62,7 +62,9 @@ describe('module lock rules (G8)', () => {
   it('every module route is a page of its own subpackage in app.json, with an icon', () => {
     const app = JSON.parse(readFileSync(join(__dirname, '../../src/app.json'), 'utf8'));
     const subs: Array<{ root: string; pages: string[] }> = app.subPackages;
-    expect(app.pages).toEqual(['pages/home/index', 'pages/login/index', 'pages/mine/index']);
+    expect(app.pages).toEqual(['pages/home/index', 'pages/login/index', 'pages/mine/index', 'pages/messages/index']);
+    // the page WeChat template messages open for 跨境申报 (contract "Links")
+    expect(subs.find((s) => s.root === 'packageFiling')!.pages).toContain('pages/detail/index');
     expect(subs).toHaveLength(8);
     for (const key of MODULE_KEYS) {
       const route = MODULE_ROUTES[key];

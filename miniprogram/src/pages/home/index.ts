@@ -1,7 +1,8 @@
 import { format, messages } from '../../locales/index';
 import { markMessageRead } from '../../services/messages';
 import { ApiError, errorMessage } from '../../utils/errors';
-import { buildHomeView, fetchHome, HomeView } from '../../services/home';
+import { fetchTodos } from '../../services/applications';
+import { appTodoRows, AppTodoRow, buildHomeView, fetchHome, HomeView } from '../../services/home';
 import { openModule } from '../../services/modules';
 import { isLoggedIn } from '../../services/session';
 
@@ -15,6 +16,7 @@ Page({
     errorText: '',
     unreadLabel: '',
     view: null as HomeView | null,
+    appTodos: [] as AppTodoRow[],
   },
 
   onShow() {
@@ -35,10 +37,15 @@ Page({
   async reload() {
     if (!this.data.view) this.setData({ state: 'loading' });
     try {
-      const view = buildHomeView(await fetchHome());
+      const home = fetchHome();
+      // 办理提醒 are an extra: a failure there never blocks the home page.
+      const todos = fetchTodos().catch(() => null);
+      const view = buildHomeView(await home);
+      const appTodos = await todos;
       wx.setNavigationBarTitle({ title: messages().app.name });
       this.setData({
         view,
+        appTodos: appTodos ? appTodoRows(appTodos) : this.data.appTodos,
         state: 'ready',
         unreadLabel: format(this.data.t.messagesUnread, { count: view.unread }),
       });
@@ -59,6 +66,15 @@ Page({
     if (!view) return;
     const customs = view.modules.filter((m) => m.key === 'customs')[0];
     if (customs) openModule(customs);
+  },
+
+  onAppTodoTap(e: WechatMiniprogram.TouchEvent) {
+    const row = this.data.appTodos[Number(e.currentTarget.dataset.index)];
+    if (row && row.page) wx.navigateTo({ url: row.page });
+  },
+
+  onAllMessages() {
+    wx.navigateTo({ url: '/pages/messages/index' });
   },
 
   async onMessageTap(e: WechatMiniprogram.TouchEvent) {

@@ -1,0 +1,79 @@
+import { messages } from '../locales/index';
+import { formatMessageTime } from '../utils/format';
+import { api, ApiClient } from './api';
+import { REGISTRATION_KIND, applicationPage } from './applications';
+import { MODULE_ROUTES, isModuleKey } from './modules';
+
+/** 消息中心 (G4): GET /api/messages with filters, read-all, and where a message opens in the mini-program. */
+export const MESSAGE_FILTERS = ['all', 'unread', 'business', 'todo', 'announcement'] as const;
+export type MessageFilter = (typeof MESSAGE_FILTERS)[number];
+
+export interface MessageRecord {
+  documentId: string;
+  category: string;
+  module: string | null;
+  title: string;
+  body: string;
+  link: string | null;
+  read: boolean;
+  readAt?: string | null;
+  createdAt: string;
+}
+
+export interface MessagePage {
+  data: MessageRecord[];
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; unread: number };
+}
+
+export interface MessageRow {
+  documentId: string;
+  title: string;
+  body: string;
+  read: boolean;
+  time: string;
+  categoryLabel: string;
+  category: string;
+  page: string;
+}
+
+export function fetchMessages(filter: MessageFilter, page = 1, pageSize = 20, client: ApiClient = api): Promise<MessagePage> {
+  const query: Record<string, string | number> = { page, pageSize };
+  if (filter === 'unread') query.read = 'false';
+  else if (filter !== 'all') query.category = filter;
+  return client.get<MessagePage>('/api/messages', { query });
+}
+
+export function markAllRead(client: ApiClient = api): Promise<{ data: { marked: number } }> {
+  return client.post('/api/messages/read-all');
+}
+
+/**
+ * The mini-program page of a message: the web link (`/registration`, `/filing/<kind>`, with an optional
+ * `?id=` / `/<id>`) mapped to its subpackage page, else the module's page, else ''.
+ */
+export function messagePage(m: Pick<MessageRecord, 'link' | 'module'>): string {
+  const link = m.link || '';
+  const match = /^\/?(registration|filing)(?:\/([\w-]+))?(?:\/([\w-]+))?(?:\?id=([\w-]+))?/.exec(link);
+  if (match) {
+    if (match[1] === 'registration') return applicationPage(REGISTRATION_KIND, match[4] || match[2] || null);
+    if (match[2]) return applicationPage(match[2], match[3] || match[4] || null);
+    return MODULE_ROUTES.filing.page;
+  }
+  if (/^\/?package\w+\/pages\//.test(link)) return link.charAt(0) === '/' ? link : `/${link}`;
+  return m.module && isModuleKey(m.module) ? MODULE_ROUTES[m.module].page : '';
+}
+
+export function messageRows(list: MessageRecord[], now: Date = new Date()): MessageRow[] {
+  const labels = messages().messageCenter.filters;
+  const fallback = messages().messageCategories;
+  return (list || []).map((m) => ({
+    documentId: m.documentId,
+    title: m.title,
+    body: m.body,
+    read: !!m.read,
+    time: formatMessageTime(m.createdAt, now),
+    category: m.category,
+    categoryLabel: labels[m.category] || fallback[m.category] || m.category || '',
+    page: messagePage(m),
+  }));
+}
