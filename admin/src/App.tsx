@@ -3,9 +3,16 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CarOutlined,
+  CloudServerOutlined,
   ContainerOutlined,
+  CreditCardOutlined,
+  FieldTimeOutlined,
+  IdcardOutlined,
+  NotificationOutlined,
+  SolutionOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  FileDoneOutlined,
   FundProjectionScreenOutlined,
   HistoryOutlined,
   ReadOutlined,
@@ -32,9 +39,14 @@ import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { useEffect, useMemo, useState } from "react";
 import { BrowserRouter, Outlet, Route, Routes } from "react-router";
+import { QueueMenuIcon } from "./components/applications/QueueMenuIcon";
 import { CrystalLogo } from "./components/common/CrystalLogo";
 import { AppHeader } from "./components/layout/AppHeader";
 import { AppSider } from "./components/layout/AppSider";
+import { ApplicationQueue } from "./pages/applications/queue";
+import { ApplicationShow } from "./pages/applications/show";
+import { OutboxJobList } from "./pages/applications/outbox";
+import { StuckApplications } from "./pages/applications/stuck";
 import { AuditLogList } from "./pages/audit-logs/list";
 import { DashboardPage } from "./pages/dashboard";
 import { LoginPage } from "./pages/login";
@@ -45,6 +57,21 @@ import { authProvider } from "./providers/auth";
 import { dataProviders } from "./providers/data-provider";
 import { i18n, type Locale } from "./providers/i18n";
 import { appTheme } from "./theme";
+import { APPLICATION_KINDS } from "./lib/application-kinds";
+
+const KIND_ICONS: Record<(typeof APPLICATION_KINDS)[number], React.ReactNode> = {
+  "business-registration": <SolutionOutlined />,
+  "customs-registration": <FileProtectOutlined />,
+  "eport-card": <CreditCardOutlined />,
+  "dxp-id": <IdcardOutlined />,
+  "cloud-signature": <CloudServerOutlined />,
+  "enterprise-filing": <FileDoneOutlined />,
+};
+/** Dashboard module tiles: the 工商注册 and 跨境申报 modules open their first queue. */
+const KIND_MODULE_KEYS: Partial<Record<(typeof APPLICATION_KINDS)[number], string>> = {
+  "business-registration": "registration",
+  "customs-registration": "filings",
+};
 
 /**
  * Every module of the console, declared once: the sider menu, routes, breadcrumbs and dashboard tiles come from
@@ -64,8 +91,30 @@ const buildResources = (t: (key: string) => string): ResourceProps[] => {
       show: "/merchants/show/:id",
       meta: { label: t("resources.merchants"), icon: <ShopOutlined />, moduleKey: "merchants" },
     },
-    placeholder("registration", "registration", "/registration", <AuditOutlined />),
-    placeholder("filings", "filings", "/filings", <FileProtectOutlined />),
+    // 业务审核: one review queue per application kind (count badges from /api/applications/todos), then 滞留件.
+    {
+      name: "reviews",
+      meta: { label: t("resources.reviews"), icon: <QueueMenuIcon icon={<AuditOutlined />} kinds={APPLICATION_KINDS} /> },
+    },
+    ...APPLICATION_KINDS.map(
+      (kind): ResourceProps => ({
+        name: `reviews-${kind}`,
+        list: `/reviews/${kind}`,
+        show: `/reviews/${kind}/show/:id`,
+        meta: {
+          label: t(`applications.kinds.${kind}`),
+          icon: <QueueMenuIcon icon={KIND_ICONS[kind]} kind={kind} />,
+          parent: "reviews",
+          kind,
+          moduleKey: KIND_MODULE_KEYS[kind],
+        },
+      }),
+    ),
+    {
+      name: "reviews-stuck",
+      list: "/reviews/stuck",
+      meta: { label: t("resources.stuck"), icon: <FieldTimeOutlined />, parent: "reviews" },
+    },
     placeholder("customs", "customs", "/customs", <ContainerOutlined />),
     placeholder("tax-refunds", "taxRefund", "/tax-refunds", <AccountBookOutlined />),
     placeholder("fx", "fx", "/fx", <TransactionOutlined />),
@@ -85,6 +134,11 @@ const buildResources = (t: (key: string) => string): ResourceProps[] => {
         dataProviderName: "audit",
         moduleKey: "auditLogs",
       },
+    },
+    {
+      name: "outbox-jobs",
+      list: "/system/outbox-jobs",
+      meta: { label: t("resources.outbox"), icon: <NotificationOutlined />, parent: "system" },
     },
     placeholder("roles", "roles", "/system/roles", <SafetyOutlined />, "system"),
     placeholder("staff", "staff", "/system/staff", <TeamOutlined />, "system"),
@@ -141,7 +195,14 @@ export const App = () => {
                   <Route index element={<MerchantList />} />
                   <Route path="show/:id" element={<MerchantShow />} />
                 </Route>
+                <Route path="/reviews">
+                  <Route index element={<NavigateToResource resource="reviews-business-registration" />} />
+                  <Route path="stuck" element={<StuckApplications />} />
+                  <Route path=":kind" element={<ApplicationQueue />} />
+                  <Route path=":kind/show/:id" element={<ApplicationShow />} />
+                </Route>
                 <Route path="/system/audit-logs" element={<AuditLogList />} />
+                <Route path="/system/outbox-jobs" element={<OutboxJobList />} />
                 {placeholderRoutes.map((resource) => (
                   <Route key={resource.name} path={resource.list as string} element={<ModulePlaceholder />} />
                 ))}

@@ -10,6 +10,9 @@ import { LoginPage } from "./pages/login/LoginPage";
 import { MePage } from "./pages/me/MePage";
 import { MessagesPage } from "./pages/messages/MessagesPage";
 import { ModulePage } from "./pages/modules/ModulePage";
+import { FilingGuidePage } from "./pages/filing/FilingGuidePage";
+import { FilingKindPage } from "./pages/filing/FilingKindPage";
+import { RegistrationPage } from "./pages/registration/RegistrationPage";
 import { authProvider, dataProvider } from "./providers";
 import { queryClient } from "./providers/queryClient";
 import { theme } from "./theme";
@@ -51,7 +54,12 @@ export function App() {
                 }
               >
                 <Route index element={<HomePage />} />
+                <Route path="/modules/registration" element={<Navigate to="/registration" replace />} />
+                <Route path="/modules/filing" element={<Navigate to="/filing" replace />} />
                 <Route path="/modules/:key" element={<ModulePage />} />
+                <Route path="/registration" element={<RegistrationPage />} />
+                <Route path="/filing" element={<FilingGuidePage />} />
+                <Route path="/filing/:kind" element={<FilingKindPage />} />
                 <Route path="/me" element={<MePage />} />
                 <Route path="/messages" element={<MessagesPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,7 +1,8 @@
 /**
  * Data providers of the console:
  * - `default`: Strapi 5 REST (merchants and every other content type) — @jmt/strapi-provider;
- * - `audit`: the operation-log endpoint, which takes plain `actor/module/from/to/page/pageSize` parameters.
+ * - `audit`: the operation-log endpoint, which takes plain `actor/module/from/to/page/pageSize` parameters;
+ * - `workflow`: applications and outbox jobs (plain `kind/status/merchant/q/stuckDays/page/pageSize`).
  */
 import { strapiDataProvider } from "@jmt/strapi-provider";
 import type { DataProvider, DataProviders } from "@refinedev/core";
@@ -9,6 +10,10 @@ import type { AxiosInstance } from "axios";
 import { API_URL } from "../config";
 import { buildAuditLogQuery, filtersToAuditParams } from "../lib/audit-log-query";
 import { http } from "./http";
+import { createWorkflowApi, createWorkflowDataProvider } from "./workflow";
+
+/** The workflow endpoints (applications, outbox jobs): typed client shared by pages and the "workflow" provider. */
+export const workflowApi = createWorkflowApi(http);
 
 export interface AuditLogRecord {
   id: number | string;
@@ -68,4 +73,5 @@ export const createAuditLogDataProvider = (httpClient: AxiosInstance, apiUrl: st
 export const dataProviders: DataProviders = {
   default: strapiDataProvider({ apiUrl: API_URL, httpClient: http }),
   audit: createAuditLogDataProvider(http),
+  workflow: createWorkflowDataProvider(workflowApi),
 };

@@ -44,8 +44,22 @@ export function moduleDefinition(key: ModuleKey): ModuleDefinition {
   return found;
 }
 
-/** Route of a module (and of a feature inside it: the feature is the hash, so the page can scroll to it). */
+/** 跨境申报 catalogue features → the application kind each one opens (D2–D6). */
+export const FILING_FEATURE_KIND: Record<string, string> = {
+  customsRegistration: "customs-registration",
+  portCard: "eport-card",
+  dxp: "dxp-id",
+  cloudSign: "cloud-signature",
+  enterpriseRecord: "enterprise-filing",
+};
+
+/**
+ * Route of a module (and of a feature inside it: the feature is the hash, so the page can scroll to it).
+ * 工商注册 and 跨境申报 have their own screens: `/registration`, `/filing` and `/filing/<kind>`.
+ */
 export function modulePath(key: ModuleKey, feature?: string): string {
+  if (key === "registration") return "/registration";
+  if (key === "filing") return feature && FILING_FEATURE_KIND[feature] ? `/filing/${FILING_FEATURE_KIND[feature]}` : "/filing";
   return feature ? `/modules/${key}#${feature}` : `/modules/${key}`;
 }
 

@@ -49,8 +49,29 @@ export function createApiClient(options: ApiClientOptions = {}) {
     }
   }
 
+  /** A file from the cms (templates, private files) with the bearer token: the blob and the server's file name. */
+  async function download(url: string): Promise<{ blob: Blob; filename: string | null }> {
+    try {
+      const response = await http.request<Blob>({ method: "get", url, responseType: "blob" });
+      return { blob: response.data, filename: filenameFrom(String(response.headers["content-disposition"] ?? "")) };
+    } catch (error) {
+      // Error bodies arrive as blobs too: read them back into the one error format.
+      if (axios.isAxiosError(error) && error.response?.data instanceof Blob) {
+        try {
+          error.response.data = JSON.parse(await error.response.data.text());
+        } catch {
+          /* not JSON: mapped by status */
+        }
+      }
+      const apiError = toApiError(error);
+      if (apiError.status === 401 && options.getToken?.()) options.onUnauthorized?.();
+      throw apiError;
+    }
+  }
+
   return {
     request,
+    download,
     sendSmsCode: (phone: string) => request<SmsSendResult>("post", "/api/auth/sms/send", { phone }),
     loginWithSms: (phone: string, code: string, remember: boolean) =>
       request<LoginResult>("post", "/api/auth/sms/login", { phone, code, remember }),
@@ -89,3 +110,18 @@ export function createApiClient(options: ApiClientOptions = {}) {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** `attachment; filename="a.docx"; filename*=UTF-8''%E6%A8%A1.docx` → the (decoded) file name. */
+export function filenameFrom(disposition: string): string | null {
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)?''([^;]+)/.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ""));
+    } catch {
+      /* fall through */
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(disposition);
+  const name = plain?.[2] ?? plain?.[1];
+  return name ? name.trim() : null;
+}

@@ -81,3 +81,6 @@ export interface ErrorBody {
     details?: Record<string, unknown>;
   };
 }
+
+/** Applications (workflow engine): kinds, states, labels, response shapes. */
+export * from "./applications";

@@ -3,18 +3,22 @@ import {
   AuditOutlined,
   ClockCircleOutlined,
   ContainerOutlined,
+  FieldTimeOutlined,
   MobileOutlined,
+  NotificationOutlined,
   ShopOutlined,
   SyncOutlined,
 } from "@ant-design/icons";
 import { useGetIdentity, useList, useResourceParams, useTranslate, type IResourceItem } from "@refinedev/core";
-import { Avatar, Card, Col, Empty, List as AntList, Row, Skeleton, Space, Statistic, Tag, Typography } from "antd";
+import { Avatar, Badge, Card, Col, Empty, List as AntList, Row, Skeleton, Space, Statistic, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { ActionTag } from "../../components/common/ActionTag";
 import { RegistrationStatusTag } from "../../components/common/RegistrationStatusTag";
+import { APPLICATION_KINDS } from "../../lib/application-kinds";
 import { formatDateTime } from "../../lib/format";
+import { useKindLabel, useStaffTodos } from "../applications/hooks";
 import type { StaffIdentity } from "../../providers/auth-provider";
 import type { AuditLogRecord } from "../../providers/data-provider";
 import type { Merchant } from "../../types/merchant";
@@ -27,8 +31,7 @@ const greetingKey = (hour: number): string => {
 };
 
 /** The route of a resource's list page (`/merchants`). */
-const routeOf = (resource: IResourceItem | undefined): string =>
-  typeof resource?.list === "string" ? resource.list : "/";
+const routeOf = (resource: IResourceItem | undefined): string => (typeof resource?.list === "string" ? resource.list : "/");
 
 interface StatCardProps {
   title: string;
@@ -78,12 +81,8 @@ export const DashboardPage = () => {
     pagination: { currentPage: 1, pageSize: 5 },
     sorters: [{ field: "createdAt", order: "desc" }],
   });
-  const pendingRegistration = useList<Merchant>({
-    resource: "merchants",
-    pagination: { currentPage: 1, pageSize: 1 },
-    filters: [{ field: "registrationStatus", operator: "in", value: ["initial_review", "onsite_check"] }],
-    errorNotification: false,
-  });
+  const { todos, counts: queueCounts, query: todosQuery } = useStaffTodos();
+  const kindLabel = useKindLabel();
   const recentLogs = useList<AuditLogRecord>({
     resource: "audit-logs",
     dataProviderName: "audit",
@@ -93,7 +92,7 @@ export const DashboardPage = () => {
 
   const byName = (name: string) => resources.find((resource) => resource.name === name);
   const modules = resources.filter((resource) => resource.meta?.moduleKey && resource.name !== "dashboard");
-  const shortcuts = ["merchants", "registration", "customs", "audit-logs", "cockpit", "reports"]
+  const shortcuts = ["merchants", "reviews-business-registration", "reviews-stuck", "customs", "audit-logs", "cockpit"]
     .map(byName)
     .filter((resource): resource is IResourceItem => Boolean(resource));
 
@@ -159,9 +158,10 @@ export const DashboardPage = () => {
             icon={<AuditOutlined />}
             title={t("dashboard.stats.pendingRegistration")}
             hint={t("dashboard.stats.pendingRegistrationHint")}
-            value={pendingRegistration.query.isError ? undefined : pendingRegistration.result.total}
-            loading={pendingRegistration.query.isLoading}
-            to="/merchants"
+            value={todosQuery.isError ? undefined : (queueCounts["business-registration"] ?? 0)}
+            loading={todosQuery.isLoading}
+            to="/reviews/business-registration"
+            testId="stat-pending-registration"
           />
         </Col>
         <Col xs={24} sm={12} xl={6}>
@@ -171,6 +171,53 @@ export const DashboardPage = () => {
           <StatCard tone="rose" icon={<SyncOutlined />} title={t("dashboard.stats.pendingRefund")} hint="" soon />
         </Col>
       </Row>
+
+      <Card
+        title={t("dashboard.queues.title")}
+        variant="borderless"
+        className="section-card"
+        data-testid="dashboard-queues"
+        extra={
+          <Space size={16}>
+            <Link to="/reviews/stuck">
+              <FieldTimeOutlined /> {t("dashboard.queues.stuck")}
+            </Link>
+            <Link to="/system/outbox-jobs">
+              <NotificationOutlined /> {t("dashboard.queues.failed")}
+            </Link>
+          </Space>
+        }
+      >
+        {todosQuery.isLoading ? (
+          <Skeleton active paragraph={{ rows: 2 }} />
+        ) : (
+          <Row gutter={[12, 12]}>
+            {APPLICATION_KINDS.map((kind) => {
+              const count = queueCounts[kind] ?? 0;
+              const states = (todos ?? []).filter((todo) => todo.kind === kind && todo.count > 0);
+              return (
+                <Col xs={24} sm={12} lg={8} xxl={4} key={kind}>
+                  <Link
+                    to={`/reviews/${kind}`}
+                    className={`queue-tile ${count > 0 ? "queue-tile--busy" : ""}`}
+                    data-testid={`dashboard-queue-${kind}`}
+                  >
+                    <span className="queue-tile__head">
+                      <span className="queue-tile__label">{kindLabel(kind)}</span>
+                      <Badge count={count} showZero overflowCount={999} color={count > 0 ? "#d48806" : "#d9d9d9"} />
+                    </span>
+                    <span className="queue-tile__states">
+                      {states.length === 0
+                        ? t("dashboard.queues.empty")
+                        : states.map((todo) => `${todo.statusLabel} ${todo.count}`).join(" · ")}
+                    </span>
+                  </Link>
+                </Col>
+              );
+            })}
+          </Row>
+        )}
+      </Card>
 
       <Row gutter={[20, 20]}>
         <Col xs={24} xl={10}>

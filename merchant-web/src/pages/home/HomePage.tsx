@@ -7,6 +7,7 @@ import { resolveModules } from "../../lib/modules";
 import { HomeSkeleton } from "./HomeSkeleton";
 import { MessagePanel } from "./MessagePanel";
 import { ModuleGrid } from "./ModuleGrid";
+import { ProgressPanel } from "./ProgressPanel";
 import { TodoPanel } from "./TodoPanel";
 import { WelcomeBanner } from "./WelcomeBanner";
 
@@ -51,7 +52,10 @@ export function HomePage() {
       </div>
       <ModuleGrid entries={entries} />
       <div className="jmt-home-panels">
-        <TodoPanel home={home} />
+        <div className="jmt-home-column">
+          <TodoPanel home={home} />
+          <ProgressPanel />
+        </div>
         <MessagePanel home={home} />
       </div>
     </div>

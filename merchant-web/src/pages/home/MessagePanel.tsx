@@ -56,7 +56,7 @@ export function MessagePanel({ home }: { home: HomePayload }) {
       ) : (
         <ul className="jmt-messages">
           {latest.map((m) => {
-            const target = isModuleKey(m.module) ? modulePath(m.module) : null;
+            const target = m.link?.startsWith("/") ? m.link : isModuleKey(m.module) ? modulePath(m.module) : null;
             const category = m.category ?? "system";
             return (
               <li key={m.documentId} className={m.read ? "is-read" : "is-unread"}>

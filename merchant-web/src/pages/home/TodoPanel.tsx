@@ -6,12 +6,14 @@ import {
   RightOutlined,
   SnippetsOutlined,
 } from "@ant-design/icons";
-import { Card, Empty } from "antd";
+import { FileProtectOutlined } from "@ant-design/icons";
+import { Card, Empty, Skeleton, Tag } from "antd";
+import { useApplicationTodos } from "../../hooks/useApplications";
 import type { ReactNode } from "react";
 import { useNavigate } from "react-router";
 import { ModuleIcon } from "../../components/ModuleIcon";
 import { useT } from "../../i18n/useT";
-import { modulePath } from "../../lib/catalogue";
+import { isModuleKey, modulePath } from "../../lib/catalogue";
 import { resolveModules, todoItems, type CustomsTodoKind } from "../../lib/modules";
 import type { HomePayload } from "../../providers/types";
 
@@ -31,7 +33,11 @@ const CUSTOMS_LABEL: Record<CustomsTodoKind, string> = {
 export function TodoPanel({ home }: { home: HomePayload }) {
   const t = useT();
   const navigate = useNavigate();
-  const { customs, others, total } = todoItems(home);
+  const { customs, others: moduleTodos, total } = todoItems(home);
+  const applicationTodos = useApplicationTodos();
+  const appItems = applicationTodos.data ?? [];
+  // Modules whose to-dos are listed one by one below are not repeated as a count.
+  const others = moduleTodos.filter((item) => !appItems.some((a) => a.module === item.module));
   const customsOpen = resolveModules(home).find((m) => m.key === "customs")?.enabled ?? false;
 
   return (
@@ -45,6 +51,45 @@ export function TodoPanel({ home }: { home: HomePayload }) {
       extra={<span className="jmt-panel-extra">{t("home.todoTotal", { count: total })}</span>}
       data-testid="todo-panel"
     >
+      {(applicationTodos.isLoading || appItems.length > 0) && (
+        <div className="jmt-todo-section" data-testid="application-todos">
+          <div className="jmt-todo-section-title">
+            <FileProtectOutlined /> {t("home.applicationTodos")}
+          </div>
+          {applicationTodos.isLoading ? (
+            <Skeleton active title={false} paragraph={{ rows: 2 }} />
+          ) : (
+            <ul className="jmt-todo-list jmt-app-todos">
+              {appItems.map((item) => (
+                <li key={`${item.kind}-${item.applicationId ?? "new"}`}>
+                  <button
+                    type="button"
+                    onClick={() => navigate(item.link)}
+                    data-testid="application-todo"
+                    data-link={item.link}
+                    data-kind={item.kind}
+                  >
+                    {isModuleKey(item.module) && <ModuleIcon moduleKey={item.module} size={30} />}
+                    <span className="jmt-todo-name">
+                      <span className="jmt-app-todo-title">{item.title}</span>
+                      {item.note && <span className="jmt-app-todo-note">{item.note}</span>}
+                    </span>
+                    {item.status === "returned" ? (
+                      <Tag bordered={false} color="warning">
+                        {item.statusLabel ?? t("applications.status.returned")}
+                      </Tag>
+                    ) : (
+                      item.statusLabel && <Tag bordered={false}>{item.statusLabel}</Tag>
+                    )}
+                    <RightOutlined />
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
       <div className="jmt-todo-section">
         <div className="jmt-todo-section-title">
           <ModuleIcon moduleKey="customs" size={24} muted={!customsOpen} /> {t("home.customsTodos")}

@@ -40,7 +40,8 @@ export function MessagesPage() {
       await api.markMessageRead(m.documentId).catch(() => undefined);
       await queryClient.invalidateQueries();
     }
-    if (isModuleKey(m.module)) navigate(modulePath(m.module));
+    if (m.link?.startsWith("/")) navigate(m.link);
+    else if (isModuleKey(m.module)) navigate(modulePath(m.module));
   };
 
   const markAll = async () => {

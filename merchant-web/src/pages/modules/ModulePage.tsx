@@ -1,12 +1,13 @@
-import { ArrowLeftOutlined, ClockCircleOutlined, LockOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, ClockCircleOutlined } from "@ant-design/icons";
 import { Alert, Breadcrumb, Button, Card, Result, Skeleton, Steps, Tag } from "antd";
+import { ModuleLocked } from "../../components/ModuleLocked";
 import { useEffect, useMemo } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { ModuleIcon } from "../../components/ModuleIcon";
 import { RegistrationStatusTag } from "../../components/StatusTag";
 import { useHome } from "../../hooks/useSession";
 import { useT } from "../../i18n/useT";
-import { buildCatalogue, isModuleKey, modulePath } from "../../lib/catalogue";
+import { buildCatalogue, isModuleKey } from "../../lib/catalogue";
 import { REGISTRATION_STEPS, registrationProgress, resolveModules } from "../../lib/modules";
 import { MODULE_ACCENT } from "../../theme";
 
@@ -54,25 +55,7 @@ export function ModulePage() {
   if (!entry.enabled) {
     return (
       <div className="jmt-page">
-        <Card className="jmt-panel jmt-locked" data-testid="module-locked" data-module={key}>
-          <Result
-            icon={
-              <span className="jmt-locked-icon">
-                <LockOutlined />
-              </span>
-            }
-            title={t("moduleStatus.lockedTitle", { module: module.title })}
-            subTitle={t("moduleStatus.lockedDesc")}
-            extra={[
-              <Button key="go" type="primary" onClick={() => navigate(modulePath("registration"))}>
-                {t("home.goRegister")}
-              </Button>,
-              <Button key="home" onClick={() => navigate("/")}>
-                {t("common.backHome")}
-              </Button>,
-            ]}
-          />
-        </Card>
+        <ModuleLocked moduleKey={key} title={module.title} />
       </div>
     );
   }

@@ -1,0 +1,146 @@
+import type { AllowedTransition } from "@jmt/api-types";
+import type { ApiHttpError } from "@jmt/strapi-provider";
+import { useTranslate } from "@refinedev/core";
+import { Alert, App as AntdApp, Form, Input, Modal, Space, Tag, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { ApplicationStatusTag } from "../../components/applications/ApplicationStatusTag";
+import { moduleOfKind } from "../../lib/application-kinds";
+import { i18n } from "../../providers/i18n";
+import { workflowApi } from "../../providers/data-provider";
+
+interface Props {
+  applicationId: string;
+  /** The application's kind: 工商注册 and the 跨境申报 kinds get their own quick-pick reasons. */
+  kind?: string;
+  /** The transition being taken, or null when closed. */
+  transition: AllowedTransition | null;
+  fromStatus: string;
+  fromLabel?: string;
+  toLabel?: string;
+  onClose(): void;
+  onDone(transition: AllowedTransition): void | Promise<void>;
+}
+
+/** Common reasons, per module and target state, offered as quick picks (they fill the note; free text can follow). */
+const reasonsFor = (to: string, kind: string | undefined): string[] => {
+  const state = to === "rejected" ? "rejected" : "returned";
+  return i18n.list(kind && moduleOfKind(kind) === "filing" ? `applications.reasons.filing.${state}` : `applications.reasons.${state}`);
+};
+
+/**
+ * Confirms a transition. Return / reject (noteRequired) need a reason: quick picks + free text; other moves take an
+ * optional note. The merchant is notified by the cms (in-app message + WeChat).
+ */
+export const TransitionModal = ({ applicationId, kind, transition, fromStatus, fromLabel, toLabel, onClose, onDone }: Props) => {
+  const t = useTranslate();
+  const { message, notification } = AntdApp.useApp();
+  const [form] = Form.useForm<{ note?: string }>();
+  const [submitting, setSubmitting] = useState(false);
+  const note = Form.useWatch("note", form) ?? "";
+  const noteRequired = Boolean(transition?.noteRequired);
+  const reasons =
+    transition && (noteRequired || transition.to === "returned" || transition.to === "rejected") ? reasonsFor(transition.to, kind) : [];
+  const danger = transition?.to === "rejected";
+
+  useEffect(() => {
+    if (transition) form.resetFields();
+  }, [transition, form]);
+
+  const toggleReason = (reason: string) => {
+    const current = String(form.getFieldValue("note") ?? "");
+    const lines = current
+      .split(/[；;\n]/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const next = lines.includes(reason) ? lines.filter((line) => line !== reason) : [...lines, reason];
+    form.setFieldsValue({ note: next.join("；") });
+    void form.validateFields(["note"]).catch(() => undefined);
+  };
+
+  const submit = async () => {
+    if (!transition) return;
+    const values = await form.validateFields();
+    setSubmitting(true);
+    try {
+      await workflowApi.transition(applicationId, transition.to, values.note);
+      message.success(t("applications.actions.done", { action: transition.label }));
+      await onDone(transition);
+    } catch (error) {
+      const httpError = error as ApiHttpError;
+      const missing = (httpError.details?.missing as Array<{ label?: string; field?: string }> | undefined) ?? [];
+      notification.error({
+        message: t("applications.actions.failed", { action: transition.label }),
+        description: (
+          <Space direction="vertical" size={4}>
+            <span>{httpError.message}</span>
+            {missing.length > 0 && <span>{missing.map((item) => item.label || item.field).join("、")}</span>}
+          </Space>
+        ),
+      });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={transition !== null}
+      title={transition?.label}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t("applications.actions.confirm")}
+      cancelText={t("buttons.cancel")}
+      okButtonProps={{ danger, loading: submitting, ...({ "data-testid": "transition-confirm" } as Record<string, string>) }}
+      destroyOnHidden
+      width={560}
+      data-testid="transition-modal"
+    >
+      {transition && (
+        <Space direction="vertical" size={16} style={{ width: "100%" }}>
+          <Space size={8} wrap>
+            <Typography.Text type="secondary">{t("applications.actions.move")}</Typography.Text>
+            <ApplicationStatusTag status={fromStatus} label={fromLabel} />
+            <span aria-hidden="true">→</span>
+            <ApplicationStatusTag status={transition.to} label={toLabel} />
+          </Space>
+          <Form form={form} layout="vertical" requiredMark={noteRequired ? true : "optional"}>
+            {reasons.length > 0 && (
+              <Form.Item label={t("applications.actions.quickReasons")}>
+                <Space size={[6, 8]} wrap data-testid="quick-reasons">
+                  {reasons.map((reason) => (
+                    <Tag.CheckableTag
+                      key={reason}
+                      checked={note.includes(reason)}
+                      onChange={() => toggleReason(reason)}
+                      className="reason-tag"
+                    >
+                      {reason}
+                    </Tag.CheckableTag>
+                  ))}
+                </Space>
+              </Form.Item>
+            )}
+            <Form.Item
+              name="note"
+              label={noteRequired ? t("applications.actions.reason") : t("applications.actions.note")}
+              rules={noteRequired ? [{ required: true, whitespace: true, message: t("applications.actions.reasonRequired") }] : []}
+            >
+              <Input.TextArea
+                rows={4}
+                maxLength={500}
+                showCount
+                placeholder={noteRequired ? t("applications.actions.reasonPlaceholder") : t("applications.actions.notePlaceholder")}
+                data-testid="transition-note"
+              />
+            </Form.Item>
+          </Form>
+          <Alert
+            type={danger ? "warning" : "info"}
+            showIcon
+            message={t(danger ? "applications.actions.rejectHint" : "applications.actions.notifyHint")}
+          />
+        </Space>
+      )}
+    </Modal>
+  );
+};

@@ -1,0 +1,302 @@
+import type { ApplicationDetail, KindInfo, StaffTodo } from "@jmt/api-types";
+import { createStrapiAxios } from "@jmt/strapi-provider";
+import { startServer, type TestServer } from "@jmt/strapi-provider/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applies, extraEntries, fieldsOfKind, fileSlotsFor, getPath, groupFields, setPath } from "../src/lib/application-data";
+import {
+  buildApplicationQuery,
+  countsByKind,
+  filtersToApplicationParams,
+  platformStatesOf,
+  resolveStatusFilter,
+  splitDuration,
+  waitingMs,
+  waitingTone,
+} from "../src/lib/application-query";
+import { hasPermission } from "../src/lib/permissions";
+import { createWorkflowApi, createWorkflowDataProvider } from "../src/providers/workflow";
+import captured from "./fixtures/workflow-responses.json";
+
+/** Real responses of the workflow plugin (see the fixture's `_comment`). */
+const REAL_KINDS = captured.kinds.data as unknown as KindInfo[];
+const REAL_REGISTRATION = REAL_KINDS.find((kind) => kind.kind === "business-registration") as KindInfo;
+const REAL_DXP = REAL_KINDS.find((kind) => kind.kind === "dxp-id") as KindInfo;
+const REAL_DETAIL = captured.registrationDetail.data as unknown as ApplicationDetail;
+
+const REGISTRATION: KindInfo = {
+  kind: "business-registration",
+  module: "registration",
+  label: "工商注册",
+  order: 0,
+  states: [
+    { key: "filling", label: "材料填报", owner: "merchant", terminal: false },
+    { key: "initial_review", label: "材料初审", owner: "platform", terminal: false },
+    { key: "onsite_check", label: "现场核验", owner: "platform", terminal: false },
+    { key: "approved", label: "核准通过", owner: "none", terminal: true },
+  ],
+  steps: ["filling", "initial_review", "onsite_check", "approved"],
+  templates: [],
+  fileSlots: [
+    { key: "business_licence", label: "营业执照", required: true, when: { path: "path", in: ["existing"] } },
+    { key: "id_card_front", label: "法人身份证人像面", required: true },
+    { key: "lease_contract", label: "经营场所证明", required: false, when: { path: "path", in: ["new"] } },
+  ],
+  fields: [
+    { key: "", path: "path", label: "办理方式", type: "select", options: [{ value: "existing", label: "已有营业执照" }] },
+    { key: "", path: "companyName", label: "企业名称", when: { path: "path", in: ["existing"] } },
+    { key: "", path: "nameOptions.0", label: "拟用名称（首选）", when: { path: "path", in: ["new"] } },
+    { key: "", path: "legalPerson.name", label: "法定代表人" },
+    { key: "", path: "contact.phone", label: "联系人手机号", type: "phone" },
+  ],
+  prerequisites: [],
+};
+
+describe("application list query", () => {
+  it("sends the plain parameters, leaving out empty ones", () => {
+    expect(
+      buildApplicationQuery({
+        kind: "business-registration",
+        status: ["initial_review", "onsite_check"],
+        q: " 紫晶 ",
+        page: 2,
+        pageSize: 20,
+      }),
+    ).toBe("kind=business-registration&status=initial_review%2Consite_check&q=%E7%B4%AB%E6%99%B6&page=2&pageSize=20");
+    expect(buildApplicationQuery({ stuckDays: 3, merchant: "", status: "" })).toBe("stuckDays=3&page=1&pageSize=20");
+    expect(buildApplicationQuery({ stuckDays: 0 })).toBe("page=1&pageSize=20");
+  });
+
+  it("reads Refine filters", () => {
+    expect(
+      filtersToApplicationParams([
+        { field: "kind", operator: "eq", value: "eport-card" },
+        { field: "status", operator: "eq", value: "submitted" },
+        { field: "q", operator: "eq", value: "  " },
+        { field: "stuckDays", operator: "eq", value: "7" },
+        { field: "other", operator: "eq", value: "x" },
+      ]),
+    ).toEqual({ kind: "eport-card", status: "submitted", q: undefined, stuckDays: 7 });
+  });
+
+  it("knows which states wait on the platform", () => {
+    expect(platformStatesOf("business-registration", [REGISTRATION])).toEqual(["initial_review", "onsite_check"]);
+    expect(platformStatesOf("eport-card")).toEqual(["submitted", "processing"]);
+    expect(resolveStatusFilter("platform", "dxp-id")).toEqual(["submitted", "processing"]);
+    expect(resolveStatusFilter("all", "dxp-id")).toBeUndefined();
+    expect(resolveStatusFilter("returned", "dxp-id")).toBe("returned");
+  });
+
+  it("measures waiting time", () => {
+    const now = Date.parse("2026-01-10T12:00:00Z");
+    expect(waitingMs({ lastTransitionAt: "2026-01-07T10:00:00Z" }, now)).toBe((3 * 24 + 2) * 3_600_000);
+    expect(waitingMs({ submittedAt: "2026-01-10T11:00:00Z" }, now)).toBe(3_600_000);
+    expect(waitingMs({}, now)).toBeUndefined();
+    expect(waitingMs({ waitingSince: "2026-01-10T10:00:00Z", lastTransitionAt: "2026-01-10T11:00:00Z" }, now)).toBe(2 * 3_600_000);
+    expect(splitDuration((3 * 24 + 2) * 3_600_000 + 5 * 60_000)).toEqual({ days: 3, hours: 2, minutes: 5 });
+    expect(waitingTone(3_600_000)).toBe("normal");
+    expect(waitingTone(30 * 3_600_000)).toBe("warning");
+    expect(waitingTone(80 * 3_600_000)).toBe("overdue");
+  });
+
+  it("adds up the staff to-dos per kind", () => {
+    const todos: StaffTodo[] = [
+      { kind: "business-registration", label: "工商注册", status: "initial_review", statusLabel: "材料初审", count: 2 },
+      { kind: "business-registration", label: "工商注册", status: "onsite_check", statusLabel: "现场核验", count: 1 },
+      { kind: "eport-card", label: "电子口岸卡", status: "submitted", statusLabel: "待受理", count: 4 },
+    ];
+    expect(countsByKind(todos)).toEqual({ "business-registration": 3, "eport-card": 4 });
+    expect(countsByKind(undefined)).toEqual({});
+  });
+});
+
+describe("application data", () => {
+  const data = {
+    path: "existing",
+    companyName: "东海县晶华水晶饰品有限公司",
+    legalPerson: { name: "王晶", idNumber: "320722199001011234" },
+    contact: { phone: "13900000001" },
+    nameOptions: ["甲", "乙"],
+    extra: { note: "x", list: ["a"] },
+    files: { business_licence: "file-1", id_card_front: "file-2", unknown_slot: "file-9" },
+  };
+
+  it("reads and writes dotted paths without mutating", () => {
+    expect(getPath(data, "legalPerson.name")).toBe("王晶");
+    expect(getPath(data, "nameOptions.1")).toBe("乙");
+    expect(getPath(data, "missing.deep")).toBeUndefined();
+    const next = setPath(data, "legalPerson.phone", "13911112222");
+    expect(getPath(next, "legalPerson.phone")).toBe("13911112222");
+    expect(getPath(next, "legalPerson.name")).toBe("王晶");
+    expect(getPath(data, "legalPerson.phone")).toBeUndefined();
+    expect(setPath({}, "nameOptions.0", "丙")).toEqual({ nameOptions: ["丙"] });
+  });
+
+  it("applies the kinds' conditions and groups the fields into sections", () => {
+    expect(applies({ path: "path", in: ["new"] }, data)).toBe(false);
+    expect(applies(undefined, data)).toBe(true);
+    const groups = groupFields("business-registration", fieldsOfKind(REGISTRATION), data);
+    expect(groups.map((group) => [group.section, group.fields.map((field) => field.path)])).toEqual([
+      ["application", ["path"]],
+      ["entity", ["companyName"]],
+      ["legalPerson", ["legalPerson.name"]],
+      ["contact", ["contact.phone"]],
+    ]);
+    expect(groupFields("eport-card", fieldsOfKind(REGISTRATION), data)[0]?.section).toBe("filing");
+  });
+
+  it("lists the file slots that apply, plus unknown uploads", () => {
+    expect(fileSlotsFor(REGISTRATION.fileSlots, data).map((slot) => [slot.key, slot.documentId])).toEqual([
+      ["business_licence", "file-1"],
+      ["id_card_front", "file-2"],
+      ["unknown_slot", "file-9"],
+    ]);
+  });
+
+  it("flattens data no field describes", () => {
+    expect(extraEntries(data, fieldsOfKind(REGISTRATION))).toEqual([
+      ["extra.note", "x"],
+      ["extra.list.1", "a"],
+    ]);
+  });
+});
+
+describe("the workflow plugin's real responses", () => {
+  const individual = { ...REAL_DETAIL.data, entityType: "individual" };
+  const existing = { path: "existing", entityType: "company", companyName: "东海县晶华水晶饰品有限公司", files: { bank_permit: "f1" } };
+
+  it("evaluates lists of conditions (all must hold) and ignores malformed ones", () => {
+    const capital = fieldsOfKind(REAL_REGISTRATION).find((field) => field.path === "registeredCapital");
+    expect(Array.isArray(capital?.when)).toBe(true);
+    expect(applies(capital?.when, REAL_DETAIL.data)).toBe(true); // new + company
+    expect(applies(capital?.when, individual)).toBe(false);
+    expect(applies(capital?.when, existing)).toBe(false);
+    expect(applies([], existing)).toBe(true);
+    expect(applies({ in: ["x"] } as never, existing)).toBe(true);
+    expect(applies([{ path: "path", in: ["existing"] }, null] as never, existing)).toBe(true);
+  });
+
+  it("lays out a new company's registration (the 滞留件 of the seed) without throwing", () => {
+    const groups = groupFields(REAL_REGISTRATION.kind, fieldsOfKind(REAL_REGISTRATION), REAL_DETAIL.data);
+    const paths = groups.flatMap((group) => group.fields.map((field) => field.path));
+    expect(groups.map((group) => group.section)).toEqual(["application", "entity", "legalPerson", "contact"]);
+    expect(paths).toContain("registeredCapital");
+    expect(paths).toContain("nameOptions.0");
+    expect(paths).not.toContain("companyName");
+    expect(fieldsOfKind(REAL_REGISTRATION).every((field) => field.options === undefined || Array.isArray(field.options))).toBe(true);
+    expect(extraEntries(REAL_DETAIL.data, fieldsOfKind(REAL_REGISTRATION))).toEqual([]);
+    expect(fileSlotsFor(REAL_REGISTRATION.fileSlots, REAL_DETAIL.data).map((slot) => [slot.key, Boolean(slot.documentId)])).toEqual([
+      ["id_card_front", true],
+      ["id_card_back", true],
+      ["lease_contract", true],
+    ]);
+    expect(groupFields(REAL_REGISTRATION.kind, fieldsOfKind(REAL_REGISTRATION), existing).flatMap((g) => g.fields.map((f) => f.path))).toContain(
+      "companyName",
+    );
+  });
+
+  it("lays out a filing kind as one section with its slots", () => {
+    const dxpData = { companyName: "东海县晶华水晶饰品有限公司", accessMode: "platform", files: { application_form: "f1" } };
+    const groups = groupFields(REAL_DXP.kind, fieldsOfKind(REAL_DXP), dxpData);
+    expect(groups.map((group) => group.section)).toEqual(["filing"]);
+    expect(fileSlotsFor(REAL_DXP.fileSlots, dxpData).map((slot) => [slot.key, slot.documentId])).toEqual([
+      ["application_form", "f1"],
+      ["commitment_letter", undefined],
+    ]);
+  });
+
+  it("reads the detail, the steps and the staff queues", () => {
+    expect(REAL_DETAIL.timeline.length).toBeGreaterThan(0);
+    expect(REAL_DETAIL.allowedTransitions.map((transition) => transition.to).sort()).toEqual(["onsite_check", "rejected", "returned"]);
+    expect(REAL_REGISTRATION.steps.map((step) => (typeof step === "string" ? step : step.key))).toEqual([
+      "filling",
+      "initial_review",
+      "onsite_check",
+      "approved",
+    ]);
+    expect(platformStatesOf("dxp-id", REAL_KINDS)).toEqual(["submitted", "processing"]);
+    const counts = countsByKind(captured.todos.data as StaffTodo[]);
+    expect(Object.keys(counts).sort()).toEqual(
+      ["business-registration", "cloud-signature", "customs-registration", "dxp-id", "enterprise-filing", "eport-card"].sort(),
+    );
+  });
+});
+
+describe("staff permissions", () => {
+  it("grants a permission held or implied by *", () => {
+    expect(hasPermission(["*"], "applications.edit")).toBe(true);
+    expect(hasPermission(["platform.access", "applications.review"], "applications.edit")).toBe(false);
+    expect(hasPermission(["applications.edit"], "applications.edit")).toBe(true);
+    expect(hasPermission(undefined, "outbox.retry")).toBe(false);
+  });
+});
+
+describe("workflow data provider", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer((req) => {
+      if (req.path === "/api/applications/kinds") return { body: { data: [REGISTRATION] } };
+      if (req.path === "/api/applications") {
+        return {
+          body: { data: [{ documentId: "a1", number: "BR-1", kind: "business-registration" }], meta: { pagination: { total: 41 } } },
+        };
+      }
+      if (req.path === "/api/applications/a1/transitions") return { body: { data: { documentId: "a1", status: "returned" } } };
+      if (req.path === "/api/outbox-jobs") return { body: { data: [{ id: 3, status: "failed" }], meta: { pagination: { total: 1 } } } };
+      return { status: 404, body: { data: null, error: { status: 404, code: "NOT_FOUND", message: "不存在" } } };
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const make = () => {
+    const http = createStrapiAxios({ baseURL: server.url, adapter: "http", tokenStore: { getToken: () => "jwt" } });
+    const api = createWorkflowApi(http, "/api");
+    return { api, provider: createWorkflowDataProvider(api, "/api") };
+  };
+
+  it("resolves 待平台处理 into the kind's platform states and pages", async () => {
+    const { provider } = make();
+    const result = await provider.getList({
+      resource: "applications",
+      pagination: { currentPage: 3, pageSize: 20 },
+      filters: [
+        { field: "kind", operator: "eq", value: "business-registration" },
+        { field: "status", operator: "eq", value: "platform" },
+        { field: "q", operator: "eq", value: "晶华" },
+      ],
+    });
+    expect(result.total).toBe(41);
+    const req = server.last();
+    expect(req.path).toBe("/api/applications");
+    expect(req.query).toEqual([
+      ["kind", "business-registration"],
+      ["status", "initial_review,onsite_check"],
+      ["q", "晶华"],
+      ["owner", "platform"],
+      ["page", "3"],
+      ["pageSize", "20"],
+    ]);
+    expect(req.headers.authorization).toBe("Bearer jwt");
+  });
+
+  it("sends transitions with a trimmed note and lists outbox jobs by status", async () => {
+    const { api, provider } = make();
+    await api.transition("a1", "returned", "  营业执照照片不清晰 ");
+    expect(server.last().body).toEqual({ to: "returned", note: "营业执照照片不清晰" });
+    await api.transition("a1", "onsite_check", "   ");
+    expect(server.last().body).toEqual({ to: "onsite_check" });
+    const jobs = await provider.getList({ resource: "outbox-jobs", filters: [{ field: "status", operator: "eq", value: "failed" }] });
+    expect(jobs.total).toBe(1);
+    expect(server.last().query).toEqual([
+      ["status", "failed"],
+      ["page", "1"],
+      ["pageSize", "20"],
+    ]);
+  });
+
+  it("rejects with the API's message", async () => {
+    const { api } = make();
+    await expect(api.get("nope")).rejects.toMatchObject({ statusCode: 404, code: "NOT_FOUND", message: "不存在" });
+  });
+});

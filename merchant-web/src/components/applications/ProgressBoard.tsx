@@ -1,0 +1,110 @@
+import { Alert, Card, Descriptions, Steps, Tag } from "antd";
+import type { ReactNode } from "react";
+import { useT } from "../../i18n/useT";
+import { boardState, latestReason, stepKeys } from "../../lib/applications";
+import { formatDateTime } from "../../lib/format";
+import type { ApplicationDetail, KindInfo } from "../../providers/applicationTypes";
+
+const STATUS_COLOR: Record<string, string> = {
+  filling: "processing",
+  initial_review: "processing",
+  onsite_check: "processing",
+  submitted: "processing",
+  processing: "processing",
+  approved: "success",
+  completed: "success",
+  returned: "warning",
+  rejected: "error",
+};
+
+export function ApplicationStatusTag({ status, label }: { status: string; label?: string | null }) {
+  const t = useT();
+  return (
+    <Tag bordered={false} color={STATUS_COLOR[status] ?? "default"} data-status={status} data-testid="application-status">
+      {label || t(`applications.status.${status}`, undefined, status)}
+    </Tag>
+  );
+}
+
+/** The progress board (R3/D2–D6): the kind's steps, the current one, and a returned/rejected reason in an Alert. */
+export function ProgressBoard({
+  application,
+  kind,
+  fallbackSteps,
+  extra,
+  children,
+}: {
+  application: ApplicationDetail;
+  kind?: KindInfo;
+  fallbackSteps: readonly string[];
+  extra?: ReactNode;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const steps = kind?.steps?.length ? stepKeys(kind.steps) : [...fallbackSteps];
+  const label = (key: string) =>
+    kind?.steps.map((s) => (typeof s === "string" ? null : s)).find((s) => s?.key === key)?.label ??
+    kind?.states.find((s) => s.key === key)?.label ??
+    t(`applications.status.${key}`, undefined, key);
+  const board = boardState(steps, application.status, application.timeline);
+  const reason = latestReason(application.status, application.timeline);
+  const lastAt = application.lastTransitionAt ?? application.updatedAt;
+
+  return (
+    <Card
+      className="jmt-panel"
+      data-testid="progress-board"
+      data-status={application.status}
+      title={
+        <span className="jmt-panel-title">
+          {t("applications.progress")}
+          <ApplicationStatusTag status={application.status} label={application.statusLabel} />
+        </span>
+      }
+      extra={extra}
+    >
+      <Steps
+        className="jmt-board-steps"
+        current={board.current}
+        status={board.state}
+        items={steps.map((key, i) => ({
+          title: label(key),
+          description:
+            i === board.current && board.state !== "finish" && board.state !== "error"
+              ? t("applications.currentStep")
+              : undefined,
+        }))}
+      />
+      {application.status === "returned" && (
+        <Alert
+          className="jmt-board-alert"
+          type="warning"
+          showIcon
+          data-testid="return-reason"
+          message={t("applications.returnedTitle")}
+          description={reason ? t("applications.reason", { note: reason }) : t("applications.returnedNoReason")}
+        />
+      )}
+      {application.status === "rejected" && (
+        <Alert
+          className="jmt-board-alert"
+          type="error"
+          showIcon
+          data-testid="reject-reason"
+          message={t("applications.rejectedTitle")}
+          description={reason ? t("applications.reason", { note: reason }) : undefined}
+        />
+      )}
+      {children}
+      <Descriptions size="small" column={{ xs: 1, sm: 1, md: 3, lg: 3, xl: 3, xxl: 3 }} className="jmt-board-meta">
+        <Descriptions.Item label={t("applications.number")}>
+          <span data-testid="application-number">{application.number ?? "—"}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t("applications.submittedAt")}>
+          {formatDateTime(application.submittedAt) || "—"}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("applications.updatedAt")}>{formatDateTime(lastAt) || "—"}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}

@@ -1,0 +1,82 @@
+import { useQuery } from "@tanstack/react-query";
+import { applicationsApi } from "../providers/applicationsApi";
+import { queryClient } from "../providers/queryClient";
+import { useMe } from "./useSession";
+
+/** Query keys of the applications screens (all under "applications" so one invalidation refreshes them). */
+export const applicationKeys = {
+  all: ["applications"] as const,
+  kinds: ["applications", "kinds"] as const,
+  list: (kind: string) => ["applications", "list", kind] as const,
+  detail: (id: string) => ["applications", "detail", id] as const,
+  prefill: (kind: string) => ["applications", "prefill", kind] as const,
+  guide: ["applications", "guide"] as const,
+  progress: ["applications", "progress"] as const,
+  todos: ["applications", "todos"] as const,
+};
+
+/** After any write: applications, the home payload (status, to-dos) and messages change together. */
+export async function refreshAfterWrite(): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: applicationKeys.all }),
+    queryClient.invalidateQueries({ queryKey: ["jmt"] }),
+    queryClient.invalidateQueries({ queryKey: ["messages"] }),
+  ]);
+}
+
+export function useKinds() {
+  return useQuery({ queryKey: applicationKeys.kinds, queryFn: applicationsApi.kinds, staleTime: 5 * 60_000 });
+}
+
+export function useKind(kind: string | undefined) {
+  const kinds = useKinds();
+  return { ...kinds, kind: kinds.data?.find((k) => k.kind === kind) };
+}
+
+/** The merchant's newest application of a kind (one open application per kind and merchant). */
+export function useLatestApplication(kind: string) {
+  return useQuery({
+    queryKey: applicationKeys.list(kind),
+    queryFn: async () => {
+      const list = await applicationsApi.list({ kind, pageSize: 20 });
+      return (
+        [...list].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0] ?? null
+      );
+    },
+  });
+}
+
+export function useApplicationDetail<D = Record<string, unknown>>(id: string | null | undefined) {
+  return useQuery({
+    queryKey: applicationKeys.detail(id ?? ""),
+    queryFn: () => applicationsApi.get<D>(id!),
+    enabled: !!id,
+  });
+}
+
+export function usePrefill<D = Record<string, unknown>>(kind: string, enabled = true) {
+  return useQuery({
+    queryKey: applicationKeys.prefill(kind),
+    queryFn: () => applicationsApi.prefill<D>(kind),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+export function useGuide(enabled = true) {
+  return useQuery({ queryKey: applicationKeys.guide, queryFn: applicationsApi.guide, enabled });
+}
+
+export function useProgress() {
+  return useQuery({ queryKey: applicationKeys.progress, queryFn: applicationsApi.progress });
+}
+
+export function useApplicationTodos() {
+  return useQuery({ queryKey: applicationKeys.todos, queryFn: applicationsApi.todos });
+}
+
+/** Members (read-only role) see everything but change nothing. */
+export function useCanWrite(): { canWrite: boolean; loading: boolean } {
+  const { me, query } = useMe();
+  return { canWrite: me?.role === "admin", loading: query.isLoading };
+}
