@@ -18,7 +18,7 @@ export default {
     registerAudit(strapi);
     invalidateHomeOn(strapi);
     registerHost(strapi);
-    registerWechatChannel();
+    registerWechatChannel(strapi.log);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

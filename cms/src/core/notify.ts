@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { MerchantNotice } from '@jmt/plugin-workflow';
 import { WechatClient, wechatConfigFromEnv } from '../adapters/wechat';
 import { asSystem } from './scope';
 import { enqueue, registerOutboxHandler } from './outbox';
@@ -7,22 +8,9 @@ import { enqueue, registerOutboxHandler } from './outbox';
  * Telling a merchant that something happened (G4): one in-app message for the merchant and one
  * WeChat service-account template message per member who signed in with WeChat. Call inside the
  * transaction of the change: the message and the outbox jobs commit with it or not at all.
+ * (The notice's shape is the host contract plugins call, declared with the Host interface.)
  */
-export interface MerchantNotice {
-  merchantId: number;
-  /** Unique per event: the outbox keys derive from it, so a notice is never pushed twice. */
-  eventKey: string;
-  category: 'business' | 'todo' | 'announcement';
-  module: string;
-  title: string;
-  body: string;
-  /** Merchant-web path the message opens. */
-  link: string;
-  /** Mini-program page the WeChat message opens. */
-  mpPath: string;
-  /** Template fields: what (业务), status (状态), note (备注). */
-  push: { subject: string; status: string; note?: string | null };
-}
+export type { MerchantNotice };
 
 const WECHAT_CHANNEL = 'wechat.template';
 
@@ -83,7 +71,8 @@ export async function notifyMerchant(strapi: Core.Strapi, notice: MerchantNotice
 }
 
 /** The outbox channel that sends WeChat template messages; the job key doubles as client_msg_id. */
-export function registerWechatChannel(): void {
+export function registerWechatChannel(log: { warn(message: string): void }): void {
+  if (!templateId()) log.warn('[notify] WECHAT_TEMPLATE_STATUS is not set: status changes reach merchants in-app only, without WeChat pushes');
   let client: WechatClient | null = null;
   registerOutboxHandler(WECHAT_CHANNEL, async (job) => {
     client ??= new WechatClient(wechatConfigFromEnv());
