@@ -1,5 +1,5 @@
 import { format, messages } from '../locales/index';
-import { ApplicationData, getPath } from '../services/applications';
+import { ApplicationData, getPath, When, whenHolds } from '../services/applications';
 import { isMainlandMobile } from '../utils/phone';
 
 /**
@@ -42,13 +42,33 @@ export interface FileSlotDef {
   required: boolean;
 }
 
+/** The `when` conditions of the business-registration kind (plugins/workflow kinds), checked with whenHolds. */
+export const WHEN: Record<'NEW' | 'EXISTING' | 'COMPANY_NEW', When> = {
+  NEW: { path: 'path', in: ['new'] },
+  EXISTING: { path: 'path', in: ['existing'] },
+  COMPANY_NEW: [
+    { path: 'path', in: ['new'] },
+    { path: 'entityType', in: ['company'] },
+  ],
+};
+
+/** The kind's file slots in order, each asked only when its `when` holds. */
+const SLOTS: Array<{ key: string; required: boolean; when: When }> = [
+  { key: 'business_licence', required: true, when: WHEN.EXISTING },
+  { key: 'id_card_front', required: true, when: null },
+  { key: 'id_card_back', required: true, when: null },
+  { key: 'bank_permit', required: true, when: WHEN.EXISTING },
+  { key: 'lease_contract', required: false, when: WHEN.NEW },
+];
+
 export function fileSlots(path: RegPath): FileSlotDef[] {
   const defs = messages().regFiles;
-  const slots: Array<[string, boolean]> =
-    path === 'existing'
-      ? [['business_licence', true], ['id_card_front', true], ['id_card_back', true], ['bank_permit', true]]
-      : [['id_card_front', true], ['id_card_back', true], ['lease_contract', false]];
-  return slots.map(([key, required]) => ({ key, required, label: defs[key].label, hint: defs[key].hint }));
+  return SLOTS.filter((s) => whenHolds(s.when, { path })).map(({ key, required }) => ({ key, required, label: defs[key].label, hint: defs[key].hint }));
+}
+
+/** 注册资本 and 股东 are asked for a new 有限公司 only. */
+export function isCompanyNew(form: Pick<RegForm, 'path' | 'entityType'>): boolean {
+  return whenHolds(WHEN.COMPANY_NEW, form);
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -103,7 +123,7 @@ export function toApplicationData(form: RegForm): ApplicationData {
     businessScope: form.businessScope.trim(),
     files,
   };
-  if (form.entityType === 'company') {
+  if (isCompanyNew(form)) {
     data.registeredCapital = form.registeredCapital.trim();
     data.shareholders = form.shareholders.map((s) => ({ name: s.name.trim(), idNumber: s.idNumber.trim().toUpperCase(), ratio: s.ratio.trim() }));
   }
@@ -123,7 +143,7 @@ export function validateStep(step: StepKey, form: RegForm): Errors {
   const required = (path: string, label: string) => {
     if (!str(getPath(form, path)).trim()) errors[path] = format(messages().apply.required, { label });
   };
-  const company = form.entityType === 'company';
+  const companyNew = isCompanyNew(form);
 
   switch (step) {
     case 'entity':
@@ -141,7 +161,7 @@ export function validateStep(step: StepKey, form: RegForm): Errors {
       break;
     case 'scope':
       required('businessScope', t.businessScope);
-      if (company) {
+      if (companyNew) {
         required('registeredCapital', t.registeredCapital);
         const capital = Number(form.registeredCapital);
         if (!errors.registeredCapital && !(Number.isFinite(capital) && capital > 0)) errors.registeredCapital = e.capital;
@@ -153,7 +173,7 @@ export function validateStep(step: StepKey, form: RegForm): Errors {
       required('legalPerson.phone', t.phone);
       if (!errors['legalPerson.idNumber'] && !ID_RE.test(form.legalPerson.idNumber.trim())) errors['legalPerson.idNumber'] = e.idNumber;
       if (!errors['legalPerson.phone'] && !isMainlandMobile(form.legalPerson.phone.trim())) errors['legalPerson.phone'] = e.phone;
-      if (company && form.path === 'new') {
+      if (companyNew) {
         let sum = 0;
         form.shareholders.forEach((s, i) => {
           required(`shareholders.${i}.name`, t.personName);
@@ -233,13 +253,13 @@ export function summaryRows(form: RegForm): SummaryRow[] {
     rows.push({ label: t.nameOptions, value: form.nameOptions.filter((n) => n.trim()).join(' / ') || none });
   }
   rows.push({ label: t.registeredAddress, value: v(form.registeredAddress) });
-  if (form.path === 'new') {
+  if (whenHolds(WHEN.NEW, form)) {
     rows.push({ label: t.businessScope, value: v(form.businessScope) });
-    if (form.entityType === 'company') rows.push({ label: t.registeredCapital, value: v(form.registeredCapital) });
+    if (isCompanyNew(form)) rows.push({ label: t.registeredCapital, value: v(form.registeredCapital) });
   }
   const legal = form.entityType === 'individual' ? t.legalPersonIndividual : t.legalPerson;
   rows.push({ label: legal, value: [form.legalPerson.name, form.legalPerson.phone].filter(Boolean).join(' · ') || none });
-  if (form.path === 'new' && form.entityType === 'company') {
+  if (isCompanyNew(form)) {
     rows.push({
       label: t.shareholders,
       value: form.shareholders.filter((s) => s.name).map((s) => `${s.name} ${s.ratio}%`).join('，') || none,

@@ -1,5 +1,5 @@
 import { config } from '../config';
-import { messages } from '../locales/index';
+import { format, messages } from '../locales/index';
 import { ApiError, toApiError, toNetworkError } from '../utils/errors';
 import { formatDateTime } from '../utils/format';
 import { api, ApiClient, LOGIN_PAGE } from './api';
@@ -57,10 +57,74 @@ export interface KindDefinition {
   /** Progress-board states in order: `{ key, label }` (current cms) or plain keys (older builds). */
   steps: Array<string | { key: string; label: string }>;
   templates?: Array<{ key: string; label: string; format: string }>;
-  fileSlots?: Array<{ key: string; label: string; required: boolean; hint?: string }>;
+  fileSlots?: Array<{ key: string; label: string; required: boolean; hint?: string | null; when?: When }>;
   /** `path` is the dotted path into `data` (the workflow plugin); `key` in older builds. */
-  fields?: Array<{ key?: string; path?: string; label: string; required?: boolean; hint?: string | null; type?: string; placeholder?: string | null }>;
+  fields?: KindField[];
   prerequisites?: string[];
+}
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+/** A field of a kind: `when` decides whether it is asked at all (see whenHolds). */
+export interface KindField {
+  key?: string;
+  path?: string;
+  label: string;
+  required?: boolean;
+  hint?: string | null;
+  type?: string;
+  placeholder?: string | null;
+  options?: FieldOption[] | null;
+  when?: When;
+}
+
+/** One condition of a field/slot: the value at `path` is one of `in`. */
+export interface WhenCondition {
+  path: string;
+  in: unknown[];
+}
+
+/** null (always), one condition, or conditions that must all hold. */
+export type When = WhenCondition | WhenCondition[] | null | undefined;
+
+/** Whether a field or file slot applies to this data (the server's rule: every condition holds). */
+export function whenHolds(when: When, data: unknown): boolean {
+  if (!when) return true;
+  const conditions = Array.isArray(when) ? when : [when];
+  return conditions.every((c) => {
+    if (!c || !c.path) return true;
+    const value = getPath(data, c.path);
+    const text = value === undefined || value === null ? '' : String(value);
+    return Array.isArray(c.in) && c.in.some((v) => String(v) === text);
+  });
+}
+
+/** G9 我的进度 (GET /api/applications/progress): one entry per module. */
+export interface ModuleProgress {
+  module: string;
+  label: string;
+  done: number;
+  total: number;
+  status?: string | null;
+  statusLabel?: string | null;
+  steps: Array<{ key: string; label: string; done: boolean; state?: string }>;
+  next: { label: string; link?: string; mpPath?: string } | null;
+  locked?: boolean;
+}
+
+export interface ProgressCardModule {
+  module: string;
+  label: string;
+  doneText: string;
+  percent: number;
+  complete: boolean;
+  steps: Array<{ key: string; label: string; done: boolean }>;
+  nextLabel: string;
+  nextPage: string;
+  locked: boolean;
 }
 
 export interface GuideStep {
@@ -133,6 +197,31 @@ export function fetchKinds(client: ApiClient = api): Promise<KindDefinition[]> {
 
 export function fetchGuide(client: ApiClient = api): Promise<Guide> {
   return client.get<{ data: Guide }>('/api/applications/guide').then((r) => r.data);
+}
+
+export function fetchProgress(client: ApiClient = api): Promise<ModuleProgress[]> {
+  return client.get<{ data: ModuleProgress[] }>('/api/applications/progress').then((r) => r.data || []);
+}
+
+/** 我的进度 card rows: done/total, bar percent, step marks and where the next step opens. */
+export function progressCard(items: ModuleProgress[] | null | undefined): ProgressCardModule[] {
+  const t = messages().myProgress;
+  return (items || []).map((m) => {
+    const total = Math.max(0, Number(m.total) || 0);
+    const done = Math.min(total, Math.max(0, Number(m.done) || 0));
+    const next = m.next || null;
+    return {
+      module: m.module,
+      label: m.label || (messages().modules[m.module] ? messages().modules[m.module].title : m.module),
+      doneText: format(t.doneOf, { done, total }),
+      percent: total ? Math.round((100 * done) / total) : 0,
+      complete: total > 0 && done >= total,
+      steps: (m.steps || []).map((s) => ({ key: s.key, label: s.label, done: !!s.done })),
+      nextLabel: next ? next.label : '',
+      nextPage: next ? toPageUrl(next.mpPath) : '',
+      locked: !!m.locked,
+    };
+  });
 }
 
 export function fetchTodos(client: ApiClient = api): Promise<ApplicationTodo[]> {

@@ -2,7 +2,7 @@ import { messages } from '../locales/index';
 import { maskPhone } from '../utils/phone';
 import { api, ApiClient } from './api';
 import { registrationStatusLabel } from './registration';
-import { setToken } from './session';
+import { getRole, setRole, setToken } from './session';
 
 /** GET /api/me */
 export interface MePayload {
@@ -38,14 +38,35 @@ export interface MeView {
   switchActions: Array<{ text: string; description: string; documentId: string; disabled: boolean }>;
 }
 
+/** GET /api/me; the role in the current merchant is kept in the session (read-only member screens). */
 export function fetchMe(client: ApiClient = api): Promise<MePayload> {
-  return client.get<MePayload>('/api/me');
+  return client.get<MePayload>('/api/me').then((me) => {
+    if (me) setRole(me.role);
+    return me;
+  });
+}
+
+/** Members (role `member`) may only look: no save, submit or upload. */
+export function isReadOnlyRole(role: string | null | undefined): boolean {
+  return role === 'member';
+}
+
+/**
+ * Whether the signed-in user may only view applications: asks GET /api/me (refreshing the stored role);
+ * offline, the role last seen decides.
+ */
+export function loadReadOnly(client: ApiClient = api): Promise<boolean> {
+  return fetchMe(client).then(
+    (me) => isReadOnlyRole(me && me.role),
+    () => isReadOnlyRole(getRole()),
+  );
 }
 
 /** POST /api/me/switch-merchant → a new JWT scoped to the chosen merchant (G11). */
 export async function switchMerchant(merchantDocumentId: string, client: ApiClient = api): Promise<MePayload> {
   const result = await client.post<MePayload & { jwt: string }>('/api/me/switch-merchant', { merchantId: merchantDocumentId });
   setToken(result.jwt);
+  setRole(result.role);
   return result;
 }
 

@@ -17,6 +17,8 @@ export interface LoginResult {
 export const STORAGE_KEYS = {
   jwt: 'jmt.jwt',
   user: 'jmt.user',
+  /** The user's role in the current merchant ('admin' | 'member'), from GET /api/me. */
+  role: 'jmt.role',
   /** Kept after logout to pre-fill the SMS form. */
   lastPhone: 'jmt.lastPhone',
 } as const;
@@ -49,6 +51,24 @@ export function saveSession(result: LoginResult): void {
   if (result.user && result.user.phone) wx.setStorageSync(STORAGE_KEYS.lastPhone, result.user.phone);
 }
 
+/** Role in the current merchant as last seen from GET /api/me ('' when unknown). */
+export function getRole(): string {
+  try {
+    const value = wx.getStorageSync(STORAGE_KEYS.role);
+    return typeof value === 'string' ? value : '';
+  } catch (e) {
+    return '';
+  }
+}
+
+export function setRole(role: string | null | undefined): void {
+  try {
+    wx.setStorageSync(STORAGE_KEYS.role, role || '');
+  } catch (e) {
+    // only a cache: pages ask GET /api/me again
+  }
+}
+
 export function getLastPhone(): string {
   try {
     const value = wx.getStorageSync(STORAGE_KEYS.lastPhone);
@@ -61,6 +81,7 @@ export function getLastPhone(): string {
 export function clearSession(): void {
   wx.removeStorageSync(STORAGE_KEYS.jwt);
   wx.removeStorageSync(STORAGE_KEYS.user);
+  wx.removeStorageSync(STORAGE_KEYS.role);
 }
 
 export function isLoggedIn(): boolean {

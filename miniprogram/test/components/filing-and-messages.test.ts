@@ -180,6 +180,129 @@ describe('packageFiling/pages/detail (?kind=&id=, the page WeChat pushes open)',
   });
 });
 
+describe('packageFiling/pages/detail: select pickers, `when`, read-only members', () => {
+  let id: string;
+  beforeAll(() => {
+    id = loadPage('packageFiling/pages/detail/index', query);
+  });
+
+  const customsKind = {
+    ...eportKind,
+    kind: 'customs-registration',
+    label: '海关企业注册登记',
+    fields: [
+      { path: 'companyName', label: '企业名称', type: 'text', required: true, options: null, placeholder: null, when: null },
+      {
+        path: 'filingType',
+        label: '备案类别',
+        type: 'select',
+        required: true,
+        options: [
+          { value: 'consignor', label: '进出口货物收发货人' },
+          { value: 'broker', label: '报关企业' },
+        ],
+        placeholder: null,
+        when: null,
+      },
+      // asked only for a 报关企业 (one condition) …
+      { path: 'brokerLicence', label: '报关企业许可证号', type: 'text', required: true, options: null, placeholder: null, when: { path: 'filingType', in: ['broker'] } },
+      // … and only for a 报关企业 registered elsewhere (all conditions must hold)
+      { path: 'otherOffice', label: '原注册海关', type: 'text', required: true, options: null, placeholder: null, when: [{ path: 'filingType', in: ['broker'] }, { path: 'companyName', in: ['外地公司'] }] },
+    ],
+    fileSlots: [
+      { key: 'business_licence', label: '营业执照', required: true, hint: null, when: null },
+      { key: 'authorization_letter', label: '报关委托书', required: true, hint: null, when: { path: 'filingType', in: ['broker'] } },
+    ],
+  };
+  const visibleFields = (comp: Comp) => comp.querySelectorAll('.fd-field').map((f: { dom: HTMLElement }) => f.dom.getAttribute('data-key'));
+  /** antd-mini Button renders its className on the inner wx-button (ant-button--<className>). */
+  const button = (comp: Comp, name: string) => (comp.dom as HTMLElement).querySelector(`wx-button[class~="ant-button--${name}"]`);
+
+  it('a select field is a picker over its options; `when`-guarded fields and slots show only when they hold', async () => {
+    query.current = { kind: 'customs-registration', id: 'c1' };
+    fake.respond('/api/me', { statusCode: 200, data: { role: 'admin', merchant: null, user: { id: 1, phone: '13900000001' } } });
+    fake.respond('/api/applications/kinds', { statusCode: 200, data: { data: [customsKind] } });
+    fake.respond(/\/api\/applications\/c1$/, (req) => ({
+      statusCode: 200,
+      data: { data: { documentId: 'c1', kind: 'customs-registration', status: 'filling', data: req.method === 'PUT' ? (req.data as { data: unknown }).data : { companyName: '东海县晶华水晶饰品有限公司', filingType: 'consignor', files: {} }, timeline: [] } },
+    }));
+    const comp = render(id);
+    await flushPromises(30);
+    expect(visibleFields(comp)).toEqual(['companyName', 'filingType']);
+    expect(text(comp)).not.toContain('报关企业许可证号');
+    expect(text(comp)).not.toContain('报关委托书');
+    expect(comp.querySelectorAll('file-slot').length || comp.querySelectorAll('.fd >>> .file-slot').length).toBe(1);
+
+    const pickers = comp.querySelectorAll('.fd-picker');
+    expect(pickers).toHaveLength(1);
+    expect((pickers[0] as { dom: HTMLElement }).dom.tagName.toLowerCase()).toContain('picker');
+    expect(comp.data.fields[1]).toMatchObject({ select: true, optionLabels: ['进出口货物收发货人', '报关企业'], optionIndex: 0, display: '进出口货物收发货人' });
+    expect((pickers[0] as { dom: HTMLElement }).dom.textContent).toContain('进出口货物收发货人');
+
+    // a hidden required field does not block submission checks
+    await comp.instance.onSubmit();
+    await flushPromises(40);
+    expect(text(comp)).not.toContain('请填写报关企业许可证号');
+    expect(text(comp)).toContain('请填写营业执照');
+
+    // choose 报关企业 → the single-condition field and slot appear; the two-condition one still needs companyName
+    pickers[0].dispatchEvent('change', { detail: { value: 1 } });
+    await flushPromises(10);
+    expect(comp.data.data.filingType).toBe('broker');
+    expect(comp.querySelector('.fd-picker').dom.textContent).toContain('报关企业');
+    expect(visibleFields(comp)).toEqual(['companyName', 'filingType', 'brokerLicence']);
+    expect(text(comp)).toContain('报关委托书');
+    comp.instance.onField({ currentTarget: { dataset: { field: 'companyName', index: 0 } }, detail: '外地公司' });
+    await flushPromises(10);
+    expect(visibleFields(comp)).toEqual(['companyName', 'filingType', 'brokerLicence', 'otherOffice']);
+  });
+
+  it('a member sees the application read-only: notice, values, no start/save/submit buttons', async () => {
+    query.current = { kind: 'customs-registration', id: 'c1' };
+    fake.respond('/api/me', { statusCode: 200, data: { role: 'member', merchant: null, user: { id: 2, phone: '13900000002' } } });
+    fake.respond('/api/applications/kinds', { statusCode: 200, data: { data: [customsKind] } });
+    fake.respond(/\/api\/applications\/c1$/, { statusCode: 200, data: { data: { documentId: 'c1', kind: 'customs-registration', status: 'filling', data: { companyName: '东海县晶华水晶饰品有限公司', filingType: 'broker' }, timeline: [] } } });
+    const comp = render(id);
+    await flushPromises(30);
+    expect(comp.data.readOnly).toBe(true);
+    expect(comp.data.editable).toBe(false);
+    expect(text(comp)).toContain('您是普通成员，仅可查看');
+    expect(text(comp)).toContain('报关企业');
+    expect(button(comp, 'fd-submit')).toBeNull();
+    expect(button(comp, 'fd-save')).toBeNull();
+    expect(comp.querySelector('.fd-actions')).toBeFalsy();
+    expect(comp.querySelectorAll('.fd-picker')).toHaveLength(0);
+    expect(fake.storage[STORAGE_KEYS.role]).toBe('member');
+    await comp.instance.onSubmit();
+    await flushPromises(20);
+    expect(fake.requests.some((r) => r.method !== 'GET')).toBe(false);
+
+    // no application yet: no 开始办理 either
+    query.current = { kind: 'customs-registration' };
+    fake.respond(/\/api\/applications\?kind=customs-registration/, { statusCode: 200, data: { data: [] } });
+    fake.respond(/\/prefill\?kind=customs-registration/, { statusCode: 200, data: { data: {}, meta: { sources: {} } } });
+    const fresh = render(id);
+    await flushPromises(30);
+    expect(fresh.data.mode).toBe('new');
+    expect(button(fresh, 'fd-start')).toBeNull();
+    expect(text(fresh)).toContain('尚未开始办理，请联系商户管理员办理');
+  });
+
+  it('an admin gets the save and submit buttons', async () => {
+    query.current = { kind: 'customs-registration', id: 'c1' };
+    fake.respond('/api/me', { statusCode: 200, data: { role: 'admin', merchant: null, user: { id: 1, phone: '13900000001' } } });
+    fake.respond('/api/applications/kinds', { statusCode: 200, data: { data: [customsKind] } });
+    fake.respond(/\/api\/applications\/c1$/, { statusCode: 200, data: { data: { documentId: 'c1', kind: 'customs-registration', status: 'filling', data: {}, timeline: [] } } });
+    const comp = render(id);
+    await flushPromises(30);
+    expect(comp.data.readOnly).toBe(false);
+    expect(button(comp, 'fd-submit')!.textContent).toContain('确认提交');
+    expect(button(comp, 'fd-save')!.textContent).toContain('保存草稿');
+    expect(text(comp)).not.toContain('您是普通成员');
+    expect(comp.querySelector('.fd-picker').dom.textContent).toContain('请选择');
+  });
+});
+
 const messagePage = (rows: Array<Record<string, unknown>>, unread: number, page = 1, pageCount = 1) => ({
   statusCode: 200,
   data: { data: rows, meta: { pagination: { page, pageSize: 20, pageCount, total: rows.length }, unread } },

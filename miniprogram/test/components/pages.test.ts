@@ -176,6 +176,97 @@ describe('pages/mine', () => {
     expect(fake.api.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已切换到 东海县紫晶坊水晶工艺品店' }));
   });
 
+  const progressPayload = [
+    {
+      module: 'registration',
+      label: '工商注册',
+      done: 4,
+      total: 4,
+      status: 'approved',
+      statusLabel: '核准通过',
+      steps: [
+        { key: 'filling', label: '材料填报', done: true },
+        { key: 'initial_review', label: '材料初审', done: true },
+        { key: 'onsite_check', label: '现场核验', done: true },
+        { key: 'approved', label: '核准通过', done: true },
+      ],
+      next: null,
+    },
+    {
+      module: 'filing',
+      label: '跨境申报',
+      done: 1,
+      total: 5,
+      steps: [
+        { key: 'customs-registration', label: '海关企业注册登记', done: true, state: 'done' },
+        { key: 'eport-card', label: '电子口岸卡', done: false, state: 'action_required' },
+        { key: 'dxp-id', label: 'DXP ID 申请', done: false, state: 'pending' },
+        { key: 'cloud-signature', label: '云加签申请', done: false, state: 'pending' },
+        { key: 'enterprise-filing', label: '企业备案', done: false, state: 'pending' },
+      ],
+      next: { label: '办理电子口岸卡', link: '/filing/eport-card', mpPath: 'packageFiling/pages/detail/index?kind=eport-card&id=e1' },
+      locked: false,
+    },
+  ];
+
+  it('我的进度: both modules with done counts, step marks, and the next step opens its page', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-me';
+    fake.respond('/api/me', { statusCode: 200, data: mePayload });
+    fake.respond('/api/applications/progress', { statusCode: 200, data: { data: progressPayload } });
+    const comp = render(id);
+    await flushPromises(30);
+    expect(fake.requests.map((r) => r.url)).toContain('http://127.0.0.1:1337/api/applications/progress');
+    const modules = comp.querySelectorAll('.mine >>> .mp-module');
+    expect(modules).toHaveLength(2);
+    const reg = (modules[0] as { dom: HTMLElement }).dom.textContent!;
+    const filing = (modules[1] as { dom: HTMLElement }).dom.textContent!;
+    expect(reg).toContain('工商注册');
+    expect(reg).toContain('已完成 4/4');
+    expect(reg).toContain('已全部完成');
+    expect(filing).toContain('跨境申报');
+    expect(filing).toContain('已完成 1/5');
+    expect(filing).toContain('办理电子口岸卡');
+    expect(filing).not.toContain('完成工商注册后开通');
+    expect(comp.querySelectorAll('.mine >>> .mp-module--registration .mp-step--done')).toHaveLength(4);
+    expect(comp.querySelectorAll('.mine >>> .mp-module--filing .mp-step')).toHaveLength(5);
+    expect(comp.querySelectorAll('.mine >>> .mp-module--filing .mp-step--done')).toHaveLength(1);
+    const next = comp.querySelectorAll('.mine >>> .mp-next');
+    expect(next).toHaveLength(1);
+    next[0].dispatchEvent('tap');
+    await flushPromises();
+    expect(fake.api.navigateTo).toHaveBeenCalledWith({ url: '/packageFiling/pages/detail/index?kind=eport-card&id=e1' });
+  });
+
+  it('我的进度: locked 跨境申报 shows the lock hint; empty and error states', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-me';
+    fake.respond('/api/me', { statusCode: 200, data: mePayload });
+    const registration = { ...progressPayload[0], done: 0, status: null, steps: progressPayload[0].steps.map((s) => ({ ...s, done: false })), next: { label: '开始办理工商注册', link: '/registration', mpPath: 'packageRegistration/pages/index/index' } };
+    const lockedFiling = { ...progressPayload[1], done: 0, steps: progressPayload[1].steps.map((s) => ({ ...s, done: false, state: 'locked' })), next: null, locked: true };
+    fake.respond('/api/applications/progress', { statusCode: 200, data: { data: [registration, lockedFiling] } });
+    let comp = render(id);
+    await flushPromises(30);
+    const filing = comp.querySelector('.mine >>> .mp-module--filing') as unknown as { dom: HTMLElement };
+    expect(filing.dom.textContent).toContain('完成工商注册后开通');
+    expect(filing.dom.textContent).toContain('已完成 0/5');
+    comp.querySelector('.mine >>> .mp-next').dispatchEvent('tap');
+    await flushPromises();
+    expect(fake.api.navigateTo).toHaveBeenCalledWith({ url: '/packageRegistration/pages/index/index' });
+
+    fake.respond('/api/applications/progress', { statusCode: 200, data: { data: [] } });
+    comp = render(id);
+    await flushPromises(30);
+    expect(text(comp)).toContain('暂无办理中的业务');
+
+    fake.respond('/api/applications/progress', errorEnvelope(500, 'INTERNAL', 'Internal Server Error'));
+    comp = render(id);
+    await flushPromises(30);
+    expect(text(comp)).toContain('进度加载失败：服务暂时不可用，请稍后再试');
+    fake.respond('/api/applications/progress', { statusCode: 200, data: { data: progressPayload } });
+    comp.querySelector('.mine >>> .mp-retry').dispatchEvent('tap');
+    await flushPromises(30);
+    expect(comp.querySelectorAll('.mine >>> .mp-module')).toHaveLength(2);
+  });
+
   it('logs out after confirmation', async () => {
     fake.storage[STORAGE_KEYS.jwt] = 'jwt-me';
     fake.respond('/api/me', { statusCode: 200, data: mePayload });

@@ -277,7 +277,49 @@ describe('packageRegistration/pages/index (工商注册 R1–R3)', () => {
     await flushPromises(30);
     expect(comp.data.mode).toBe('progress');
     expect(text(comp)).toContain('现场核验未通过');
-    expect(comp.querySelector('.reg-submit')).toBeFalsy();
+    expect((comp.dom as HTMLElement).querySelector('wx-button[class~="ant-button--reg-submit"]')).toBeNull();
+  });
+
+  it('a member sees the registration read-only: notice, summary, no wizard or submit button', async () => {
+    query.current = { id: 'a1' };
+    fake.respond('/api/me', { statusCode: 200, data: { role: 'member', merchant: null, user: { id: 2, phone: '13900000002' } } });
+    fake.respond(/\/api\/applications\/a1$/, { statusCode: 200, data: { data: application('filling', completeCompany) } });
+    const comp = render(id);
+    await flushPromises(30);
+    expect(comp.data.readOnly).toBe(true);
+    expect(comp.data.mode).toBe('progress');
+    expect(text(comp)).toContain('您是普通成员，仅可查看');
+    expect(text(comp)).toContain('东海县晶华水晶饰品有限公司');
+    const dom = comp.dom as HTMLElement;
+    expect(dom.querySelector('wx-button[class~="ant-button--reg-submit"]')).toBeNull();
+    expect(dom.querySelector('wx-button[class~="ant-button--reg-next"]')).toBeNull();
+    expect(dom.querySelector('wx-button[class~="ant-button--reg-btn"]')).toBeNull();
+    await comp.instance.onSubmit();
+    await comp.instance.onSaveDraft();
+    await flushPromises(20);
+    expect(fake.requests.some((r) => r.method !== 'GET')).toBe(false);
+
+    // nothing started yet: no 新办/已有 choice for a member
+    query.current = {};
+    fake.respond(/\/api\/applications\?kind=business-registration/, { statusCode: 200, data: { data: [] } });
+    const fresh = render(id);
+    await flushPromises(30);
+    expect(fresh.data.mode).toBe('choose');
+    expect(fresh.querySelectorAll('.reg-choice')).toHaveLength(0);
+    expect(text(fresh)).toContain('尚未开始办理，请联系商户管理员办理');
+  });
+
+  it('an admin on the confirm step gets the submit button', async () => {
+    query.current = { id: 'a1' };
+    fake.storage['jmt.regStep.a1'] = 5;
+    fake.respond('/api/me', { statusCode: 200, data: { role: 'admin', merchant: null, user: { id: 1, phone: '13900000001' } } });
+    fake.respond(/\/api\/applications\/a1$/, { statusCode: 200, data: { data: application('filling', completeCompany) } });
+    const comp = render(id);
+    await flushPromises(30);
+    expect(comp.data.mode).toBe('wizard');
+    expect(comp.data.stepKey).toBe('confirm');
+    expect((comp.dom as HTMLElement).querySelector('wx-button[class~="ant-button--reg-submit"]')!.textContent).toContain('确认提交');
+    expect(text(comp)).not.toContain('您是普通成员');
   });
 
   it('a load error is shown with a retry', async () => {

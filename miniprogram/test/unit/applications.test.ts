@@ -1,9 +1,33 @@
 import { ApiError } from '../../src/utils/errors';
-import { applicationPage, getPath, lastReason, missingFields, progressModel, setPath, stepsOf, toPageUrl } from '../../src/services/applications';
+import { applicationPage, getPath, lastReason, progressCard, whenHolds, missingFields, progressModel, setPath, stepsOf, toPageUrl } from '../../src/services/applications';
 import { messagePage, messageRows } from '../../src/services/message-center';
-import { firstInvalidStep, normalizeForm, stepOfField, summaryRows, toApplicationData, validateStep } from '../../src/packageRegistration/wizard';
+import { fileSlots, firstInvalidStep, isCompanyNew, normalizeForm, stepOfField, summaryRows, toApplicationData, validateStep } from '../../src/packageRegistration/wizard';
 
 describe('services/applications', () => {
+  it('whenHolds: null, one condition, or all of several (the server rule)', () => {
+    const data = { path: 'new', entityType: 'company', legalPerson: { name: '赵晶' } };
+    expect(whenHolds(null, data)).toBe(true);
+    expect(whenHolds(undefined, data)).toBe(true);
+    expect(whenHolds({ path: 'path', in: ['new'] }, data)).toBe(true);
+    expect(whenHolds({ path: 'path', in: ['existing'] }, data)).toBe(false);
+    expect(whenHolds([{ path: 'path', in: ['new'] }, { path: 'entityType', in: ['company'] }], data)).toBe(true);
+    expect(whenHolds([{ path: 'path', in: ['new'] }, { path: 'entityType', in: ['individual'] }], data)).toBe(false);
+    expect(whenHolds({ path: 'legalPerson.name', in: ['赵晶'] }, data)).toBe(true);
+    expect(whenHolds({ path: 'missing', in: [''] }, data)).toBe(true);
+    expect(whenHolds({ path: 'missing', in: ['x'] }, {})).toBe(false);
+    expect(whenHolds([], data)).toBe(true);
+  });
+
+  it('progressCard: done/total, percent, next page with a leading slash, lock', () => {
+    const rows = progressCard([
+      { module: 'registration', label: '工商注册', done: 1, total: 4, steps: [{ key: 'filling', label: '材料填报', done: true }], next: { label: '等待平台审核', mpPath: 'packageRegistration/pages/index/index?id=a1' } },
+      { module: 'filing', label: '跨境申报', done: 0, total: 5, steps: [], next: null, locked: true },
+    ]);
+    expect(rows[0]).toMatchObject({ doneText: '已完成 1/4', percent: 25, complete: false, nextLabel: '等待平台审核', nextPage: '/packageRegistration/pages/index/index?id=a1', locked: false });
+    expect(rows[1]).toMatchObject({ doneText: '已完成 0/5', percent: 0, nextLabel: '', nextPage: '', locked: true });
+    expect(progressCard(null)).toEqual([]);
+  });
+
   it('progressModel follows the contract states', () => {
     const steps = stepsOf('business-registration');
     expect(progressModel(steps, 'filling')).toMatchObject({ current: 0, status: 'process' });
@@ -62,6 +86,14 @@ describe('packageRegistration/wizard', () => {
     const individual = toApplicationData(normalizeForm({ entityType: 'individual', nameOptions: ['a', ' '] }, 'new'));
     expect(individual.nameOptions).toEqual(['a']);
     expect(individual).not.toHaveProperty('registeredCapital');
+  });
+
+  it('file slots and company-only fields follow the kind\'s `when` conditions', () => {
+    expect(fileSlots('new').map((s) => s.key)).toEqual(['id_card_front', 'id_card_back', 'lease_contract']);
+    expect(fileSlots('existing').map((s) => s.key)).toEqual(['business_licence', 'id_card_front', 'id_card_back', 'bank_permit']);
+    expect(isCompanyNew({ path: 'new', entityType: 'company' })).toBe(true);
+    expect(isCompanyNew({ path: 'existing', entityType: 'company' })).toBe(false);
+    expect(isCompanyNew({ path: 'new', entityType: 'individual' })).toBe(false);
   });
 
   it('validates steps', () => {

@@ -10,6 +10,9 @@ import {
   getApplication,
   getPath,
   KindDefinition,
+  KindField,
+  When,
+  whenHolds,
   MissingField,
   missingFields,
   saveDraft,
@@ -17,7 +20,8 @@ import {
   stepsOf,
   transition,
 } from '../../../services/applications';
-import { getToken } from '../../../services/session';
+import { isReadOnlyRole, loadReadOnly } from '../../../services/me';
+import { getRole, getToken } from '../../../services/session';
 import { ApiError, errorMessage } from '../../../utils/errors';
 import { toast } from '../../../utils/wx-promise';
 
@@ -34,6 +38,33 @@ interface FieldRow {
   required: boolean;
   value: string;
   auto: boolean;
+  /** `select`: a picker over `options`; `optionLabels`/`optionIndex` feed the native picker. */
+  select: boolean;
+  options: Array<{ value: string; label: string }>;
+  optionLabels: string[];
+  optionIndex: number;
+  /** What is shown: the option label for selects, else the value. */
+  display: string;
+  /** `when` does not hold for the current data: not asked, not checked. */
+  hidden: boolean;
+  when: When;
+}
+
+interface SlotRow {
+  key: string;
+  label: string;
+  required: boolean;
+  hint: string;
+  hidden: boolean;
+  when: When;
+}
+
+function selectState(f: Pick<FieldRow, 'options'>, value: string): { optionIndex: number; display: string } {
+  let optionIndex = -1;
+  f.options.forEach((o, i) => {
+    if (o.value === value) optionIndex = i;
+  });
+  return { optionIndex, display: optionIndex >= 0 ? f.options[optionIndex].label : value };
 }
 
 Page({
@@ -52,16 +83,19 @@ Page({
     data: {} as ApplicationData,
     sources: {} as Record<string, string>,
     fields: [] as FieldRow[],
-    slots: [] as Array<{ key: string; label: string; required: boolean; hint: string }>,
+    slots: [] as SlotRow[],
     steps: [] as Array<{ key: string; label: string }>,
     editable: false,
+    /** Members (role `member`) only look: no start/save/submit/upload. */
+    readOnly: false,
     errors: {} as Record<string, string>,
     missing: [] as MissingField[],
     busy: '' as '' | 'saving' | 'submitting' | 'creating',
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.setData({ kind: (query && query.kind) || '', queryId: (query && query.id) || '' });
+    // The role last seen decides until GET /api/me answers (no flash of buttons for members).
+    this.setData({ kind: (query && query.kind) || '', queryId: (query && query.id) || '', readOnly: isReadOnlyRole(getRole()) });
     this.load();
   },
 
@@ -72,7 +106,10 @@ Page({
   async load() {
     if (!this.data.app) this.setData({ mode: 'loading' });
     try {
-      const kinds = await fetchKinds().catch(() => [] as KindDefinition[]);
+      const kindsRequest = fetchKinds().catch(() => [] as KindDefinition[]);
+      const readOnly = loadReadOnly();
+      const kinds = await kindsRequest;
+      this.setData({ readOnly: await readOnly });
       let app: Application | null = null;
       const id = this.data.queryId || (this.data.app && this.data.app.documentId);
       if (id) app = await getApplication(id);
@@ -99,7 +136,7 @@ Page({
   },
 
   showApplication(app: Application) {
-    const editable = EDITABLE.indexOf(app.status) >= 0;
+    const editable = EDITABLE.indexOf(app.status) >= 0 && !this.data.readOnly;
     this.setData({ app, data: app.data || {}, editable, mode: 'ready', queryId: app.documentId });
     this.buildRows(editable);
   },
@@ -109,25 +146,57 @@ Page({
     const def = this.data.def;
     const data = this.data.data;
     const sources = this.data.sources;
-    const defs =
+    const defs: KindField[] =
       def && def.fields && def.fields.length
-        ? def.fields.map((f) => ({ key: f.path || f.key || '', label: f.label, required: !!f.required, hint: f.hint || f.placeholder || '' })).filter((f) => f.key)
+        ? def.fields.filter((f) => f.path || f.key)
         : Object.keys(data)
             .filter((k) => k !== 'files' && typeof data[k] !== 'object')
-            .map((k) => ({ key: k, label: k, required: false, hint: '' }));
-    const fields = defs.map((f) => {
-      const value = getPath(data, f.key);
-      return {
-        key: f.key,
+            .map((k) => ({ key: k, label: k }));
+    const fields: FieldRow[] = defs.map((f) => {
+      const key = f.path || f.key || '';
+      const raw = getPath(data, key);
+      const value = raw === undefined || raw === null ? '' : String(raw);
+      const options = f.type === 'select' && Array.isArray(f.options) ? f.options.map((o) => ({ value: String(o.value), label: String(o.label) })) : [];
+      const row = {
+        key,
         label: f.label,
-        hint: f.hint || '',
+        hint: f.hint || f.placeholder || '',
         required: !!f.required,
-        value: value === undefined || value === null ? '' : String(value),
-        auto: !!sources[f.key],
+        value,
+        auto: !!sources[key],
+        select: f.type === 'select' && options.length > 0,
+        options,
+        optionLabels: options.map((o) => o.label),
+        optionIndex: -1,
+        display: value,
+        hidden: !whenHolds(f.when, data),
+        when: f.when || null,
       };
+      return row.select ? { ...row, ...selectState(row, value) } : row;
     });
-    const slots = ((def && def.fileSlots) || []).map((s) => ({ key: s.key, label: s.label, required: !!s.required, hint: s.hint || '' }));
+    const slots: SlotRow[] = ((def && def.fileSlots) || []).map((s) => ({
+      key: s.key,
+      label: s.label,
+      required: !!s.required,
+      hint: s.hint || '',
+      hidden: !whenHolds(s.when, data),
+      when: s.when || null,
+    }));
     this.setData({ fields, slots, editable });
+  },
+
+  /** After a change: fields and slots whose `when` no longer (or now) holds are hidden (shown). */
+  applyWhen(data: ApplicationData): Record<string, boolean> {
+    const changes: Record<string, boolean> = {};
+    this.data.fields.forEach((f, i) => {
+      const hidden = !whenHolds(f.when, data);
+      if (hidden !== f.hidden) changes[`fields[${i}].hidden`] = hidden;
+    });
+    this.data.slots.forEach((s, i) => {
+      const hidden = !whenHolds(s.when, data);
+      if (hidden !== s.hidden) changes[`slots[${i}].hidden`] = hidden;
+    });
+    return changes;
   },
 
   onField(e: { currentTarget: { dataset: Record<string, unknown> }; detail: unknown }) {
@@ -138,12 +207,33 @@ Page({
     const value = typeof detail === 'string' ? detail : String((detail && detail.value) || '');
     const errors = { ...this.data.errors };
     delete errors[key];
-    this.setData({ data: setPath(this.data.data, key, value), [`fields[${index}].value`]: value, errors });
+    const data = setPath(this.data.data, key, value);
+    this.setData({ data, [`fields[${index}].value`]: value, [`fields[${index}].display`]: value, errors, ...this.applyWhen(data) });
+  },
+
+  /** A `select` field's picker: detail.value is the chosen option's index. */
+  onPick(e: { currentTarget: { dataset: Record<string, unknown> }; detail: { value?: unknown } }) {
+    const index = Number(e.currentTarget.dataset.index);
+    const row = this.data.fields[index];
+    if (!row || !this.data.editable) return;
+    const option = row.options[Number(e.detail && e.detail.value)];
+    if (!option) return;
+    const errors = { ...this.data.errors };
+    delete errors[row.key];
+    const data = setPath(this.data.data, row.key, option.value);
+    this.setData({
+      data,
+      [`fields[${index}].value`]: option.value,
+      [`fields[${index}].optionIndex`]: Number(e.detail.value),
+      [`fields[${index}].display`]: option.label,
+      errors,
+      ...this.applyWhen(data),
+    });
   },
 
   onFileChange(e: WechatMiniprogram.CustomEvent<{ slot: string; documentId: string }>) {
     const { slot, documentId } = e.detail;
-    if (!slot || !documentId) return;
+    if (!slot || !documentId || this.data.readOnly) return;
     const files = { ...((this.data.data.files as Record<string, string>) || {}), [slot]: documentId };
     const errors = { ...this.data.errors };
     delete errors[`files.${slot}`];
@@ -152,7 +242,7 @@ Page({
   },
 
   async onStart() {
-    if (this.data.busy) return;
+    if (this.data.busy || this.data.readOnly) return;
     this.setData({ busy: 'creating' });
     try {
       let app: Application;
@@ -173,7 +263,7 @@ Page({
 
   async save(showToast = true): Promise<boolean> {
     const app = this.data.app;
-    if (!app) return false;
+    if (!app || this.data.readOnly) return false;
     this.setData({ busy: 'saving' });
     try {
       await saveDraft(app.documentId, this.data.data);
@@ -193,14 +283,14 @@ Page({
 
   async onSubmit() {
     const app = this.data.app;
-    if (!app || this.data.busy) return;
+    if (!app || this.data.busy || this.data.readOnly) return;
     const errors: Record<string, string> = {};
     this.data.fields.forEach((f) => {
-      if (f.required && !f.value.trim()) errors[f.key] = messages().apply.required.replace('{label}', f.label);
+      if (f.required && !f.hidden && !f.value.trim()) errors[f.key] = messages().apply.required.replace('{label}', f.label);
     });
     const files = (this.data.data.files as Record<string, string>) || {};
     this.data.slots.forEach((s) => {
-      if (s.required && !files[s.key]) errors[`files.${s.key}`] = messages().apply.required.replace('{label}', s.label);
+      if (s.required && !s.hidden && !files[s.key]) errors[`files.${s.key}`] = messages().apply.required.replace('{label}', s.label);
     });
     if (Object.keys(errors).length) {
       this.setData({ errors });

@@ -12,6 +12,8 @@ import {
   setPath,
   transition,
 } from '../../../services/applications';
+import { isReadOnlyRole, loadReadOnly } from '../../../services/me';
+import { getRole } from '../../../services/session';
 import { ApiError, errorMessage } from '../../../utils/errors';
 import { toast } from '../../../utils/wx-promise';
 import {
@@ -19,6 +21,7 @@ import {
   fileSlots,
   FileSlotDef,
   firstInvalidStep,
+  isCompanyNew,
   normalizeForm,
   ratioSum,
   RegForm,
@@ -60,6 +63,10 @@ Page({
     summary: [] as SummaryRow[],
     ratioText: '',
     busy: '' as '' | 'saving' | 'submitting' | 'creating',
+    /** 注册资本 and 股东 apply (`when`: path new + 有限公司). */
+    companyNew: false,
+    /** Members (role `member`) only look: the progress view, no wizard/save/submit/upload. */
+    readOnly: false,
     entityOptions: [
       { text: messages().merchantTypes.individual, value: 'individual' },
       { text: messages().merchantTypes.company, value: 'company' },
@@ -68,7 +75,7 @@ Page({
 
   onLoad(query: Record<string, string | undefined>) {
     wx.setNavigationBarTitle({ title: messages().modules[MODULE_KEY].title });
-    this.setData({ queryId: (query && query.id) || '' });
+    this.setData({ queryId: (query && query.id) || '', readOnly: isReadOnlyRole(getRole()) });
     this.load();
   },
 
@@ -79,13 +86,12 @@ Page({
   async load() {
     if (!this.data.app) this.setData({ mode: 'loading' });
     try {
-      let app: Application | null = null;
       const id = this.data.queryId || (this.data.app && this.data.app.documentId);
-      if (id) app = await getApplication(id);
-      else {
-        const found = await findApplication(REGISTRATION_KIND);
-        if (found) app = await getApplication(found.documentId);
-      }
+      const first = id ? getApplication(id) : findApplication(REGISTRATION_KIND);
+      const readOnly = loadReadOnly();
+      let app: Application | null = await first;
+      if (app && !id) app = await getApplication(app.documentId);
+      this.setData({ readOnly: await readOnly });
       if (app) this.showApplication(app);
       else this.setData({ mode: 'choose' });
     } catch (err) {
@@ -96,7 +102,8 @@ Page({
 
   showApplication(app: Application) {
     const form = normalizeForm(app.data);
-    if (EDITABLE.indexOf(app.status) >= 0) {
+    this.setData({ companyNew: isCompanyNew(form) });
+    if (EDITABLE.indexOf(app.status) >= 0 && !this.data.readOnly) {
       let stepIndex = 0;
       try {
         stepIndex = Number(wx.getStorageSync(stepStorageKey(app.documentId))) || 0;
@@ -113,7 +120,7 @@ Page({
   /** R1: new registration or an existing licence → create the application prefilled (G10). */
   async onChoosePath(e: WechatMiniprogram.TouchEvent) {
     const path = e.currentTarget.dataset.path as RegPath;
-    if (this.data.busy) return;
+    if (this.data.busy || this.data.readOnly) return;
     this.setData({ busy: 'creating' });
     wx.showLoading({ title: messages().common.loading, mask: true });
     try {
@@ -186,7 +193,7 @@ Page({
     const errors = { ...this.data.errors };
     delete errors[field];
     if (field.indexOf('shareholders') === 0) delete errors.shareholders;
-    this.setData({ form, errors, ratioText: messages().regWizard.ratioSum.replace('{sum}', String(ratioSum(form))) });
+    this.setData({ form, errors, companyNew: isCompanyNew(form), ratioText: messages().regWizard.ratioSum.replace('{sum}', String(ratioSum(form))) });
   },
 
   onAddName() {
@@ -216,7 +223,7 @@ Page({
   /** file-slot `change`: the uploaded private file's documentId goes into data.files[slot]; saved right away. */
   onFileChange(e: WechatMiniprogram.CustomEvent<{ slot: string; documentId: string }>) {
     const { slot, documentId } = e.detail;
-    if (!slot || !documentId) return;
+    if (!slot || !documentId || this.data.readOnly) return;
     this.updateForm({ ...this.data.form, files: { ...this.data.form.files, [slot]: documentId } }, `files.${slot}`);
     this.save(false);
   },
@@ -224,7 +231,7 @@ Page({
   /** PUT the draft (not validated server-side). */
   async save(showToast = true): Promise<boolean> {
     const app = this.data.app;
-    if (!app) return false;
+    if (!app || this.data.readOnly) return false;
     this.setData({ busy: 'saving' });
     try {
       const saved = await saveDraft(app.documentId, toApplicationData(this.data.form));
@@ -268,7 +275,7 @@ Page({
   /** Submit: save, then transition to 材料初审; APPLICATION_INCOMPLETE lists what is missing. */
   async onSubmit() {
     const app = this.data.app;
-    if (!app || this.data.busy) return;
+    if (!app || this.data.busy || this.data.readOnly) return;
     const invalid = firstInvalidStep(this.data.form);
     if (invalid.index >= 0 && invalid.index !== this.data.stepIndex) {
       this.goStep(invalid.index);
