@@ -332,6 +332,18 @@ describe('review queues and outbox failures (staff)', () => {
     expect((await api().get('/api/outbox-jobs').set(bearer(other.jwt))).status).toBe(403);
   });
 
+  it('lets only one of two simultaneous moves through, leaving one timeline row', async () => {
+    const operator = await login(PHONES.operator);
+    const results = await Promise.all([
+      api().post(`/api/applications/${secondAppId}/transitions`).set(bearer(staffJwt)).send({ to: 'onsite_check' }),
+      api().post(`/api/applications/${secondAppId}/transitions`).set(bearer(operator)).send({ to: 'onsite_check' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)?.body.error.code).toBe('TRANSITION_NOT_ALLOWED');
+    const app = await api().get(`/api/applications/${secondAppId}`).set(bearer(staffJwt)).expect(200);
+    expect(app.body.data.timeline.filter((e: any) => e.to === 'onsite_check')).toHaveLength(1);
+  });
+
   it('rejects with a reason and ends the application', async () => {
     const byNumber = await api().get(`/api/applications/${secondAppId}`).set(bearer(staffJwt)).expect(200);
     const found = await api().get(`/api/applications?q=${byNumber.body.data.number}`).set(bearer(staffJwt)).expect(200);
