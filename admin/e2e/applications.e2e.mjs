@@ -8,140 +8,45 @@
 //   STAFF_PHONE   optional, the staff account that reviews (default the seeded operator 13800000001)
 //   CHROMIUM_PATH optional, default /usr/bin/chromium
 //   TEST_RESULTS_DIR optional, default admin/test-results
+// Browser launch, the cooldown-aware SMS login, API calls and sample files come from @jmt/e2e-support.
 //
 //   node --test admin/e2e/applications.e2e.mjs
 import assert from "node:assert/strict";
-import { mkdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import {
+  PNG,
+  collectPageErrors,
+  creditCode,
+  envUrl,
+  idNumber,
+  launchBrowser,
+  ok,
+  randomPhone,
+  resultsDir,
+  screenshotOnFailure,
+  smsLogin,
+  uploadPrivateFile,
+  whenHolds,
+} from "@jmt/e2e-support";
 
-const ADMIN_URL = (process.env.ADMIN_URL ?? "http://127.0.0.1:8001").replace(/\/+$/, "");
-const SMS_SIM_URL = (process.env.SMS_SIM_URL ?? "http://127.0.0.1:1340").replace(/\/+$/, "");
-const CMS_URL = (process.env.CMS_URL ?? "http://127.0.0.1:1337").replace(/\/+$/, "");
-const RESULTS = process.env.TEST_RESULTS_DIR ?? fileURLToPath(new URL("../test-results/", import.meta.url));
+const ADMIN_URL = envUrl("ADMIN_URL", "http://127.0.0.1:8001");
 // The seeded reviewer (陈晨, 平台运营专员: applications.review, files.read, outbox.retry). Not the super admin that
 // login.e2e.mjs signs in with, so running right after it never meets that phone's SMS cooldown.
 const STAFF_PHONE = process.env.STAFF_PHONE ?? "13800000001";
 const TOKEN_KEY = "jmt.admin.jwt"; // admin/src/config.ts
 const RETURN_REASON = "营业执照照片不清晰";
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// ── API helpers ──────────────────────────────────────────────────────────────────────────────
-
-/** JSON request to the cms; returns `{ status, body }` without throwing on HTTP errors. */
-const api = async (path, { method = "GET", token, body, form } = {}) => {
-  const headers = {};
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(`${CMS_URL}${path}`, {
-    method,
-    headers,
-    body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
-  });
-  const text = await response.text();
-  let parsed = text;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    /* not JSON */
-  }
-  return { status: response.status, body: parsed };
-};
-
-/** Like api() but asserts a 2xx answer and returns the body. */
-const ok = async (path, options) => {
-  const { status, body } = await api(path, options);
-  assert.ok(status >= 200 && status < 300, `${options?.method ?? "GET"} ${path} → ${status} ${JSON.stringify(body)}`);
-  return body;
-};
-
-const outbox = async (phone) => {
-  const response = await fetch(`${SMS_SIM_URL}/outbox?phone=${encodeURIComponent(phone)}`);
-  assert.equal(response.status, 200, `SMS simulator answered ${response.status}`);
-  const messages = await response.json();
-  return Array.isArray(messages) ? messages : [];
-};
-
-const keyOf = (message) => (message ? `${message.bizId ?? ""}|${message.receivedAt ?? ""}|${message.code ?? ""}` : "");
-
-/**
- * Signs a phone in by SMS. A code sent in the last minute (login.e2e.mjs signs the staff phone in first) makes
- * the cms answer 429 SMS_TOO_FREQUENT with `retryAfterSeconds`: ask again when it says so.
- */
-const smsLogin = async (phone, t) => {
-  const deadline = Date.now() + 120_000;
-  let baseline = keyOf((await outbox(phone))[0]);
-  for (;;) {
-    const sent = await api("/api/auth/sms/send", { method: "POST", body: { phone } });
-    if (sent.status === 200) break;
-    assert.equal(sent.status, 429, `sms/send → ${sent.status} ${JSON.stringify(sent.body)}`);
-    assert.equal(sent.body?.error?.code, "SMS_TOO_FREQUENT", `sms/send refused: ${JSON.stringify(sent.body)}`);
-    const retryAfter = Number(sent.body?.error?.details?.retryAfterSeconds ?? 5);
-    assert.ok(Date.now() + retryAfter * 1000 < deadline, "the SMS cooldown did not end in time");
-    t?.diagnostic(`SMS cooldown for ${phone}: retrying in ${retryAfter}s`);
-    await sleep(Math.max(1, retryAfter) * 1000 + 250); // the server's own retry-after, not a guess
-    baseline = keyOf((await outbox(phone))[0]);
-  }
-  let code;
-  while (!code && Date.now() < deadline) {
-    const [newest] = await outbox(phone);
-    if (newest?.code && keyOf(newest) !== baseline) code = String(newest.code);
-    else await sleep(200);
-  }
-  assert.ok(code, `an SMS code for ${phone} reached the simulator`);
-  const login = await ok("/api/auth/sms/login", { method: "POST", body: { phone, code } });
-  assert.ok(login.jwt, "sms/login returns a jwt");
-  return login.jwt;
-};
-
-// Valid identifiers (the workflow validates checksums).
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const idNumber = (body17) => body17 + "10X98765432"[ID_WEIGHTS.reduce((sum, w, i) => sum + w * Number(body17[i]), 0) % 11];
-const USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const creditCode = (body17) =>
-  body17 + USCC_CHARS[(31 - (USCC_WEIGHTS.reduce((sum, w, i) => sum + w * USCC_CHARS.indexOf(body17[i]), 0) % 31)) % 31];
-
-// Small real files (the cms sniffs the content type).
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n" +
-    "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
-  "latin1",
-);
-
-const uploadFile = async (token, category, kind) => {
-  const form = new FormData();
-  const [bytes, type, name] = kind === "pdf" ? [PDF, "application/pdf", `${category}.pdf`] : [PNG, "image/png", `${category}.png`];
-  form.append("file", new Blob([bytes], { type }), name);
-  form.append("category", category);
-  const body = await ok("/api/private-files", { method: "POST", token, form });
-  assert.ok(body?.data?.documentId, `upload of ${category} returns a documentId`);
-  return body.data.documentId;
-};
-
 // ── browser ──────────────────────────────────────────────────────────────────────────────────
 
+let RESULTS;
 let browser;
 let page;
 
 before(async () => {
-  await mkdir(RESULTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  RESULTS = await resultsDir(import.meta.url);
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -164,12 +69,11 @@ const transitionInBrowser = async (to, { reason } = {}) => {
 
 test("staff review a business registration: queue → detail → download → return → approve", { timeout: 300_000 }, async (t) => {
   // 1. A fresh merchant with a complete, submitted registration (path "existing"), set up through the API.
-  const merchantPhone = `17${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
-  const merchantJwt = await smsLogin(merchantPhone, t);
+  const merchantPhone = randomPhone();
+  const merchantJwt = await smsLogin(merchantPhone, { t });
   const kinds = (await ok("/api/applications/kinds", { token: merchantJwt })).data;
   const registration = kinds.find((kind) => kind.kind === "business-registration");
   assert.ok(registration, "the kinds list has business-registration");
-  const applies = (when, data) => !when || when.in.map(String).includes(String(data[when.path] ?? ""));
 
   const suffix = merchantPhone.slice(-6);
   const data = {
@@ -182,8 +86,8 @@ test("staff review a business registration: queue → detail → download → re
     contact: { name: "测试联系人", phone: merchantPhone },
   };
   const files = {};
-  for (const slot of registration.fileSlots.filter((s) => applies(s.when, data))) {
-    files[slot.key] = await uploadFile(merchantJwt, slot.key, slot.key === "bank_permit" ? "pdf" : "png");
+  for (const slot of registration.fileSlots.filter((s) => whenHolds(s.when, data))) {
+    files[slot.key] = await uploadPrivateFile(merchantJwt, slot.key, slot.key === "bank_permit" ? "pdf" : "png");
   }
   assert.ok(Object.keys(files).length >= 3, `files uploaded for ${Object.keys(files).join(", ")}`);
   const created = await ok("/api/applications", {
@@ -202,7 +106,7 @@ test("staff review a business registration: queue → detail → download → re
   t.diagnostic(`application ${application.number} of ${merchantPhone} is in 材料初审`);
 
   // 2. Staff session (the token in storage, as the login page leaves it).
-  const staffJwt = await smsLogin(STAFF_PHONE, t);
+  const staffJwt = await smsLogin(STAFF_PHONE, { t });
   const me = await ok("/api/me", { token: staffJwt });
   assert.ok(me.isPlatformStaff, `${STAFF_PHONE} is platform staff`);
   const permissions = me.permissions ?? [];
@@ -217,16 +121,9 @@ test("staff review a business registration: queue → detail → download → re
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
   // Runtime errors of the page end up in the test's diagnostics (and fail it: a blank page is a failure).
-  const pageErrors = [];
-  page.on("pageerror", (error) => {
-    pageErrors.push(error);
-    t.diagnostic(`pageerror: ${error.stack ?? error.message}`);
-  });
-  page.on("console", (message) => {
-    if (message.type() === "error") t.diagnostic(`console.error: ${message.text()}`);
-  });
+  const pageErrors = collectPageErrors(page, t);
 
-  try {
+  await screenshotOnFailure(() => page, join(RESULTS, "admin-review-failure.png"), async () => {
     // 3. 业务审核 → 工商注册: find it (search by its number).
     await page.goto(`${ADMIN_URL}/`, { waitUntil: "domcontentloaded" });
     await page.getByRole("heading", { name: "工作台" }).waitFor({ state: "visible" });
@@ -312,8 +209,5 @@ test("staff review a business registration: queue → detail → download → re
     const locked = home.modules.filter((module) => !module.enabled).map((module) => module.key);
     assert.deepEqual(locked, [], `every module is enabled after approval (still locked: ${locked.join(", ")})`);
     assert.deepEqual(pageErrors.map((error) => error.message), [], "the console raised no runtime errors");
-  } catch (error) {
-    await page?.screenshot({ path: join(RESULTS, "admin-review-failure.png"), fullPage: true }).catch(() => {});
-    throw error;
-  }
+  });
 });

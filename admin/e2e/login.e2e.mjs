@@ -5,66 +5,24 @@
 //   SMS_SIM_URL   the SMS simulator, e.g. http://127.0.0.1:1340 (GET /outbox?phone=… newest first)
 //   CHROMIUM_PATH optional, default /usr/bin/chromium (Debian package; `npx playwright install` is not used)
 //   TEST_RESULTS_DIR optional, default admin/test-results
+// Browser launch, the outbox and screenshots on failure come from @jmt/e2e-support (packages/e2e-support).
 //
 //   node --test admin/e2e/login.e2e.mjs
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { envUrl, launchBrowser, outboxBaseline, resultsDir, screenshotOnFailure, waitForNewCode } from "@jmt/e2e-support";
 
-const ADMIN_URL = (process.env.ADMIN_URL ?? "http://127.0.0.1:8001").replace(/\/+$/, "");
-const SMS_SIM_URL = (process.env.SMS_SIM_URL ?? "http://127.0.0.1:1340").replace(/\/+$/, "");
-const RESULTS = process.env.TEST_RESULTS_DIR ?? fileURLToPath(new URL("../test-results/", import.meta.url));
+const ADMIN_URL = envUrl("ADMIN_URL", "http://127.0.0.1:8001");
 const PHONE = "13800000000"; // seeded platform super admin
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The simulator's outbox for a phone, newest first. */
-const outbox = async (phone) => {
-  const response = await fetch(`${SMS_SIM_URL}/outbox?phone=${encodeURIComponent(phone)}`);
-  assert.equal(response.status, 200, `SMS simulator answered ${response.status}`);
-  const messages = await response.json();
-  assert.ok(Array.isArray(messages), "the outbox is a JSON array");
-  return messages;
-};
-
-/** A message's identity, to tell a new one from the one that was newest before the click. */
-const keyOf = (message) => (message ? `${message.bizId ?? ""}|${message.receivedAt ?? ""}|${message.code ?? ""}` : "");
-
-/** Polls the outbox until a message newer than `baseline` (sent at or after `since`) arrives. */
-const waitForNewCode = async (phone, baseline, since, timeoutMs) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const [newest] = await outbox(phone);
-    if (newest?.code && keyOf(newest) !== baseline) {
-      const receivedAt = Date.parse(newest.receivedAt ?? "");
-      // Same machine, same clock; allow a little skew.
-      if (Number.isNaN(receivedAt) || receivedAt >= since - 2_000) return String(newest.code);
-    }
-    await sleep(250);
-  }
-  return undefined;
-};
-
+let RESULTS;
 let browser;
 let page;
 
 before(async () => {
-  await mkdir(RESULTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  RESULTS = await resultsDir(import.meta.url);
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -75,7 +33,7 @@ after(async () => {
 });
 
 test("platform staff logs in with an SMS code and reaches the dashboard and the operation log", { timeout: 180_000 }, async (t) => {
-  try {
+  await screenshotOnFailure(() => page, join(RESULTS, "admin-failure.png"), async () => {
     // 1. Login page
     await page.goto(`${ADMIN_URL}/`, { waitUntil: "domcontentloaded" });
     await page.waitForURL(/\/login/);
@@ -87,11 +45,11 @@ test("platform staff logs in with an SMS code and reaches the dashboard and the 
     const sendButton = page.getByRole("button", { name: "获取验证码" });
     let code;
     for (let attempt = 1; attempt <= 2 && !code; attempt += 1) {
-      const baseline = keyOf((await outbox(PHONE))[0]);
+      const baseline = await outboxBaseline(PHONE);
       await sendButton.waitFor({ state: "visible", timeout: 75_000 });
       const clickedAt = Date.now();
       await sendButton.click();
-      code = await waitForNewCode(PHONE, baseline, clickedAt, 15_000);
+      code = await waitForNewCode(PHONE, baseline, { since: clickedAt, timeoutMs: 15_000 });
       if (!code) {
         // A code sent in the last minute (another suite, a previous run) makes the cms refuse with
         // SMS_TOO_FREQUENT; the button then counts down — wait for it and ask again.
@@ -135,8 +93,5 @@ test("platform staff logs in with an SMS code and reaches the dashboard and the 
     t.diagnostic(`operation log rows on page 1: ${rows}`);
     assert.ok(rows > 0 || empty > 0, "the table shows rows or its empty state");
     await page.screenshot({ path: join(RESULTS, "admin-audit-logs.png"), fullPage: true });
-  } catch (error) {
-    await page?.screenshot({ path: join(RESULTS, "admin-failure.png"), fullPage: true }).catch(() => {});
-    throw error;
-  }
+  });
 });

@@ -1,4 +1,4 @@
-import type { ApplicationDetail, KindInfo, StaffTodo } from "@jmt/api-types";
+import type { ApplicationDetail, KindField, KindInfo, StaffTodo } from "@jmt/api-types";
 import { createStrapiAxios } from "@jmt/strapi-provider";
 import { startServer, type TestServer } from "@jmt/strapi-provider/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,32 +23,50 @@ const REAL_REGISTRATION = REAL_KINDS.find((kind) => kind.kind === "business-regi
 const REAL_DXP = REAL_KINDS.find((kind) => kind.kind === "dxp-id") as KindInfo;
 const REAL_DETAIL = captured.registrationDetail.data as unknown as ApplicationDetail;
 
+/** A field as the kinds list sends it (every key present). */
+const field = (f: Pick<KindField, "path" | "label"> & Partial<KindField>): KindField => ({
+  type: "text",
+  required: false,
+  options: null,
+  placeholder: null,
+  when: null,
+  ...f,
+});
+
 const REGISTRATION: KindInfo = {
   kind: "business-registration",
   module: "registration",
   label: "工商注册",
+  description: "",
   order: 0,
   states: [
-    { key: "filling", label: "材料填报", owner: "merchant", terminal: false },
-    { key: "initial_review", label: "材料初审", owner: "platform", terminal: false },
-    { key: "onsite_check", label: "现场核验", owner: "platform", terminal: false },
-    { key: "approved", label: "核准通过", owner: "none", terminal: true },
+    { key: "filling", label: "材料填报", owner: "merchant", terminal: false, success: false, editable: true },
+    { key: "initial_review", label: "材料初审", owner: "platform", terminal: false, success: false, editable: false },
+    { key: "onsite_check", label: "现场核验", owner: "platform", terminal: false, success: false, editable: false },
+    { key: "approved", label: "核准通过", owner: "none", terminal: true, success: true, editable: false },
   ],
-  steps: ["filling", "initial_review", "onsite_check", "approved"],
+  steps: [
+    { key: "filling", label: "材料填报" },
+    { key: "initial_review", label: "材料初审" },
+    { key: "onsite_check", label: "现场核验" },
+    { key: "approved", label: "核准通过" },
+  ],
+  transitions: [],
   templates: [],
   fileSlots: [
-    { key: "business_licence", label: "营业执照", required: true, when: { path: "path", in: ["existing"] } },
-    { key: "id_card_front", label: "法人身份证人像面", required: true },
-    { key: "lease_contract", label: "经营场所证明", required: false, when: { path: "path", in: ["new"] } },
+    { key: "business_licence", label: "营业执照", required: true, hint: null, when: { path: "path", in: ["existing"] } },
+    { key: "id_card_front", label: "法人身份证人像面", required: true, hint: null, when: null },
+    { key: "lease_contract", label: "经营场所证明", required: false, hint: null, when: { path: "path", in: ["new"] } },
   ],
   fields: [
-    { key: "", path: "path", label: "办理方式", type: "select", options: [{ value: "existing", label: "已有营业执照" }] },
-    { key: "", path: "companyName", label: "企业名称", when: { path: "path", in: ["existing"] } },
-    { key: "", path: "nameOptions.0", label: "拟用名称（首选）", when: { path: "path", in: ["new"] } },
-    { key: "", path: "legalPerson.name", label: "法定代表人" },
-    { key: "", path: "contact.phone", label: "联系人手机号", type: "phone" },
+    field({ path: "path", label: "办理方式", type: "select", options: [{ value: "existing", label: "已有营业执照" }] }),
+    field({ path: "companyName", label: "企业名称", when: { path: "path", in: ["existing"] } }),
+    field({ path: "nameOptions.0", label: "拟用名称（首选）", when: { path: "path", in: ["new"] } }),
+    field({ path: "legalPerson.name", label: "法定代表人" }),
+    field({ path: "contact.phone", label: "联系人手机号", type: "phone" }),
   ],
   prerequisites: [],
+  requiresRegistration: false,
 };
 
 describe("application list query", () => {
@@ -100,9 +118,9 @@ describe("application list query", () => {
 
   it("adds up the staff to-dos per kind", () => {
     const todos: StaffTodo[] = [
-      { kind: "business-registration", label: "工商注册", status: "initial_review", statusLabel: "材料初审", count: 2 },
-      { kind: "business-registration", label: "工商注册", status: "onsite_check", statusLabel: "现场核验", count: 1 },
-      { kind: "eport-card", label: "电子口岸卡", status: "submitted", statusLabel: "待受理", count: 4 },
+      { kind: "business-registration", label: "工商注册", module: "registration", status: "initial_review", statusLabel: "材料初审", count: 2 },
+      { kind: "business-registration", label: "工商注册", module: "registration", status: "onsite_check", statusLabel: "现场核验", count: 1 },
+      { kind: "eport-card", label: "电子口岸卡", module: "filing", status: "submitted", statusLabel: "待受理", count: 4 },
     ];
     expect(countsByKind(todos)).toEqual({ "business-registration": 3, "eport-card": 4 });
     expect(countsByKind(undefined)).toEqual({});
@@ -207,7 +225,7 @@ describe("the workflow plugin's real responses", () => {
   it("reads the detail, the steps and the staff queues", () => {
     expect(REAL_DETAIL.timeline.length).toBeGreaterThan(0);
     expect(REAL_DETAIL.allowedTransitions.map((transition) => transition.to).sort()).toEqual(["onsite_check", "rejected", "returned"]);
-    expect(REAL_REGISTRATION.steps.map((step) => (typeof step === "string" ? step : step.key))).toEqual([
+    expect(REAL_REGISTRATION.steps.map((step) => step.key)).toEqual([
       "filling",
       "initial_review",
       "onsite_check",

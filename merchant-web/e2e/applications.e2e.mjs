@@ -6,54 +6,45 @@
 //     node --test merchant-web/e2e/applications.e2e.mjs
 // A fresh phone signs up a brand-new merchant whose registration has not started. Platform staff
 // (13800000000) returns the application through the API. Every wait is on a response or an element.
+// Browser launch, the SMS outbox, the cooldown-aware staff login, API calls, sample files and screenshots on
+// failure come from @jmt/e2e-support (packages/e2e-support).
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import {
+  PDF,
+  PNG,
+  api,
+  envUrl,
+  isCall,
+  launchBrowser,
+  outbox,
+  outboxBaseline,
+  randomPhone,
+  resultsDir,
+  screenshotOnFailure,
+  smsLogin,
+  waitForNewCode,
+} from "@jmt/e2e-support";
 
-const MERCHANT_URL = (process.env.MERCHANT_URL ?? "http://127.0.0.1:8002").replace(/\/$/, "");
-const SMS_SIM_URL = (process.env.SMS_SIM_URL ?? "http://127.0.0.1:1340").replace(/\/$/, "");
-const CMS_URL = (process.env.CMS_URL ?? "http://127.0.0.1:1337").replace(/\/$/, "");
-const RESULTS = fileURLToPath(new URL("../test-results/", import.meta.url));
+const MERCHANT_URL = envUrl("MERCHANT_URL", "http://127.0.0.1:8002");
 const STAFF_PHONE = "13800000000";
 const MEMBER_PHONE = "13900000002";
-const FRESH_PHONE = `17${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
+const FRESH_PHONE = randomPhone();
 const RETURN_REASON = `营业执照拟用名称与已有企业重名，请更换首选名称（e2e ${Date.now()}）`;
 
 // Valid check characters (GB 11643-1999), as the cms validates them.
 const LEGAL_ID = "320722199001011230";
 const SECOND_ID = "320722199202023457";
 
-// 1×1 PNG and a minimal one-page PDF, generated in memory.
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
-    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-);
-
+let RESULTS;
 let browser;
 let page;
 let applicationId;
 
 before(async () => {
-  await mkdir(RESULTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  RESULTS = await resultsDir(import.meta.url);
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: "zh-CN" });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -63,31 +54,22 @@ after(async () => {
   await browser?.close();
 });
 
-/** The SMS simulator's outbox for a phone, newest first. */
-async function outbox(phone) {
-  const response = await fetch(`${SMS_SIM_URL}/outbox?phone=${encodeURIComponent(phone)}`);
-  assert.equal(response.status, 200, `SMS simulator answered ${response.status}`);
-  const items = await response.json();
-  assert.ok(Array.isArray(items), "outbox is a JSON array");
-  return items.filter((item) => item.phone === undefined || item.phone === phone);
-}
-
-const path = (response) => new URL(response.url()).pathname;
-const isCall = (method, pattern) => (response) =>
-  response.request().method() === method && pattern.test(path(response));
+/** A test body that leaves a full-page screenshot behind when it fails. */
+const withScreenshot = (name, fn) => (t) => screenshotOnFailure(() => page, join(RESULTS, `${name}-failure.png`), () => fn(t));
 
 /** Sign in through the login page: wait for the send call's answer, then read the code it produced. */
 async function browserLogin(phone) {
   await page.goto(`${MERCHANT_URL}/login`);
   await page.getByPlaceholder("请输入手机号").fill(phone);
+  const baseline = await outboxBaseline(phone);
   const sent = page.waitForResponse(isCall("POST", /^\/api\/auth\/sms\/send$/));
   await page.getByRole("button", { name: "获取验证码", exact: true }).click();
   const response = await sent;
   // A rerun inside the resend cooldown is refused; the code sent before is still valid then.
   assert.ok(response.status() === 200 || response.status() === 429, `sms send answered ${response.status()}`);
-  const [newest] = await outbox(phone);
-  assert.ok(newest?.code, `an SMS code for ${phone} is in the simulator outbox`);
-  await page.getByPlaceholder("请输入验证码").fill(String(newest.code));
+  const code = response.status() === 200 ? await waitForNewCode(phone, baseline) : (await outbox(phone))[0]?.code;
+  assert.ok(code, `an SMS code for ${phone} is in the simulator outbox`);
+  await page.getByPlaceholder("请输入验证码").fill(String(code));
   const login = page.waitForResponse(isCall("POST", /^\/api\/auth\/sms\/login$/));
   await page.getByRole("button", { name: "登录", exact: true }).click();
   assert.equal((await login).status(), 200, "sms login succeeds");
@@ -99,42 +81,6 @@ async function logout() {
   await page.getByTestId("user-menu").click();
   await page.getByRole("menuitem", { name: "退出登录" }).click();
   await page.waitForURL((url) => new URL(url).pathname === "/login");
-}
-
-async function cms(method, url, body, jwt) {
-  const response = await fetch(`${CMS_URL}${url}`, {
-    method,
-    headers: { "content-type": "application/json", ...(jwt ? { authorization: `Bearer ${jwt}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    /* not JSON */
-  }
-  return { status: response.status, json };
-}
-
-/**
- * Platform staff signs in through the API. Another e2e file may have asked a code for the same phone
- * within the cooldown (429): the code it got may still be unused; if not, wait the cooldown the server
- * names in its answer and ask again.
- */
-async function staffJwt() {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const sent = await cms("POST", "/api/auth/sms/send", { phone: STAFF_PHONE });
-    const [newest] = await outbox(STAFF_PHONE);
-    if (newest?.code) {
-      const login = await cms("POST", "/api/auth/sms/login", { phone: STAFF_PHONE, code: String(newest.code) });
-      if (login.status === 200 && login.json?.jwt) return login.json.jwt;
-    }
-    if (sent.status !== 429) throw new Error(`staff sms send answered ${sent.status}`);
-    const retryAfter = Number(sent.json?.error?.details?.retryAfterSeconds ?? 60);
-    await new Promise((resolve) => setTimeout(resolve, (retryAfter + 1) * 1000));
-  }
-  throw new Error("platform staff could not sign in");
 }
 
 const wizard = () => page.getByTestId("registration-wizard");
@@ -156,7 +102,7 @@ async function upload(slot, name, mimeType, buffer) {
   await page.locator(`[data-testid="slot-${slot}"][data-uploaded="true"]`).waitFor();
 }
 
-test("a new merchant: home to-do → wizard → draft, reload, resume → submit → 材料初审", { timeout: 180_000 }, async () => {
+test("a new merchant: home to-do → wizard → draft, reload, resume → submit → 材料初审", { timeout: 180_000 }, withScreenshot("registration-new", async () => {
   await browserLogin(FRESH_PHONE);
 
   // G8: the fresh merchant's to-do leads to 工商注册.
@@ -166,7 +112,7 @@ test("a new merchant: home to-do → wizard → draft, reload, resume → submit
   await todo.click();
   await page.waitForURL((url) => new URL(url).pathname === "/registration");
   await page.getByTestId("registration-choice").waitFor();
-  await page.screenshot({ path: `${RESULTS}registration-choice.png`, fullPage: true });
+  await page.screenshot({ path: join(RESULTS, "registration-choice.png"), fullPage: true });
 
   // R1: 「我还没有营业执照」 creates the application.
   const created = page.waitForResponse(isCall("POST", /^\/api\/applications$/));
@@ -226,7 +172,7 @@ test("a new merchant: home to-do → wizard → draft, reload, resume → submit
   await page.getByText("草稿已保存").first().waitFor();
   await page.reload();
   await atStep("files");
-  await page.screenshot({ path: `${RESULTS}registration-wizard-files.png`, fullPage: true });
+  await page.screenshot({ path: join(RESULTS, "registration-wizard-files.png"), fullPage: true });
 
   // The saved answers are back when going back a step.
   await page.getByTestId("wizard-prev").click();
@@ -269,14 +215,15 @@ test("a new merchant: home to-do → wizard → draft, reload, resume → submit
   await page.getByTestId("timeline").getByTestId("timeline-item").first().waitFor();
   await page.getByTestId("registration-review").waitFor();
   assert.equal(await page.getByTestId("fix-and-resubmit").count(), 0, "nothing to fix while under review");
-  await page.screenshot({ path: `${RESULTS}registration-submitted.png`, fullPage: true });
-});
+  await page.screenshot({ path: join(RESULTS, "registration-submitted.png"), fullPage: true });
+}));
 
-test("returned for correction: the reason shows, the home to-do leads back, fix and resubmit", { timeout: 240_000 }, async () => {
+test("returned for correction: the reason shows, the home to-do leads back, fix and resubmit", { timeout: 240_000 }, withScreenshot("registration-returned", async (t) => {
   assert.ok(applicationId, "the previous test created the application");
-  const jwt = await staffJwt();
-  const returned = await cms("POST", `/api/applications/${applicationId}/transitions`, { to: "returned", note: RETURN_REASON }, jwt);
-  assert.equal(returned.status, 200, `staff return answered ${returned.status}: ${JSON.stringify(returned.json)}`);
+  // Platform staff signs in through the API (another e2e file may have asked a code for it within the cooldown).
+  const jwt = await smsLogin(STAFF_PHONE, { t });
+  const returned = await api(`/api/applications/${applicationId}/transitions`, { method: "POST", token: jwt, body: { to: "returned", note: RETURN_REASON } });
+  assert.equal(returned.status, 200, `staff return answered ${returned.status}: ${JSON.stringify(returned.body)}`);
 
   // The home to-do (补正) leads to /registration.
   await page.goto(`${MERCHANT_URL}/`);
@@ -290,7 +237,7 @@ test("returned for correction: the reason shows, the home to-do leads back, fix 
   await page.locator('[data-testid="progress-board"][data-status="returned"]').waitFor();
   await page.getByTestId("return-reason").getByText(RETURN_REASON).waitFor();
   await page.getByTestId("timeline").getByText(RETURN_REASON).waitFor();
-  await page.screenshot({ path: `${RESULTS}registration-returned.png`, fullPage: true });
+  await page.screenshot({ path: join(RESULTS, "registration-returned.png"), fullPage: true });
 
   // 修改并重新提交: back into the wizard, change the first name choice, resubmit.
   await page.getByTestId("fix-and-resubmit").click();
@@ -313,9 +260,9 @@ test("returned for correction: the reason shows, the home to-do leads back, fix 
   await page.goto(`${MERCHANT_URL}/filing`);
   await page.locator('[data-testid="module-locked"][data-module="filing"]').waitFor();
   await logout();
-});
+}));
 
-test("a read-only member sees the approved registration and the 跨境申报 guide, without write buttons", { timeout: 120_000 }, async () => {
+test("a read-only member sees the approved registration and the 跨境申报 guide, without write buttons", { timeout: 120_000 }, withScreenshot("registration-member", async () => {
   await browserLogin(MEMBER_PHONE);
   await page.goto(`${MERCHANT_URL}/registration`);
   await page.locator('[data-testid="progress-board"][data-status="approved"]').waitFor();
@@ -332,17 +279,17 @@ test("a read-only member sees the approved registration and the 跨境申报 gui
     await steps.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-kind"))),
     ["customs-registration", "eport-card", "dxp-id", "cloud-signature", "enterprise-filing"],
   );
-  await page.screenshot({ path: `${RESULTS}filing-guide.png`, fullPage: true });
+  await page.screenshot({ path: join(RESULTS, "filing-guide.png"), fullPage: true });
   await steps.first().locator("a").click();
   await page.waitForURL((url) => new URL(url).pathname === "/filing/customs-registration");
   await page.getByTestId("instructions").waitFor();
   assert.equal(await page.getByTestId("filing-submit").count(), 0, "members cannot submit");
   assert.equal(await page.getByTestId("save-draft").count(), 0, "members cannot save drafts");
   await logout();
-});
+}));
 
-test("already licensed: 补充认证资料 checks the credit code and asks the licence files", { timeout: 180_000 }, async () => {
-  const phone = `17${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
+test("already licensed: 补充认证资料 checks the credit code and asks the licence files", { timeout: 180_000 }, withScreenshot("registration-existing", async () => {
+  const phone = randomPhone();
   await browserLogin(phone);
   await page.goto(`${MERCHANT_URL}/registration`);
   const created = page.waitForResponse(isCall("POST", /^\/api\/applications$/));
@@ -385,4 +332,4 @@ test("already licensed: 补充认证资料 checks the credit code and asks the l
   assert.equal((await submitted).status(), 200);
   await page.locator('[data-testid="progress-board"][data-status="initial_review"]').waitFor();
   await logout();
-});
+}));

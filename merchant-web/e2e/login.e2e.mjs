@@ -4,37 +4,24 @@
 //   MERCHANT_URL=http://127.0.0.1:8002 SMS_SIM_URL=http://127.0.0.1:1340 node --test merchant-web/e2e/login.e2e.mjs
 // Demo data (seeded by `npm start`): 13900000001 admin of an approved merchant, 13900000003 admin of a
 // merchant whose business registration is not approved yet.
+// Browser launch, the SMS outbox and screenshots on failure come from @jmt/e2e-support (packages/e2e-support).
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { envUrl, launchBrowser, outbox, outboxBaseline, resultsDir, screenshotOnFailure, sleep, waitForNewCode } from "@jmt/e2e-support";
 
-const MERCHANT_URL = (process.env.MERCHANT_URL ?? "http://127.0.0.1:8002").replace(/\/$/, "");
-const SMS_SIM_URL = (process.env.SMS_SIM_URL ?? "http://127.0.0.1:1340").replace(/\/$/, "");
-const RESULTS = fileURLToPath(new URL("../test-results/", import.meta.url));
+const MERCHANT_URL = envUrl("MERCHANT_URL", "http://127.0.0.1:8002");
 const MODULE_TITLES = ["工商注册", "跨境物流", "跨境申报", "出口报关", "出口退税", "收结汇", "培训服务", "交易平台"];
 const APPROVED = { phone: "13900000001", merchant: "东海县晶华水晶饰品有限公司" };
 const PENDING = { phone: "13900000003", merchant: "东海县紫晶坊水晶工艺品店" };
 
+let RESULTS;
 let browser;
 let page;
 
 before(async () => {
-  await mkdir(RESULTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  RESULTS = await resultsDir(import.meta.url);
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: "zh-CN" });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -44,31 +31,23 @@ after(async () => {
   await browser?.close();
 });
 
-/** The SMS simulator's outbox for a phone, newest first. */
-async function outbox(phone) {
-  const response = await fetch(`${SMS_SIM_URL}/outbox?phone=${encodeURIComponent(phone)}`);
-  assert.equal(response.status, 200, `SMS simulator answered ${response.status}`);
-  const items = await response.json();
-  assert.ok(Array.isArray(items), "outbox is a JSON array");
-  return items.filter((item) => item.phone === undefined || item.phone === phone);
-}
-
-const fingerprint = (item) => (item ? JSON.stringify([item.bizId, item.receivedAt, item.code]) : "none");
+/** A test body that leaves a full-page screenshot behind when it fails. */
+const withScreenshot = (name, fn) => () => screenshotOnFailure(() => page, join(RESULTS, `${name}-failure.png`), fn);
 
 /** Click 获取验证码 and wait until a new code arrives in the simulator's outbox. */
 async function requestCode(phone) {
-  const previous = fingerprint((await outbox(phone))[0]);
+  const previous = await outboxBaseline(phone);
   await page.getByRole("button", { name: "获取验证码", exact: true }).click();
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const [newest] = await outbox(phone);
-    if (newest && fingerprint(newest) !== previous) return String(newest.code);
+    const code = await waitForNewCode(phone, previous, { timeoutMs: 250 });
+    if (code) return code;
     // A rerun inside the resend cooldown is refused (SMS_TOO_FREQUENT): the previous code is still valid.
     if (await page.getByTestId("login-error").isVisible()) {
       const [latest] = await outbox(phone);
       if (latest && Date.now() - Date.parse(latest.receivedAt) < 4 * 60_000) return String(latest.code);
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(50);
   }
   throw new Error(`no new SMS code for ${phone} in the simulator outbox`);
 }
@@ -101,7 +80,7 @@ async function moduleState() {
   );
 }
 
-test("login page shows the SMS form and the first-login note", { timeout: 60_000 }, async () => {
+test("login page shows the SMS form and the first-login note", { timeout: 60_000 }, withScreenshot("merchant-login", async () => {
   await page.goto(`${MERCHANT_URL}/login`);
   await page.getByPlaceholder("请输入手机号").waitFor();
   await page.getByPlaceholder("请输入验证码").waitFor();
@@ -111,10 +90,10 @@ test("login page shows the SMS form and the first-login note", { timeout: 60_000
   await page.getByPlaceholder("请输入手机号").fill("12345");
   await page.getByRole("button", { name: "获取验证码", exact: true }).click();
   await page.getByText("请输入正确的 11 位中国大陆手机号").waitFor();
-  await page.screenshot({ path: `${RESULTS}merchant-login.png` });
-});
+  await page.screenshot({ path: join(RESULTS, "merchant-login.png") });
+}));
 
-test("approved merchant: all eight modules, 出口报关 enabled", { timeout: 120_000 }, async () => {
+test("approved merchant: all eight modules, 出口报关 enabled", { timeout: 120_000 }, withScreenshot("merchant-home", async () => {
   await login(APPROVED.phone);
   await page.getByTestId("merchant-name").filter({ hasText: APPROVED.merchant }).waitFor();
   const modules = await moduleState();
@@ -127,7 +106,7 @@ test("approved merchant: all eight modules, 出口报关 enabled", { timeout: 12
     modules.every((m) => m.enabled === "true"),
     "an approved merchant has every module open",
   );
-  await page.screenshot({ path: `${RESULTS}merchant-home.png`, fullPage: true });
+  await page.screenshot({ path: join(RESULTS, "merchant-home.png"), fullPage: true });
 
   // Opening an unread message marks it read: the panel's unread count drops by one.
   const panel = page.getByTestId("message-panel");
@@ -156,11 +135,11 @@ test("approved merchant: all eight modules, 出口报关 enabled", { timeout: 12
   await page.getByRole("button", { name: "全部标为已读" }).click();
   await page.getByTestId("messages-unread").filter({ hasText: "0 条未读" }).waitFor();
   assert.equal(await page.locator('[data-testid="message-row"][data-read="false"]').count(), 0);
-  await page.screenshot({ path: `${RESULTS}merchant-messages.png`, fullPage: true });
+  await page.screenshot({ path: join(RESULTS, "merchant-messages.png"), fullPage: true });
   await logout();
-});
+}));
 
-test("merchant not yet approved: 出口报关 greyed, 我的 shows the merchant", { timeout: 120_000 }, async () => {
+test("merchant not yet approved: 出口报关 greyed, 我的 shows the merchant", { timeout: 120_000 }, withScreenshot("merchant-home-locked", async () => {
   await login(PENDING.phone);
   await page.getByTestId("merchant-name").filter({ hasText: PENDING.merchant }).waitFor();
   const customs = page.locator('[data-testid="module-grid"] [data-module="customs"]');
@@ -179,12 +158,12 @@ test("merchant not yet approved: 出口报关 greyed, 我的 shows the merchant"
   await page.getByTestId("module-locked").waitFor();
   await page.goto(`${MERCHANT_URL}/`);
   await page.getByTestId("home").waitFor();
-  await page.screenshot({ path: `${RESULTS}merchant-home-locked.png`, fullPage: true });
+  await page.screenshot({ path: join(RESULTS, "merchant-home-locked.png"), fullPage: true });
 
   await page.getByTestId("user-menu").click();
   await page.getByRole("menuitem", { name: "我的" }).click();
   await page.waitForURL((url) => new URL(url).pathname === "/me");
   await page.getByTestId("me-merchant-name").filter({ hasText: PENDING.merchant }).waitFor();
-  await page.screenshot({ path: `${RESULTS}merchant-me.png`, fullPage: true });
+  await page.screenshot({ path: join(RESULTS, "merchant-me.png"), fullPage: true });
   await logout();
-});
+}));

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { formatProblem as fieldProblem, idNumberCheck, isCreditCode, isIdNumber, whenHolds } from "@jmt/api-types";
 import {
   compact,
-  fieldProblem,
   getIn,
-  isCreditCode,
-  isIdNumber,
   isPrefilled,
   isRatio,
   mergeData,
@@ -16,9 +14,9 @@ import {
   stepOfField,
   wizardSteps,
 } from "../src/lib/applications";
-import { activeSlots, idNumberCheck, kindAsks, stepKeys, whenHolds } from "../src/lib/applications";
+import { activeSlots, kindAsks, stepKeys } from "../src/lib/applications";
 import { filenameFrom } from "../src/providers/apiClient";
-import type { BusinessRegistrationData } from "../src/providers/applicationTypes";
+import type { BusinessRegistrationData } from "@jmt/api-types";
 
 const COMPLETE_COMPANY: BusinessRegistrationData = {
   path: "new",
@@ -194,7 +192,7 @@ describe("kinds as the cms declares them", () => {
     const newCompany = [{ path: "path", in: ["new"] }, { path: "entityType", in: ["company"] }];
     expect(whenHolds(newCompany, { path: "new", entityType: "company" })).toBe(true);
     expect(whenHolds(newCompany, { path: "existing", entityType: "company" })).toBe(false);
-    expect(stepKeys([{ key: "filling" }, "submitted"])).toEqual(["filling", "submitted"]);
+    expect(stepKeys([{ key: "filling" }, { key: "submitted" }])).toEqual(["filling", "submitted"]);
     const slots = [
       { key: "business_licence", label: "营业执照", required: true, when: { path: "path", in: ["existing"] } },
       { key: "id_card_front", label: "人像面", required: true, when: null },

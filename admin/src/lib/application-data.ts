@@ -2,7 +2,7 @@
  * Reading `application.data` for display and correction: dotted paths (`legalPerson.name`, `nameOptions.0`),
  * the kinds' field / file-slot conditions (`when`), grouping into labelled sections. Pure; unit-tested.
  */
-import { REGISTRATION_KIND, type KindCondition, type KindField, type KindFileSlot, type KindInfo } from "@jmt/api-types";
+import { REGISTRATION_KIND, whenHolds, type KindCondition, type KindFileSlot, type KindInfo } from "@jmt/api-types";
 
 export type DataRecord = Record<string, unknown>;
 
@@ -55,32 +55,19 @@ export const setPath = (data: DataRecord, path: string, value: unknown): DataRec
   return write(data, 0) as DataRecord;
 };
 
-/** Whether a field / slot applies to this data (no condition = always; a list = every condition holds). */
-export const applies = (when: Conditions, data: DataRecord): boolean => {
-  if (!when) return true;
-  const conditions: readonly unknown[] = Array.isArray(when) ? when : [when];
-  return conditions.every((condition) => {
-    // Anything that is not a `{ path, in }` condition does not hide the field.
-    if (!condition || typeof condition !== "object") return true;
-    const { path, in: values } = condition as Partial<KindCondition>;
-    if (typeof path !== "string" || !Array.isArray(values)) return true;
-    return values.map(String).includes(String(getPath(data, path) ?? ""));
-  });
-};
+/** Whether a field / slot applies to this data (no condition = always; a list = every condition holds): the shared rule. */
+export const applies = (when: Conditions, data: DataRecord): boolean => whenHolds(when, data);
 
-const normaliseOptions = (options: KindField["options"]): FieldView["options"] =>
-  options?.map((option) => (typeof option === "string" ? { value: option, label: option } : option));
-
-/** The kind's fields (server `path`, or `key`), normalised. */
+/** The kind's fields as the console shows and edits them. */
 export const fieldsOfKind = (meta: KindInfo | undefined): FieldView[] =>
   (meta?.fields ?? [])
     .map((field) => ({
-      path: field.path ?? field.key,
+      path: field.path,
       label: field.label,
       type: field.type,
       required: field.required,
-      options: normaliseOptions(field.options ?? undefined),
-      when: (field.when as Conditions) ?? null,
+      options: field.options ?? undefined,
+      when: field.when,
     }))
     .filter((field) => Boolean(field.path));
 
@@ -138,10 +125,12 @@ export const groupFields = (kind: string, fields: FieldView[], data: DataRecord)
 };
 
 /** File slots that apply to the data, plus any uploaded file whose slot the metadata does not know. */
-export const fileSlotsFor = (slots: KindFileSlot[] | undefined, data: DataRecord): Array<KindFileSlot & { documentId?: string }> => {
+export type FileSlotRow = Pick<KindFileSlot, "key" | "label" | "required"> & Partial<KindFileSlot> & { documentId?: string };
+
+export const fileSlotsFor = (slots: KindFileSlot[] | undefined, data: DataRecord): FileSlotRow[] => {
   const files = (data?.files ?? {}) as Record<string, unknown>;
-  const known = (slots ?? []).filter((slot) => applies(slot.when as Conditions, data) || typeof files[slot.key] === "string");
-  const rows: Array<KindFileSlot & { documentId?: string }> = known.map((slot) => ({
+  const known = (slots ?? []).filter((slot) => applies(slot.when, data) || typeof files[slot.key] === "string");
+  const rows: FileSlotRow[] = known.map((slot) => ({
     ...slot,
     documentId: typeof files[slot.key] === "string" && files[slot.key] ? (files[slot.key] as string) : undefined,
   }));

@@ -2,64 +2,21 @@
  * Pure rules of the application screens (工商注册 wizard, 跨境申报 forms): field checks mirroring the cms,
  * the wizard's steps, where each field lives, what is still missing, and where to resume.
  */
-import { MAINLAND_PHONE } from "./validation";
 import {
+  DECIMAL,
   REGISTRATION_FILE_SLOTS,
+  isCreditCode,
+  isIdNumber,
+  isMainlandPhone as isPhone,
+  isPositiveDecimal,
+  whenHolds,
   type BusinessRegistrationData,
+  type KindCondition,
   type RegistrationPath,
-} from "../providers/applicationTypes";
-
-/** 统一社会信用代码 (GB 32100-2015): 18 characters, digits and capital letters except I, O, Z, S, V. */
-export const CREDIT_CODE = /^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/;
-/** 居民身份证号 (GB 11643-1999): 17 digits and a check character (digit or X). */
-export const ID_NUMBER = /^\d{17}[\dX]$/;
-/** A positive decimal with at most 4 decimals ("50", "12.5"). */
-export const DECIMAL = /^(0|[1-9]\d{0,11})(\.\d{1,4})?$/;
-/** 海关编码: 10 characters. */
-export const CUSTOMS_CODE = /^[0-9A-Z]{10}$/;
+} from "@jmt/api-types";
 
 const trim = (v: unknown): string => (typeof v === "string" ? v.trim() : v == null ? "" : String(v).trim());
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = "10X98765432";
-const USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** The check character of a 17-digit ID body (the same mod-11 rule the cms applies). */
-export function idNumberCheck(body17: string): string {
-  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(body17[i]), 0);
-  return ID_CHECK[sum % 11] ?? "";
-}
-
-/** The check character of a 17-character credit-code body (mod 31). */
-export function creditCodeCheck(body17: string): string {
-  const sum = USCC_WEIGHTS.reduce((acc, w, i) => acc + w * USCC_CHARS.indexOf(body17[i] ?? ""), 0);
-  return USCC_CHARS[(31 - (sum % 31)) % 31] ?? "";
-}
-
-/** 统一社会信用代码 with its check character, as the cms validates it. */
-export function isCreditCode(v: unknown): boolean {
-  const code = trim(v).toUpperCase();
-  return CREDIT_CODE.test(code) && creditCodeCheck(code.slice(0, 17)) === code[17];
-}
-
-/** 居民身份证号: a real birth date (1900 – today) and the check character, as the cms validates it. */
-export function isIdNumber(v: unknown, today: Date = new Date()): boolean {
-  const id = trim(v).toUpperCase();
-  if (!ID_NUMBER.test(id)) return false;
-  const year = Number(id.slice(6, 10));
-  const month = Number(id.slice(10, 12));
-  const day = Number(id.slice(12, 14));
-  const birth = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day || birth.getTime() > today.getTime()) {
-    return false;
-  }
-  return idNumberCheck(id.slice(0, 17)) === id[17];
-}
-
-export const isCustomsCode = (v: unknown): boolean => CUSTOMS_CODE.test(trim(v).toUpperCase());
-export const isPhone = (v: unknown): boolean => MAINLAND_PHONE.test(trim(v));
-export const isPositiveDecimal = (v: unknown): boolean => DECIMAL.test(trim(v)) && Number(trim(v)) > 0;
 /** A shareholder's share: more than 0, at most 100. */
 export const isRatio = (v: unknown): boolean => isPositiveDecimal(v) && Number(trim(v)) <= 100;
 
@@ -262,29 +219,6 @@ export function isPrefilled(
   return trim(before) !== "" && JSON.stringify(before) === JSON.stringify(now);
 }
 
-/** 跨境申报 field checks by field type. */
-export function fieldProblem(type: string | undefined, value: unknown): string | null {
-  const v = trim(value);
-  if (v === "") return null;
-  switch (type) {
-    case "phone":
-      return isPhone(v) ? null : "phone";
-    case "creditCode":
-      return isCreditCode(v) ? null : "creditCode";
-    case "idNumber":
-      return isIdNumber(v) ? null : "idNumber";
-    case "email":
-      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? null : "email";
-    case "number":
-    case "decimal":
-      return isPositiveDecimal(v) ? null : "number";
-    case "customsCode":
-      return isCustomsCode(v) ? null : "customsCode";
-    default:
-      return null;
-  }
-}
-
 // ── progress board ──────────────────────────────────────────────────────────────────────
 
 export interface BoardState {
@@ -323,22 +257,12 @@ export function latestReason(
 
 // ── kinds as the cms declares them ───────────────────────────────────────────────────────
 
-type Condition = { path: string; in: string[] };
+type Condition = KindCondition;
 
-/** Whether a field / file slot with this condition (one, or a list that must all hold) is asked for the data. */
-export function whenHolds(when: Condition | Condition[] | null | undefined, data: unknown): boolean {
-  if (!when) return true;
-  const all = Array.isArray(when) ? when : [when];
-  return all.every((c) => !c || !Array.isArray(c.in) || c.in.includes(trim(getIn(data, c.path))));
+/** The progress-board state keys of a kind. */
+export function stepKeys(steps: ReadonlyArray<{ key: string }> | undefined): string[] {
+  return (steps ?? []).map((s) => s.key);
 }
-
-/** The progress-board state keys of a kind (`steps` as `{key,label}` or plain keys). */
-export function stepKeys(steps: ReadonlyArray<{ key: string } | string> | undefined): string[] {
-  return (steps ?? []).map((s) => (typeof s === "string" ? s : s.key));
-}
-
-/** A field's data path (`path`, or the older `key`). */
-export const fieldPath = (field: { path?: string; key?: string }): string => field.path ?? field.key ?? "";
 
 /** The file slots asked for this data: the kind's (with their conditions), else the built-in list. */
 export function activeSlots<S extends { key: string; required: boolean; when?: Condition | Condition[] | null }>(
@@ -352,10 +276,10 @@ export function activeSlots<S extends { key: string; required: boolean; when?: C
 
 /** Whether the kind asks `path` for this data (declared and its condition holds). */
 export function kindAsks(
-  fields: ReadonlyArray<{ path?: string; key?: string; when?: Condition | Condition[] | null }> | undefined,
+  fields: ReadonlyArray<{ path: string; when?: Condition | Condition[] | null }> | undefined,
   path: string,
   data: unknown,
 ): boolean {
-  const field = fields?.find((f) => fieldPath(f) === path);
+  const field = fields?.find((f) => f.path === path);
   return !!field && whenHolds(field.when, data);
 }

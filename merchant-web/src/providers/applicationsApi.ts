@@ -7,7 +7,7 @@ import type {
   MerchantTodo,
   PrefillResult,
   ProgressModule,
-} from "./applicationTypes";
+} from "@jmt/api-types";
 
 /** Calls of the applications section of the cms contract (workflow engine). Ids are documentIds. */
 const enc = encodeURIComponent;

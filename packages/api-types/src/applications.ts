@@ -62,15 +62,27 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 /** Who acts next in a state. */
 export type StateOwner = "merchant" | "platform" | "none";
 
+/** Who may take a transition. */
+export type Actor = "merchant" | "platform";
+
+/** The home module a kind belongs to. */
+export type ApplicationModule = "registration" | "filing";
+
 export interface KindState {
   key: string;
   label: string;
   owner: StateOwner;
   terminal: boolean;
   /** A successful end (approved / completed). */
-  success?: boolean;
+  success: boolean;
   /** The merchant may edit the data in this state. */
-  editable?: boolean;
+  editable: boolean;
+}
+
+/** A state on the progress board (`steps`), in order. */
+export interface KindStep {
+  key: string;
+  label: string;
 }
 
 /** A field or file slot asked only when another field has one of these values (e.g. path = "new"). */
@@ -82,70 +94,97 @@ export interface KindCondition {
 /** `when` on fields and file slots: none, one condition, or several that must all hold. */
 export type KindWhen = KindCondition | KindCondition[] | null;
 
-/** Whether a field or slot applies to the data (the server's rule, cms plugins/workflow lib/machine.ts). */
-export function whenHolds(when: KindWhen | undefined, data: unknown): boolean {
+/** The value at a dotted data path (`legalPerson.name`, `nameOptions.0`), as the server reads it. */
+export function valueAt(data: unknown, path: string): unknown {
+  let value: unknown = data;
+  for (const key of path.split(".")) {
+    if (value === null || value === undefined || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * Whether a field or slot applies to the data: the server's rule (cms plugins/workflow lib/machine.ts `applies`).
+ * No condition = always; a list = every condition holds. Anything that is not a `{ path, in }` condition does not
+ * hide the field.
+ */
+export function whenHolds(when: KindWhen | readonly (KindCondition | null)[] | undefined, data: unknown): boolean {
   if (!when) return true;
-  return (Array.isArray(when) ? when : [when]).every((c) => {
-    let value: unknown = data;
-    for (const key of c.path.split(".")) value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-    return c.in.map(String).includes(String(value ?? ""));
+  const conditions: readonly unknown[] = Array.isArray(when) ? when : [when];
+  return conditions.every((condition) => {
+    if (!condition || typeof condition !== "object") return true;
+    const { path, in: values } = condition as Partial<KindCondition>;
+    if (typeof path !== "string" || !Array.isArray(values)) return true;
+    return values.map(String).includes(String(valueAt(data, path) ?? ""));
   });
 }
 
 export interface KindTransition {
   from: string[];
   to: string;
-  by: "merchant" | "platform" | string;
+  by: Actor;
   label: string;
   noteRequired: boolean;
 }
 
+export type TemplateFormat = "docx" | "xlsx" | "pdf";
+
 export interface KindTemplate {
   key: string;
   label: string;
-  format: string;
+  format: TemplateFormat;
 }
 
 export interface KindFileSlot {
+  /** Also the private-file category the upload is stored under. */
   key: string;
   label: string;
   required: boolean;
-  hint?: string | null;
+  hint: string | null;
   /** Only asked when the condition holds — or all of them, when the server sends a list. */
-  when?: KindWhen;
+  when: KindWhen;
 }
 
+/** Field types the workflow plugin declares (the client checks mirror the server's by type). */
+export type FieldType = "text" | "textarea" | "select" | "phone" | "idNumber" | "creditCode" | "decimal" | "email" | "customsCode";
 
-/** A merchant field a filing kind asks for (`fields` in GET /api/applications/kinds). */
-export interface KindField {
-  key: string;
+export interface FieldOption {
+  value: string;
   label: string;
-  type?: "text" | "textarea" | "phone" | "email" | "number" | "date" | "select" | "creditCode" | "idNumber" | string;
-  required?: boolean;
-  hint?: string | null;
-  placeholder?: string | null;
-  options?: Array<{ value: string; label: string } | string> | null;
-  /** Dotted path into `data` (e.g. `legalPerson.name`, `nameOptions.0`) as the workflow plugin sends it. */
-  path?: string;
-  when?: KindWhen;
 }
 
+/** A field a kind asks for (`fields` in GET /api/applications/kinds). */
+export interface KindField {
+  /** Dotted path into `data` (e.g. `legalPerson.name`, `nameOptions.0`). */
+  path: string;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  options: FieldOption[] | null;
+  placeholder: string | null;
+  when: KindWhen;
+}
+
+/** One kind of `GET /api/applications/kinds`: everything a screen needs to render it. */
 export interface KindInfo {
   kind: ApplicationKind | string;
-  module: "registration" | "filing" | string;
+  module: ApplicationModule | string;
   label: string;
-  description?: string | null;
+  description: string;
+  /** Position in its module's guided flow (D1). */
   order: number;
   states: KindState[];
-  /** Progress-board states in order (the cms sends `{ key, label }`; older builds sent plain keys). */
-  steps: Array<{ key: string; label: string } | string>;
-  transitions?: KindTransition[];
+  /** Progress-board states in order. */
+  steps: KindStep[];
+  transitions: KindTransition[];
   templates: KindTemplate[];
+  fields: KindField[];
   fileSlots: KindFileSlot[];
-  fields?: KindField[];
+  /** Kinds that must be completed before this one can be submitted. */
   prerequisites: string[];
   /** Needs business registration approved (the module is locked until then). */
-  requiresRegistration?: boolean;
+  requiresRegistration: boolean;
 }
 
 export interface ApplicationMerchantRef {
@@ -153,23 +192,36 @@ export interface ApplicationMerchantRef {
   nameCn: string;
 }
 
+/** An application as every endpoint returns it (`present` in the workflow engine). */
 export interface Application<D = Record<string, unknown>> {
-  id: number;
+  /** The documentId (ids are documentIds throughout the contract). */
+  id: string;
   documentId: string;
+  /** e.g. "BR-20261122-00017". */
   number: string | null;
   kind: ApplicationKind | string;
   kindLabel: string;
-  module: string;
+  module: ApplicationModule | string | null;
   status: ApplicationStatus | string;
   statusLabel: string;
   owner: StateOwner;
+  /** The merchant may edit the data in this state. */
+  editable: boolean;
   data: D;
-  merchant?: ApplicationMerchantRef | null;
+  /** The note of the latest transition (the reason of a return or rejection). */
+  lastNote: string | null;
+  merchant: ApplicationMerchantRef | null;
   submittedAt: string | null;
   lastTransitionAt: string | null;
+  /** Since when it waits on the platform (null when it does not). */
+  waitingSince: string | null;
   completedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Web and mini-program links, e.g. `/filing/eport-card`. */
+  links: { web: string; mp: string } | null;
+  /** Platform staff only: the merchant's numeric id. */
+  merchantId?: number | null;
 }
 
 export interface TimelineEntry {
@@ -178,6 +230,7 @@ export interface TimelineEntry {
   fromLabel: string | null;
   toLabel: string;
   note: string | null;
+  /** Merchants see 晶贸通平台 for staff moves. */
   actorName: string | null;
   actorKind: "merchant" | "platform" | "system";
   createdAt: string;
@@ -186,19 +239,34 @@ export interface TimelineEntry {
 export interface AllowedTransition {
   to: string;
   label: string;
-  by: "merchant" | "platform" | string;
+  by: Actor;
   noteRequired: boolean;
 }
 
 export interface ApplicationDetail<D = Record<string, unknown>> extends Application<D> {
+  /** Oldest first. */
   timeline: TimelineEntry[];
+  /** The transitions the caller may take now. */
   allowedTransitions: AllowedTransition[];
 }
 
-/** G10: which data paths were filled in from what is already known ("merchant", another kind, "file"). */
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** `GET /api/applications?…` */
+export interface ApplicationList<D = Record<string, unknown>> {
+  data: Application<D>[];
+  meta: { pagination: Pagination };
+}
+
+/** G10 `GET /api/applications/prefill?kind=`: which data paths were filled from what ("merchant", another kind, "file"). */
 export interface PrefillResult<D = Record<string, unknown>> {
   data: Partial<D>;
-  meta?: { sources?: Record<string, string> };
+  meta: { sources: Record<string, string> };
 }
 
 export type GuideStepState = "done" | "in_progress" | "action_required" | "pending" | "locked";
@@ -206,40 +274,46 @@ export type GuideStepState = "done" | "in_progress" | "action_required" | "pendi
 export interface GuideStep {
   kind: FilingKind | string;
   label: string;
+  description: string;
   order: number;
   state: GuideStepState;
   status: string | null;
   statusLabel: string | null;
   applicationId: string | null;
+  prerequisites: Array<{ kind: string; label: string }>;
+  prerequisitesMet: boolean;
+  link: string;
+  mpPath: string;
   recommended: boolean;
-  description?: string | null;
-  prerequisites?: Array<{ kind: string; label: string }>;
-  prerequisitesMet?: boolean;
-  link?: string;
-  mpPath?: string;
 }
 
+/** D1 `GET /api/applications/guide`. */
 export interface Guide {
   steps: GuideStep[];
   next: string | null;
   done: number;
   total: number;
   /** Business registration approved (the module is open). */
-  unlocked?: boolean;
+  unlocked: boolean;
 }
 
+/**
+ * G9 `GET /api/applications/progress`: one entry per module. `status`/`statusLabel` come with the registration
+ * module, `locked` and the steps' `state` with the filing module.
+ */
 export interface ProgressModule {
-  module: string;
+  module: ApplicationModule | string;
   label: string;
   done: number;
   total: number;
   steps: Array<{ key: string; label: string; done: boolean; state?: GuideStepState }>;
-  next: { label: string; link: string; mpPath?: string } | null;
+  next: { label: string; link: string; mpPath: string } | null;
   status?: string | null;
-  statusLabel?: string | null;
+  statusLabel?: string;
   locked?: boolean;
 }
 
+/** `GET /api/applications/todos` for a merchant: what they must do next. */
 export interface MerchantTodo {
   /** null for 「开始办理工商注册」 (nothing created yet). */
   applicationId: string | null;
@@ -247,17 +321,18 @@ export interface MerchantTodo {
   module: string;
   title: string;
   status: string | null;
-  statusLabel?: string | null;
-  /** The staff note when returned. */
-  note?: string | null;
+  statusLabel: string;
+  /** The staff note when returned (or a hint). */
+  note: string | null;
   link: string;
-  mpPath?: string | null;
+  mpPath: string;
 }
 
+/** `details.missing` of APPLICATION_INCOMPLETE. */
 export interface MissingField {
   field: string;
   label: string;
-  reason?: "required" | "invalid";
+  reason: "required" | "invalid";
 }
 
 /** Stable error codes of the applications endpoints. */
@@ -351,6 +426,7 @@ export const isApplicationStatus = (value: unknown): value is ApplicationStatus 
 export interface StaffTodo {
   kind: string;
   label: string;
+  module: ApplicationModule | string;
   status: string;
   statusLabel: string;
   count: number;

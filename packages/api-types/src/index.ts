@@ -84,3 +84,6 @@ export interface ErrorBody {
 
 /** Applications (workflow engine): kinds, states, labels, response shapes. */
 export * from "./applications";
+
+/** Identifier checks (mobile, 统一社会信用代码, 身份证号, 海关编码) mirroring the cms. */
+export * from "./identifiers";

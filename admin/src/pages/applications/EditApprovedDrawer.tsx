@@ -1,4 +1,4 @@
-import type { ApplicationDetail, KindInfo } from "@jmt/api-types";
+import { formatProblem, type ApplicationDetail, type KindInfo } from "@jmt/api-types";
 import { useTranslate, type HttpError } from "@refinedev/core";
 import { Alert, App as AntdApp, Button, Col, Drawer, Form, Input, Row, Select, Space } from "antd";
 import { useMemo, useState } from "react";
@@ -90,11 +90,18 @@ export const EditApprovedDrawer = ({
                 <Form.Item
                   name={toName(field.path)}
                   label={field.label}
-                  rules={
-                    field.required
+                  rules={[
+                    ...(field.required
                       ? [{ required: true, whitespace: true, message: t("applications.edit.required", { field: field.label }) }]
-                      : []
-                  }
+                      : []),
+                    {
+                      // The same identifier checks as the merchant side (check characters included).
+                      validator: async (_: unknown, value: unknown) => {
+                        const problem = formatProblem(field.type, value);
+                        if (problem) throw new Error(t(`applications.edit.invalid.${problem}`, { field: field.label }));
+                      },
+                    },
+                  ]}
                 >
                   {field.options ? (
                     <Select allowClear={!field.required} options={field.options} />

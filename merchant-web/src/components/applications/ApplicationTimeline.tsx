@@ -2,7 +2,7 @@ import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, Exclamat
 import { Card, Empty, Timeline } from "antd";
 import { useT } from "../../i18n/useT";
 import { formatDateTime } from "../../lib/format";
-import type { TimelineEntry } from "../../providers/applicationTypes";
+import type { TimelineEntry } from "@jmt/api-types";
 
 function look(to: string): { color: string; dot?: React.ReactNode } {
   if (to === "returned") return { color: "orange", dot: <ExclamationCircleOutlined /> };

@@ -4,14 +4,15 @@ import { useState } from "react";
 import { useT } from "../../i18n/useT";
 import { errorMessage } from "../../providers/apiError";
 import { applicationsApi } from "../../providers/applicationsApi";
-import type { KindFileSlot } from "../../providers/applicationTypes";
+import type { KindFileSlot } from "@jmt/api-types";
 import { useFilePreview } from "./FilePreview";
 
 const ACCEPT = "image/png,image/jpeg,application/pdf,.png,.jpg,.jpeg,.pdf";
 const MAX_BYTES = 10 * 1024 * 1024;
 
 export interface FileSlotUploadProps {
-  slot: KindFileSlot;
+  /** The slot as the kind declares it (its `when` is the form's business), or a built-in fallback. */
+  slot: Pick<KindFileSlot, "key" | "label" | "required"> & { hint?: KindFileSlot["hint"] };
   /** The private file's documentId (Form.Item value). */
   value?: string | null;
   onChange?: (documentId: string | undefined) => void;

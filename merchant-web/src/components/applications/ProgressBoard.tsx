@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useT } from "../../i18n/useT";
 import { boardState, latestReason, stepKeys } from "../../lib/applications";
 import { formatDateTime } from "../../lib/format";
-import type { ApplicationDetail, KindInfo } from "../../providers/applicationTypes";
+import type { ApplicationDetail, KindInfo } from "@jmt/api-types";
 
 const STATUS_COLOR: Record<string, string> = {
   filling: "processing",
@@ -43,7 +43,7 @@ export function ProgressBoard({
   const t = useT();
   const steps = kind?.steps?.length ? stepKeys(kind.steps) : [...fallbackSteps];
   const label = (key: string) =>
-    kind?.steps.map((s) => (typeof s === "string" ? null : s)).find((s) => s?.key === key)?.label ??
+    kind?.steps.find((s) => s.key === key)?.label ??
     kind?.states.find((s) => s.key === key)?.label ??
     t(`applications.status.${key}`, undefined, key);
   const board = boardState(steps, application.status, application.timeline);

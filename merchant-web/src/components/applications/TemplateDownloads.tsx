@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useT } from "../../i18n/useT";
 import { errorMessage } from "../../providers/apiError";
 import { applicationsApi, saveBlob } from "../../providers/applicationsApi";
-import type { KindTemplate } from "../../providers/applicationTypes";
+import type { KindTemplate } from "@jmt/api-types";
 
 const ICON: Record<string, React.ReactNode> = {
   docx: <FileWordOutlined style={{ color: "#2f6fed" }} />,

@@ -18,7 +18,7 @@ import { useHome } from "../../hooks/useSession";
 import { useT } from "../../i18n/useT";
 import { canEnterModule } from "../../lib/modules";
 import { toApiError } from "../../providers/apiError";
-import { FILING_KINDS, type GuideStep, type GuideStepState } from "../../providers/applicationTypes";
+import { FILING_KINDS, type GuideStep, type GuideStepState } from "@jmt/api-types";
 import { MODULE_ACCENT } from "../../theme";
 
 const STATE_LOOK: Record<GuideStepState, { color: string; icon: ReactNode }> = {

@@ -30,26 +30,20 @@ import {
 } from "../../hooks/useApplications";
 import { useHome } from "../../hooks/useSession";
 import { useT } from "../../i18n/useT";
-import {
-  compact,
-  fieldPath,
-  fieldProblem,
-  getIn,
-  mergeData,
-  namePath,
-  whenHolds,
-} from "../../lib/applications";
+import { compact, getIn, mergeData, namePath } from "../../lib/applications";
 import { canEnterModule } from "../../lib/modules";
 import { toApiError } from "../../providers/apiError";
 import { applicationsApi } from "../../providers/applicationsApi";
 import {
   FILING_STEPS,
+  formatProblem,
   isFilingKind,
+  whenHolds,
   type ApplicationDetail,
   type KindField,
   type KindInfo,
   type MissingField,
-} from "../../providers/applicationTypes";
+} from "@jmt/api-types";
 import { queryClient } from "../../providers/queryClient";
 import { DESCRIPTION_COLUMNS } from "../../theme";
 import { FilingHero } from "./FilingGuidePage";
@@ -106,10 +100,10 @@ function FilingReview({ info, data }: { info?: KindInfo; data: Data }) {
     <div className="jmt-review" data-testid="filing-review">
       <Descriptions bordered size="small" column={DESCRIPTION_COLUMNS} className="jmt-descriptions">
         {fields.map((f) => {
-          const value = getIn(data, fieldPath(f));
+          const value = getIn(data, f.path);
           const shown = f.type === "select" ? optionLabel(f, value) : typeof value === "string" ? value : "";
           return (
-            <Descriptions.Item key={fieldPath(f)} label={f.label} span={f.type === "textarea" ? "filled" : 1}>
+            <Descriptions.Item key={f.path} label={f.label} span={f.type === "textarea" ? "filled" : 1}>
               {shown || <span className="jmt-muted">{t("common.notFilled")}</span>}
             </Descriptions.Item>
           );
@@ -227,14 +221,14 @@ function FilingForm({
     ...(f.required ? [{ required: true, whitespace: true, message: t("registration.errors.required", { label: f.label }) }] : []),
     {
       validator: async (_: unknown, v: unknown) => {
-        const problem = fieldProblem(f.type, v);
+        const problem = formatProblem(f.type, v);
         if (problem) throw new Error(t(`registration.errors.${problem}`));
       },
     },
   ];
 
   const control = (f: KindField) => {
-    const path = fieldPath(f);
+    const path = f.path;
     if (f.type === "select") {
       return (
         <Select
@@ -303,7 +297,7 @@ function FilingForm({
           <div className="jmt-form-section">{t("filing.formSection")}</div>
           <div className="jmt-grid-2">
             {fields.map((f) => {
-              const path = fieldPath(f);
+              const path = f.path;
               return (
                 <Form.Item
                   key={path}
@@ -311,7 +305,6 @@ function FilingForm({
                   label={<FieldLabel text={f.label} field={path} />}
                   rules={rulesFor(f)}
                   required={f.required}
-                  extra={f.hint ?? undefined}
                   normalize={UPPER_TYPES.has(f.type ?? "") ? (v: string) => (v ?? "").toUpperCase().replace(/\s/g, "") : undefined}
                   className={f.type === "textarea" ? "jmt-span-2" : undefined}
                 >

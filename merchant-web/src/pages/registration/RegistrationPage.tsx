@@ -31,7 +31,7 @@ import {
   REGISTRATION_KIND,
   type BusinessRegistrationData,
   type RegistrationPath,
-} from "../../providers/applicationTypes";
+} from "@jmt/api-types";
 import { queryClient } from "../../providers/queryClient";
 import { REGISTRATION_STEPS } from "../../lib/modules";
 import { RegistrationReview } from "./RegistrationReview";

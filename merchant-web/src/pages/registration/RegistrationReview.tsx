@@ -8,7 +8,7 @@ import {
   type BusinessRegistrationData,
   type KindInfo,
   type Shareholder,
-} from "../../providers/applicationTypes";
+} from "@jmt/api-types";
 import { DESCRIPTION_COLUMNS } from "../../theme";
 
 export function slotLabel(kind: KindInfo | undefined, key: string, t: (k: string) => string): string {

@@ -20,10 +20,6 @@ import {
   compact,
   getIn,
   kindAsks,
-  isCreditCode,
-  isIdNumber,
-  isPhone,
-  isPositiveDecimal,
   isRatio,
   mergeData,
   namePath,
@@ -38,11 +34,15 @@ import { ApiError, toApiError } from "../../providers/apiError";
 import { applicationsApi } from "../../providers/applicationsApi";
 import {
   REGISTRATION_FILE_SLOTS,
+  isCreditCode,
+  isIdNumber,
+  isMainlandPhone as isPhone,
+  isPositiveDecimal,
   type ApplicationDetail,
   type BusinessRegistrationData,
   type KindInfo,
   type MissingField,
-} from "../../providers/applicationTypes";
+} from "@jmt/api-types";
 import { queryClient } from "../../providers/queryClient";
 import { RegistrationReview, slotLabel } from "./RegistrationReview";
 
