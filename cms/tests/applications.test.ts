@@ -259,6 +259,9 @@ describe('business registration, draft to 核准通过', () => {
     // Fields outside the registration stay editable.
     await api().put(`/api/merchants/${merchant.merchantDocumentId}`).set(bearer(merchant.jwt)).send({ data: { contactEmail: 'jinglan@example.cn' } }).expect(200);
 
+    const broken = await api().put(`/api/applications/${appId}`).set(bearer(staffJwt)).send({ data: { ...completeData(), creditCode: '91320722MA1XJH8Q3A' } });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.details.missing).toEqual([expect.objectContaining({ field: 'creditCode', reason: 'invalid' })]);
     const data = { ...completeData(), registeredAddress: '江苏省连云港市东海县牛山街道晶都大道 68 号' };
     await api().put(`/api/applications/${appId}`).set(bearer(staffJwt)).send({ data }).expect(200);
     expect((await home(merchant.jwt)).merchant.registrationStatus).toBe('approved');

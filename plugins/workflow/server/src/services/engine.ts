@@ -242,6 +242,12 @@ export function createEngine(strapi: Core.Strapi) {
         const app = await loadApplication(scope, documentId);
         const def = kindOrFail(app.kind);
         if (scope.kind === 'merchant' && !def.states[app.status]?.editable) throw fail('APPLICATION_LOCKED', 409, { status: app.status });
+        // Approved data stays complete and well-formed: staff corrections are checked like a submission.
+        if (def.states[app.status]?.success) {
+          const files = await ownFileIds(app.merchant.id, Object.values(referencedFiles(data)));
+          const missing = missingItems(def, data, (_slot, id) => files.has(id));
+          if (missing.length) throw fail('APPLICATION_INCOMPLETE', 400, { missing });
+        }
         const { count } = (await strapi.db.query(APPLICATION_UID).updateMany({ where: { id: app.id, status: app.status }, data: { data } })) as { count: number };
         if (count !== 1) throw fail('TRANSITION_NOT_ALLOWED', 409, { status: app.status });
         // Staff corrections of an approved registration flow on to the merchant record.
