@@ -9,7 +9,8 @@ import { refuseInProduction, serve } from './http-util';
  *   phone code: "sim:<11-digit phone>:<nonce>" → that phone; single use, like WeChat's.
  * GET /outbox lists accepted template messages (newest first, `?touser=` narrows);
  * POST /control {"failNext": N} fails the next N sends before accepting them, {"dropReplies": N} accepts
- * the next N and then answers 500 (the reply is "lost": a sender must retry with the same client_msg_id).
+ * the next N and then answers 500 (the reply is "lost": a sender must retry with the same client_msg_id),
+ * {"delayMs": M} makes every send take M ms (to widen races between senders).
  * Like WeChat, a repeated client_msg_id is not delivered twice: the first msgid is returned again.
  */
 export async function startWechatSimulator(port = Number(process.env.WECHAT_SIM_PORT || 1341)) {
@@ -19,7 +20,8 @@ export async function startWechatSimulator(port = Number(process.env.WECHAT_SIM_
   const outbox: Record<string, unknown>[] = [];
   let failNext = 0;
   let dropReplies = 0;
-  const byClientMsgId = new Map<string, number>();
+  let delayMs = 0;
+  const byClientMsgId = new Map<string, Record<string, unknown>>();
   const checkToken = (url: URL) => tokens.has(url.searchParams.get('access_token') ?? '');
 
   const server = await serve('WeChat', port, {
@@ -49,7 +51,7 @@ export async function startWechatSimulator(port = Number(process.env.WECHAT_SIM_
         },
       };
     },
-    'POST /cgi-bin/message/template/send': (_req, url, body) => {
+    'POST /cgi-bin/message/template/send': async (_req, url, body) => {
       if (!checkToken(url)) return { json: { errcode: 40001, errmsg: 'invalid credential' } };
       if (failNext > 0) {
         failNext -= 1;
@@ -57,12 +59,19 @@ export async function startWechatSimulator(port = Number(process.env.WECHAT_SIM_
       }
       const message = JSON.parse(body || '{}') as Record<string, unknown>;
       if (!message.touser || !message.template_id || !message.data) return { json: { errcode: 47003, errmsg: 'argument invalid!' } };
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const clientMsgId = typeof message.client_msg_id === 'string' ? message.client_msg_id : null;
       const known = clientMsgId ? byClientMsgId.get(clientMsgId) : undefined;
-      const msgid = known ?? crypto.randomInt(1e12);
-      if (known === undefined) {
-        outbox.unshift({ ...message, msgid, receivedAt: new Date().toISOString() });
-        if (clientMsgId) byClientMsgId.set(clientMsgId, msgid);
+      let msgid: number;
+      if (known) {
+        // Not delivered again; `sendCount` shows senders' repeats to tests.
+        known.sendCount = Number(known.sendCount) + 1;
+        msgid = known.msgid as number;
+      } else {
+        msgid = crypto.randomInt(1e12);
+        const entry = { ...message, msgid, sendCount: 1, receivedAt: new Date().toISOString() };
+        outbox.unshift(entry);
+        if (clientMsgId) byClientMsgId.set(clientMsgId, entry);
       }
       if (dropReplies > 0) {
         dropReplies -= 1;
@@ -75,10 +84,11 @@ export async function startWechatSimulator(port = Number(process.env.WECHAT_SIM_
       return { json: (touser ? outbox.filter((m) => m.touser === touser) : outbox).slice(0, 500) };
     },
     'POST /control': (_req, _url, body) => {
-      const control = JSON.parse(body || '{}') as { failNext?: number; dropReplies?: number };
+      const control = JSON.parse(body || '{}') as { failNext?: number; dropReplies?: number; delayMs?: number };
       failNext = Number(control.failNext ?? 0);
       dropReplies = Number(control.dropReplies ?? 0);
-      return { json: { failNext, dropReplies } };
+      delayMs = Number(control.delayMs ?? 0);
+      return { json: { failNext, dropReplies, delayMs } };
     },
     'GET /health': () => ({ json: { ok: true } }),
   });

@@ -51,7 +51,7 @@ export async function wechatOutbox(openid: string): Promise<TemplateMessage[]> {
   return (await res.json()) as TemplateMessage[];
 }
 
-export async function wechatControl(control: { failNext?: number; dropReplies?: number }): Promise<void> {
+export async function wechatControl(control: { failNext?: number; dropReplies?: number; delayMs?: number }): Promise<void> {
   await fetch(`${wechatSimUrl()}/control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(control) });
 }
 
