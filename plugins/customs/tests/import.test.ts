@@ -577,3 +577,27 @@ describe('helpers', () => {
     expect(findUnit('克拉')?.code).toBe('084');
   });
 });
+
+describe('zip entry order', () => {
+  // ExcelJS's writer sometimes stores a worksheet before xl/workbook.xml (so do other producers); the
+  // reader must not depend on the order. Re-zip a valid file with every worksheet first.
+  it('imports a workbook whose worksheets come before xl/workbook.xml', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const JSZip = require('jszip') as typeof import('jszip');
+    const source = await JSZip.loadAsync(await orderTemplate());
+    const names = Object.keys(source.files).filter((n) => !source.files[n].dir);
+    // Relationships and shared strings first, then the sheets, then the rest (xl/workbook.xml last of all):
+    // the order in which ExcelJS would parse a sheet before knowing the workbook.
+    const early = ['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml'].filter((n) => names.includes(n));
+    const sheets = names.filter((n) => n.startsWith('xl/worksheets/sheet'));
+    const sheetsFirst = [...early, ...sheets, ...names.filter((n) => !early.includes(n) && !sheets.includes(n))];
+    expect(early).toHaveLength(2);
+    expect(sheetsFirst.indexOf('xl/workbook.xml')).toBeGreaterThan(sheetsFirst.indexOf('xl/worksheets/sheet1.xml'));
+    const reordered = new JSZip();
+    for (const name of sheetsFirst) reordered.file(name, await source.files[name].async('nodebuffer'));
+    const buffer = await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const result = await importOrders(buffer, { includeExamples: true });
+    expect(result.errors).toEqual([]);
+    expect(result.total).toBe(EXAMPLE_ROWS.length);
+  });
+});

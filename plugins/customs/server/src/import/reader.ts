@@ -16,6 +16,8 @@ type ReaderOptions = Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>;
 type Chunks = AsyncIterable<Buffer | string>;
 
 interface ReaderInternals {
+  _parseRels(this: unknown, entry: Readable): Promise<void>;
+  _parseWorkbook(this: unknown, entry: Readable): Promise<void>;
   _parseWorksheet(this: unknown, iterator: Chunks, sheetNo: string): Generator<unknown>;
   _parseHyperlinks(this: unknown, iterator: Chunks, sheetNo: string): Generator<unknown>;
   _parseSharedStrings(this: unknown, entry: Readable): AsyncGenerator<unknown>;
@@ -23,7 +25,7 @@ interface ReaderInternals {
 
 const Base = ExcelJS.stream.xlsx.WorkbookReader;
 const base = Base.prototype as unknown as ReaderInternals;
-for (const m of ['_parseWorksheet', '_parseHyperlinks', '_parseSharedStrings'] as const) {
+for (const m of ['_parseRels', '_parseWorkbook', '_parseWorksheet', '_parseHyperlinks', '_parseSharedStrings'] as const) {
   if (typeof base[m] !== 'function') {
     throw new Error(`exceljs WorkbookReader.${m} not found: the UTF-8 fix in import/reader.ts needs updating for this ExcelJS version`);
   }
@@ -52,6 +54,31 @@ patched._parseWorksheet = function* (this: unknown, iterator: Chunks, sheetNo: s
 };
 patched._parseHyperlinks = function* (this: unknown, iterator: Chunks, sheetNo: string) {
   return yield* base._parseHyperlinks.call(this, decodeUtf8(iterator), sheetNo);
+};
+/**
+ * Zip entry order is not fixed: when a worksheet comes before xl/workbook.xml (ExcelJS's own writer does
+ * this now and then), ExcelJS parses the sheet at once, before it knows the sheets' names, and fails on
+ * `this.model.sheets`. Holding the workbook relationships back until workbook.xml has been read makes
+ * ExcelJS park such sheets in temp files and read them at the end, with their names known.
+ */
+interface RelsState {
+  model?: unknown;
+  workbookRels?: unknown;
+  jmtPendingRels?: unknown;
+}
+patched._parseRels = async function (this: RelsState, entry: Readable) {
+  await base._parseRels.call(this, entry);
+  if (!this.model) {
+    this.jmtPendingRels = this.workbookRels;
+    this.workbookRels = undefined;
+  }
+};
+patched._parseWorkbook = async function (this: RelsState, entry: Readable) {
+  await base._parseWorkbook.call(this, entry);
+  if (this.jmtPendingRels !== undefined) {
+    this.workbookRels = this.jmtPendingRels;
+    this.jmtPendingRels = undefined;
+  }
 };
 patched._parseSharedStrings = async function* (this: unknown, entry: Readable) {
   entry.setEncoding('utf8'); // the stream's own StringDecoder keeps characters whole
