@@ -1,4 +1,5 @@
-import { ReloadOutlined, WechatOutlined, MessageOutlined, RedoOutlined } from "@ant-design/icons";
+import { RefreshButton } from "../../components/common/RefreshButton";
+import { WechatOutlined, MessageOutlined, RedoOutlined } from "@ant-design/icons";
 import type { OutboxJob } from "@jmt/api-types";
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { getDefaultFilter, List, useTable } from "@refinedev/antd";
@@ -50,13 +51,7 @@ export const OutboxJobList = () => {
       title={t("outbox.title")}
       headerProps={{ subTitle: <span className="hide-on-mobile">{t("outbox.subtitle")}</span> }}
       headerButtons={() => (
-        <Button
-          icon={<ReloadOutlined />}
-          onClick={() => void tableQuery.refetch()}
-          loading={tableQuery.isFetching && !tableQuery.isLoading}
-        >
-          {t("buttons.refresh")}
-        </Button>
+        <RefreshButton query={tableQuery} />
       )}
     >
       <Tabs

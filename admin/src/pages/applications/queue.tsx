@@ -1,4 +1,5 @@
-import { EyeOutlined, FieldTimeOutlined, ReloadOutlined, SearchOutlined, ShopOutlined } from "@ant-design/icons";
+import { RefreshButton } from "../../components/common/RefreshButton";
+import { EyeOutlined, FieldTimeOutlined, SearchOutlined, ShopOutlined } from "@ant-design/icons";
 import type { Application } from "@jmt/api-types";
 import { getDefaultFilter, List, useTable } from "@refinedev/antd";
 import { useTranslate, type HttpError } from "@refinedev/core";
@@ -73,16 +74,13 @@ const QueueTable = ({ kind }: { kind: string }) => {
           <Link to="/reviews/stuck">
             <Button icon={<FieldTimeOutlined />}>{t("resources.stuck")}</Button>
           </Link>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
+          <RefreshButton
+            query={tableQuery}
+            onRefresh={() => {
               void tableQuery.refetch();
               void todosQuery.refetch();
             }}
-            loading={tableQuery.isFetching && !tableQuery.isLoading}
-          >
-            {t("buttons.refresh")}
-          </Button>
+          />
         </Space>
       )}
     >

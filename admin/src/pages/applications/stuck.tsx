@@ -1,8 +1,9 @@
-import { FieldTimeOutlined, ReloadOutlined } from "@ant-design/icons";
+import { RefreshButton } from "../../components/common/RefreshButton";
+import { FieldTimeOutlined } from "@ant-design/icons";
 import type { Application } from "@jmt/api-types";
 import { getDefaultFilter, List, useTable } from "@refinedev/antd";
 import { useTranslate, type HttpError } from "@refinedev/core";
-import { Alert, Button, Card, Flex, Segmented, Select, Space, Typography } from "antd";
+import { Alert, Card, Flex, Segmented, Select, Space, Typography } from "antd";
 import { APPLICATION_KINDS } from "../../lib/application-kinds";
 import { useKindLabel } from "./hooks";
 import { ApplicationTable } from "./queue";
@@ -40,13 +41,7 @@ export const StuckApplications = () => {
       title={t("applications.titles.stuck")}
       headerProps={{ subTitle: <span className="hide-on-mobile">{t("applications.stuck.subtitle")}</span> }}
       headerButtons={() => (
-        <Button
-          icon={<ReloadOutlined />}
-          onClick={() => void tableQuery.refetch()}
-          loading={tableQuery.isFetching && !tableQuery.isLoading}
-        >
-          {t("buttons.refresh")}
-        </Button>
+        <RefreshButton query={tableQuery} />
       )}
     >
       <Card className="filter-card filter-card--inline" variant="borderless">

@@ -1,4 +1,5 @@
-import { DownloadOutlined, ReloadOutlined, SearchOutlined } from "@ant-design/icons";
+import { RefreshButton } from "../../components/common/RefreshButton";
+import { DownloadOutlined, SearchOutlined } from "@ant-design/icons";
 import { List, useTable } from "@refinedev/antd";
 import { useTranslate, type CrudFilter, type HttpError } from "@refinedev/core";
 import {
@@ -104,9 +105,7 @@ export const AuditLogList = () => {
       headerProps={{ subTitle: <span className="hide-on-mobile">{t("auditLogs.subtitle")}</span> }}
       headerButtons={() => (
         <Space>
-          <Button icon={<ReloadOutlined />} onClick={() => tableQuery.refetch()} loading={tableQuery.isFetching && !tableQuery.isLoading}>
-            {t("buttons.refresh")}
-          </Button>
+          <RefreshButton query={tableQuery} />
           <Button type="primary" icon={<DownloadOutlined />} loading={exporting} onClick={exportCsv} data-testid="audit-export">
             {exporting ? t("auditLogs.exporting") : t("auditLogs.export")}
           </Button>
