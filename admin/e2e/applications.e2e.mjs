@@ -58,7 +58,21 @@ const transitionInBrowser = async (to, { reason } = {}) => {
   await page.getByTestId(`transition-${to}`).click();
   const modal = page.locator(".ant-modal").filter({ has: page.getByTestId("transition-confirm") });
   await modal.waitFor({ state: "visible" });
-  if (reason) await modal.locator(".reason-tag").filter({ hasText: reason }).click();
+  if (reason) {
+    // The quick pick fills the reason box; a click during the dialog's opening animation can be lost, so
+    // wait for the text and pick again once if it did not arrive.
+    const box = modal.locator("textarea");
+    const filled = async () => {
+      for (let i = 0; i < 25; i++) {
+        if ((await box.inputValue()).includes(reason)) return true;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    };
+    await modal.locator(".reason-tag").filter({ hasText: reason }).click();
+    if (!(await filled())) await modal.locator(".reason-tag").filter({ hasText: reason }).click();
+    assert.ok(await filled(), `the quick-pick reason "${reason}" is in the reason box`);
+  }
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.url().includes("/transitions") && r.request().method() === "POST"),
     page.getByTestId("transition-confirm").click(),

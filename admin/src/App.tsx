@@ -2,8 +2,12 @@ import {
   AccountBookOutlined,
   AuditOutlined,
   BarChartOutlined,
+  ApiOutlined,
+  BulbOutlined,
   CarOutlined,
   CloudServerOutlined,
+  ClusterOutlined,
+  DisconnectOutlined,
   ContainerOutlined,
   CreditCardOutlined,
   FieldTimeOutlined,
@@ -23,6 +27,7 @@ import {
   TeamOutlined,
   TransactionOutlined,
 } from "@ant-design/icons";
+import { DDT_OUTBOX_CHANNEL } from "@jmt/api-types";
 import { ErrorComponent, ThemedLayout, useNotificationProvider } from "@refinedev/antd";
 import "@refinedev/antd/dist/reset.css";
 import { Authenticated, Refine, type ResourceProps } from "@refinedev/core";
@@ -52,6 +57,10 @@ import { DashboardPage } from "./pages/dashboard";
 import { LoginPage } from "./pages/login";
 import { MerchantList } from "./pages/merchants/list";
 import { MerchantShow } from "./pages/merchants/show";
+import { CustomsBoard } from "./pages/customs/board";
+import { CustomsConfigList } from "./pages/customs/configs";
+import { CustomsHintList } from "./pages/customs/hints";
+import { CustomsBatchShow } from "./pages/customs/show";
 import { ModulePlaceholder } from "./pages/placeholder";
 import { authProvider } from "./providers/auth";
 import { dataProviders } from "./providers/data-provider";
@@ -115,7 +124,36 @@ const buildResources = (t: (key: string) => string): ResourceProps[] => {
       list: "/reviews/stuck",
       meta: { label: t("resources.stuck"), icon: <FieldTimeOutlined />, parent: "reviews" },
     },
-    placeholder("customs", "customs", "/customs", <ContainerOutlined />),
+    // 出口报关: the tracking board (C7, with each batch's detail), failed 点点通 messages, interface configs (C1), hints (C9).
+    { name: "customs", meta: { label: t("resources.customs"), icon: <ContainerOutlined /> } },
+    {
+      name: "customs-board",
+      list: "/customs/board",
+      show: "/customs/batches/:id",
+      // The dashboard's module tile reads 出口报关 (moduleLabel) and opens the board.
+      meta: {
+        label: t("resources.customsBoard"),
+        icon: <ClusterOutlined />,
+        parent: "customs",
+        moduleKey: "customs",
+        moduleLabel: t("resources.customs"),
+      },
+    },
+    {
+      name: "customs-failures",
+      list: "/customs/failures",
+      meta: { label: t("resources.customsFailures"), icon: <DisconnectOutlined />, parent: "customs" },
+    },
+    {
+      name: "customs-configs",
+      list: "/customs/configs",
+      meta: { label: t("resources.customsConfigs"), icon: <ApiOutlined />, parent: "customs" },
+    },
+    {
+      name: "customs-hints",
+      list: "/customs/hints",
+      meta: { label: t("resources.customsHints"), icon: <BulbOutlined />, parent: "customs" },
+    },
     placeholder("tax-refunds", "taxRefund", "/tax-refunds", <AccountBookOutlined />),
     placeholder("fx", "fx", "/fx", <TransactionOutlined />),
     placeholder("logistics", "logistics", "/logistics", <CarOutlined />),
@@ -201,8 +239,16 @@ export const App = () => {
                   <Route path=":kind" element={<ApplicationQueue />} />
                   <Route path=":kind/show/:id" element={<ApplicationShow />} />
                 </Route>
+                <Route path="/customs">
+                  <Route index element={<NavigateToResource resource="customs-board" />} />
+                  <Route path="board" element={<CustomsBoard />} />
+                  <Route path="batches/:id" element={<CustomsBatchShow />} />
+                  <Route path="failures" element={<OutboxJobList key="ddt" channel={DDT_OUTBOX_CHANNEL} />} />
+                  <Route path="configs" element={<CustomsConfigList />} />
+                  <Route path="hints" element={<CustomsHintList />} />
+                </Route>
                 <Route path="/system/audit-logs" element={<AuditLogList />} />
-                <Route path="/system/outbox-jobs" element={<OutboxJobList />} />
+                <Route path="/system/outbox-jobs" element={<OutboxJobList key="all" />} />
                 {placeholderRoutes.map((resource) => (
                   <Route key={resource.name} path={resource.list as string} element={<ModulePlaceholder />} />
                 ))}

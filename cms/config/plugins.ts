@@ -3,6 +3,7 @@ import { secret } from '../src/core/secrets';
 export default () => ({
   // Local plugins (../plugins/<name>, compiled by their own tsc before the cms starts).
   workflow: { enabled: true, resolve: '../plugins/workflow' },
+  customs: { enabled: true, resolve: '../plugins/customs' },
   'users-permissions': {
     config: {
       jwtSecret: secret('JWT_SECRET'),

@@ -249,7 +249,10 @@ describe('business registration, draft to 核准通过', () => {
     const jobs = await api().get('/api/outbox-jobs?status=sent&pageSize=100').set(bearer(staffJwt)).expect(200);
     const mine = jobs.body.data.filter((j: any) => j.recipient === merchant.openid);
     expect(mine).toHaveLength(5);
-    expect(Math.max(...mine.map((j: any) => j.attempts))).toBeGreaterThanOrEqual(3);
+    // Two failed sends and one lost reply: exactly three extra attempts, on whichever jobs met them
+    // (which ones depends on how deliveries interleave with the transitions).
+    expect(mine.reduce((n: number, j: any) => n + j.attempts, 0)).toBe(5 + 3);
+    expect(Math.max(...mine.map((j: any) => j.attempts))).toBeGreaterThanOrEqual(2);
   });
 
   it('lets staff correct approved data, which flows to the merchant record, while the merchant cannot', async () => {

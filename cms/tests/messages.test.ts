@@ -11,8 +11,10 @@ describe('message centre (G4)', () => {
   });
 
   it('lists the caller’s merchant messages newest first, with read flags and the unread count', async () => {
-    const res = await api().get('/api/messages').set(bearer(aAdmin)).expect(200);
+    // One page that holds them all (other suites add messages for this merchant), so the unread count can be checked.
+    const res = await api().get('/api/messages?pageSize=100').set(bearer(aAdmin)).expect(200);
     expect(res.body.data.length).toBeGreaterThanOrEqual(3);
+    expect(res.body.meta.pagination.total).toBe(res.body.data.length);
     const times = res.body.data.map((m: any) => Date.parse(m.createdAt));
     expect([...times].sort((x, y) => y - x)).toEqual(times);
     expect(res.body.data.every((m: any) => typeof m.read === 'boolean')).toBe(true);

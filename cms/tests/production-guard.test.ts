@@ -21,6 +21,7 @@ const productionSecrets = {
   JWT_SECRET: 'prod-jwt',
   ENCRYPTION_KEY: 'prod-encryption-key',
   SMS_CODE_PEPPER: 'prod-pepper',
+  CUSTOMS_CONFIG_KEY: 'prod-customs-key',
 };
 
 describe('production safety', () => {
@@ -46,11 +47,15 @@ describe('production safety', () => {
     expect(output).toContain('SMS_PROVIDER=simulator is not allowed in production');
     expect(output).toContain('WECHAT_PROVIDER=simulator is not allowed in production');
     expect(output).toContain('SEED_DEMO must not be enabled in production');
+    expect(output).toContain('DDT_BASE_URL (the 点点通 gateway) must be set in production');
   });
 
   it('never runs the simulators in production', () => {
     const result = run([path.join(CMS_DIR, 'dist', 'simulators', 'run.js')], { NODE_ENV: 'production', SMS_SIM_PORT: '0', WECHAT_SIM_PORT: '0' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('never runs in production');
+    const ddt = run([path.join(CMS_DIR, '..', 'plugins', 'customs', 'dist', 'simulator', 'run.js')], { NODE_ENV: 'production', DDT_SIM_PORT: '0' });
+    expect(ddt.status).not.toBe(0);
+    expect(`${ddt.stdout}${ddt.stderr}`).toContain('never runs in production');
   });
 });

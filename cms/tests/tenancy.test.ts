@@ -18,6 +18,13 @@ const MERCHANT_OWNED_ROUTES: Record<string, { path: string; update: Record<strin
   // plugins/workflow: applications move only through the engine's routes; PUT saves draft data.
   application: { path: 'applications', update: { path: '被篡改' } },
   'application-event': { path: null, why: 'timeline rows have no route; they are read inside GET /api/applications/:id' },
+  // plugins/customs: read through /api/customs/* whose owner checks are in cms/tests/customs.test.ts.
+  'ddt-config': { path: null, why: 'merchants read their own config at GET /api/customs/config; staff manage it' },
+  batch: { path: null, why: 'batches live at /api/customs/batches (another merchant’s batch is 404 there)' },
+  'order-import': { path: null, why: 'imports are reached through /api/customs/imports/:id of the owner only' },
+  waybill: { path: null, why: 'read through /api/customs/records/waybills/:id' },
+  summary: { path: null, why: 'read through /api/customs/records/summaries/:id' },
+  cancellation: { path: null, why: 'listed at /api/customs/cancellations, scoped to the caller' },
 };
 
 function merchantOwnedTypes(): string[] {

@@ -70,7 +70,7 @@ function newestMtime(dir) {
 }
 
 /** Local Strapi plugins wired in cms/config/plugins.ts. */
-export const LOCAL_PLUGINS = ['workflow'];
+export const LOCAL_PLUGINS = ['workflow', 'customs'];
 
 /** Builds what is missing or older than its sources. */
 export function build({ strapiAdmin = false } = {}) {
@@ -112,6 +112,7 @@ export async function startStack({ ports, env = {}, quiet = false, logDir = null
     MERCHANT_PORT: String(ports.merchant),
     SMS_SIM_PORT: String(ports.sms),
     WECHAT_SIM_PORT: String(ports.wechat),
+    DDT_SIM_PORT: String(ports.ddt),
   };
   const spawnService = (name, cmd, args, cwd, extraEnv = {}) => {
     const child = spawn(cmd, args, { cwd, env: { ...baseEnv, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -136,6 +137,10 @@ export async function startStack({ ports, env = {}, quiet = false, logDir = null
   try {
     const sims = spawnService('sim', process.execPath, [path.join(CMS, 'dist', 'simulators', 'run.js')], CMS);
     await waitFor(`http://127.0.0.1:${ports.sms}/health`, 15000, sims, 'simulators');
+    // 点点通 simulator (plugins/customs): receipts move declarations along by themselves.
+    const ddtEnv = Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('DDT_SIM_')));
+    const ddt = spawnService('ddt-sim', process.execPath, [path.join(ROOT, 'plugins', 'customs', 'dist', 'simulator', 'run.js')], path.join(ROOT, 'plugins', 'customs'), ddtEnv);
+    await waitFor(`http://127.0.0.1:${ports.ddt}/health`, 15000, ddt, '点点通 simulator');
     const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
     const cms = spawnService('cms', process.execPath, [strapiBin, 'start'], CMS, { SEED_DEMO: 'true', ...env });
     const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
@@ -155,6 +160,7 @@ export async function startStack({ ports, env = {}, quiet = false, logDir = null
       merchant: `http://127.0.0.1:${ports.merchant}`,
       sms: `http://127.0.0.1:${ports.sms}`,
       wechat: `http://127.0.0.1:${ports.wechat}`,
+      ddt: `http://127.0.0.1:${ports.ddt}`,
     },
     stop,
   };

@@ -53,12 +53,22 @@ async function requestCode(phone) {
 }
 
 async function login(phone) {
-  await page.goto(`${MERCHANT_URL}/login`);
-  await page.getByPlaceholder("请输入手机号").fill(phone);
-  const code = await requestCode(phone);
-  await page.getByPlaceholder("请输入验证码").fill(code);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await page.waitForURL((url) => new URL(url).pathname === "/");
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${MERCHANT_URL}/login`);
+    await page.getByPlaceholder("请输入手机号").fill(phone);
+    const code = await requestCode(phone);
+    await page.getByPlaceholder("请输入验证码").fill(code);
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    const outcome = await Promise.race([
+      page.waitForURL((url) => new URL(url).pathname === "/").then(() => "home"),
+      page.getByText("验证码已失效").waitFor().then(() => "used"),
+    ]);
+    if (outcome === "home") break;
+    // Inside the resend cooldown the newest code may already have been used by another e2e file that
+    // signed this phone in through the API: wait the cooldown out and ask for a fresh code.
+    if (attempt >= 2) throw new Error(`could not sign ${phone} in: the SMS code was already used`);
+    await sleep(61_000);
+  }
   await page.getByTestId("home").waitFor();
 }
 

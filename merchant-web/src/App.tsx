@@ -12,6 +12,9 @@ import { MessagesPage } from "./pages/messages/MessagesPage";
 import { ModulePage } from "./pages/modules/ModulePage";
 import { FilingGuidePage } from "./pages/filing/FilingGuidePage";
 import { FilingKindPage } from "./pages/filing/FilingKindPage";
+import { BatchPage } from "./pages/customs/BatchPage";
+import { CancellationsPage } from "./pages/customs/CancellationsPage";
+import { CustomsHomePage } from "./pages/customs/CustomsHomePage";
 import { RegistrationPage } from "./pages/registration/RegistrationPage";
 import { authProvider, dataProvider } from "./providers";
 import { queryClient } from "./providers/queryClient";
@@ -56,10 +59,14 @@ export function App() {
                 <Route index element={<HomePage />} />
                 <Route path="/modules/registration" element={<Navigate to="/registration" replace />} />
                 <Route path="/modules/filing" element={<Navigate to="/filing" replace />} />
+                <Route path="/modules/customs" element={<Navigate to="/customs" replace />} />
                 <Route path="/modules/:key" element={<ModulePage />} />
                 <Route path="/registration" element={<RegistrationPage />} />
                 <Route path="/filing" element={<FilingGuidePage />} />
                 <Route path="/filing/:kind" element={<FilingKindPage />} />
+                <Route path="/customs" element={<CustomsHomePage />} />
+                <Route path="/customs/batches/:id" element={<BatchPage />} />
+                <Route path="/customs/cancellations" element={<CancellationsPage />} />
                 <Route path="/me" element={<MePage />} />
                 <Route path="/messages" element={<MessagesPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />

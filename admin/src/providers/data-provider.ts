@@ -2,18 +2,23 @@
  * Data providers of the console:
  * - `default`: Strapi 5 REST (merchants and every other content type) — @jmt/strapi-provider;
  * - `audit`: the operation-log endpoint, which takes plain `actor/module/from/to/page/pageSize` parameters;
- * - `workflow`: applications and outbox jobs (plain `kind/status/merchant/q/stuckDays/page/pageSize`).
+ * - `workflow`: applications and outbox jobs (plain `kind/status/merchant/q/stuckDays/page/pageSize`);
+ * - `customs`: the 出口报关 tracking board and a batch's orders / inventories (plain `q/merchant/status/page/pageSize`).
  */
 import { strapiDataProvider } from "@jmt/strapi-provider";
 import type { DataProvider, DataProviders } from "@refinedev/core";
 import type { AxiosInstance } from "axios";
 import { API_URL } from "../config";
 import { buildAuditLogQuery, filtersToAuditParams } from "../lib/audit-log-query";
+import { createCustomsApi, createCustomsDataProvider } from "./customs";
 import { http } from "./http";
 import { createWorkflowApi, createWorkflowDataProvider } from "./workflow";
 
 /** The workflow endpoints (applications, outbox jobs): typed client shared by pages and the "workflow" provider. */
 export const workflowApi = createWorkflowApi(http);
+
+/** The customs endpoints (board, batches, records, 点点通 configs, hints): typed client shared by pages and the "customs" provider. */
+export const customsApi = createCustomsApi(http);
 
 export interface AuditLogRecord {
   id: number | string;
@@ -74,4 +79,5 @@ export const dataProviders: DataProviders = {
   default: strapiDataProvider({ apiUrl: API_URL, httpClient: http }),
   audit: createAuditLogDataProvider(http),
   workflow: createWorkflowDataProvider(workflowApi),
+  customs: createCustomsDataProvider(customsApi),
 };

@@ -30,6 +30,8 @@ export interface ListResult<T> {
 
 export interface OutboxListParams {
   status?: string;
+  /** `wechat.template` (微信推送) or `ddt.ceb` (点点通报文); all channels when left out. */
+  channel?: string;
   page?: number;
   pageSize?: number;
 }
@@ -82,9 +84,10 @@ export const createWorkflowApi = (http: AxiosInstance, apiUrl: string = API_URL)
     const { data: body } = await http.post<{ data: Application }>(`${apiUrl}/applications/${encodeURIComponent(id)}/transitions`, payload);
     return body.data;
   },
-  async outboxJobs({ status, page = 1, pageSize = 20 }) {
+  async outboxJobs({ status, channel, page = 1, pageSize = 20 }) {
     const search = new URLSearchParams();
     if (status) search.set("status", status);
+    if (channel) search.set("channel", channel);
     search.set("page", String(page));
     search.set("pageSize", String(pageSize));
     const { data: body } = await http.get<ListBody<OutboxJob>>(`${apiUrl}/outbox-jobs?${search.toString()}`);
@@ -101,7 +104,7 @@ const unsupported = (what: string) => () => Promise.reject({ message: `不支持
 
 /**
  * Refine data provider over the workflow client: `applications` (list with the plain filters, getOne, update)
- * and `outbox-jobs` (list by status).
+ * and `outbox-jobs` (list by status and channel).
  */
 export const createWorkflowDataProvider = (api: WorkflowApi, apiUrl: string = API_URL): DataProvider => {
   let kinds: Promise<KindInfo[] | undefined> | undefined;
@@ -116,8 +119,8 @@ export const createWorkflowDataProvider = (api: WorkflowApi, apiUrl: string = AP
       const page = pagination?.currentPage ?? 1;
       const pageSize = pagination?.pageSize ?? 20;
       if (resource === "outbox-jobs") {
-        const status = filters?.find((filter) => "field" in filter && filter.field === "status")?.value as string | undefined;
-        const result = await api.outboxJobs({ status, page, pageSize });
+        const valueOf = (field: string) => filters?.find((filter) => "field" in filter && filter.field === field)?.value as string | undefined;
+        const result = await api.outboxJobs({ status: valueOf("status"), channel: valueOf("channel") || undefined, page, pageSize });
         return { data: result.data as never[], total: result.total, failed: result.failed };
       }
       const params = filtersToApplicationParams(filters);

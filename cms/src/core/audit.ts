@@ -29,6 +29,7 @@ export const moduleLabels: Record<string, string> = {
   application: '业务申请',
   'application-event': '申请时间线',
   'outbox-job': '推送任务',
+  customs: '出口报关',
 };
 
 const actionLabels: Record<string, string> = {
@@ -46,6 +47,17 @@ const actionLabels: Record<string, string> = {
   transition: '状态流转',
   save_draft: '保存草稿',
   correct_data: '修正资料',
+  'config.save': '保存点点通接口配置',
+  'batch.create': '新建出口批次',
+  'orders.import': '导入电子订单',
+  'orders.declare': '申报电子订单',
+  'inventories.declare': '申报出口清单',
+  'waybill.declare': '申报清单总分单',
+  'summary.declare': '申报汇总申请单',
+  'cancellation.create': '新建撤销申请单',
+  'cancellation.declare': '申报撤销申请单',
+  'cancellation.withdraw': '不再撤销',
+  'hint.save': '修改行业提示',
 };
 
 /** A Chinese label for an action; request-level rows ("POST /api/…") fall back to the HTTP verb. */

@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Host } from '@jmt/plugin-workflow';
+import type { CustomsHost } from '@jmt/plugin-customs';
 import { AppError } from './errors';
 import { writeAudit } from './audit';
 import { notifyMerchant } from './notify';
-import { kick } from './outbox';
+import { enqueue, kick, registerOutboxHandler, type OutboxHandler as CmsOutboxHandler } from './outbox';
+import { privateUploadDir } from './private-files';
+import { secret } from './secrets';
 import { asSystem, assertCan, can, resolveScope, type Scope } from './scope';
 import { transactionWithRetry } from './transactions';
 import { invalidateHome } from '../api/identity/lib/home';
@@ -15,7 +18,7 @@ import type { ErrorCode } from '../locales/zh-CN';
  * outbox instead of a copy per plugin.
  */
 export function registerHost(strapi: Core.Strapi): void {
-  const host: Host = {
+  const host: Host & CustomsHost = {
     scope: (ctx) => resolveScope(strapi, ctx as Parameters<typeof resolveScope>[1]),
     can: (scope, action) => can(scope as Scope, action),
     assertCan: (scope, action) => assertCan(scope as Scope, action),
@@ -28,6 +31,10 @@ export function registerHost(strapi: Core.Strapi): void {
       kick();
       invalidateHome();
     },
+    enqueue: (jobs) => enqueue(strapi, jobs),
+    onOutbox: (channel, handler) => registerOutboxHandler(channel, handler as CmsOutboxHandler),
+    secret: (name) => secret(name),
+    privateDir: () => privateUploadDir(),
   };
   strapi.add('jmt.host', host);
 }

@@ -61,24 +61,36 @@ export function backoffDelay(failures: number, baseMs: number, maxMs: number): n
  * joins it. Runs as system work: jobs are bookkeeping, not a user's operation.
  */
 export async function enqueue(strapi: Core.Strapi, jobs: OutboxJobInput[]): Promise<void> {
-  await asSystem(async () => {
-    for (const job of jobs) {
-      await strapi.documents(OUTBOX_UID).create({
-        data: {
-          channel: job.channel,
-          idempotencyKey: job.idempotencyKey,
-          payload: job.payload,
-          title: job.title?.slice(0, 200) ?? null,
-          recipient: job.recipient?.slice(0, 100) ?? null,
-          merchantId: job.merchantId ?? null,
-          status: 'pending',
-          attempts: 0,
-          maxAttempts: job.maxAttempts ?? settings().maxAttempts,
-          nextAttemptAt: new Date(),
-        } as any,
-      });
-    }
-  });
+  if (!jobs.length) return;
+  // Multi-row INSERTs through the query engine: a bulk declaration writes thousands of jobs in one
+  // transaction, and one Document Service call per job would dominate it.
+  const now = new Date();
+  const rows = jobs.map((job) => ({
+    documentId: newDocumentId(),
+    channel: job.channel,
+    idempotencyKey: job.idempotencyKey,
+    payload: job.payload,
+    title: job.title?.slice(0, 200) ?? null,
+    recipient: job.recipient?.slice(0, 100) ?? null,
+    merchantId: job.merchantId ?? null,
+    status: 'pending',
+    attempts: 0,
+    maxAttempts: job.maxAttempts ?? settings().maxAttempts,
+    nextAttemptAt: now,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  for (let i = 0; i < rows.length; i += 400) {
+    await strapi.db.query(OUTBOX_UID).createMany({ data: rows.slice(i, i + 400) as any });
+  }
+}
+
+/** The Document Service's id shape (24 lower-case letters and digits). */
+function newDocumentId(): string {
+  const bytes = crypto.randomBytes(24);
+  let out = 'o';
+  for (let i = 1; i < 24; i++) out += 'abcdefghijklmnopqrstuvwxyz0123456789'[bytes[i] % 36];
+  return out;
 }
 
 const instanceId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;

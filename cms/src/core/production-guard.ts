@@ -24,5 +24,7 @@ export function assertProductionSafe(env: NodeJS.ProcessEnv = process.env): void
   if (wechat.provider === 'simulator') problems.push('WECHAT_PROVIDER=simulator is not allowed in production');
   if (!wechat.appId || !wechat.secret) problems.push('WECHAT_APPID / WECHAT_SECRET must be set');
   if (env.SEED_DEMO === 'true') problems.push('SEED_DEMO must not be enabled in production');
+  // 点点通: without DDT_BASE_URL declarations would go to the local simulator's address.
+  if (!env.DDT_BASE_URL) problems.push('DDT_BASE_URL (the 点点通 gateway) must be set in production');
   if (problems.length) throw new Error(`[jmt] refusing to start in production:\n - ${problems.join('\n - ')}`);
 }

@@ -13,6 +13,7 @@ const devDefaults: Record<string, string> = {
   JWT_SECRET: 'dev-users-jwt-secret',
   ENCRYPTION_KEY: 'dev-encryption-key-32-bytes-long!',
   SMS_CODE_PEPPER: 'dev-sms-code-pepper',
+  CUSTOMS_CONFIG_KEY: 'dev-customs-config-key',
 };
 
 export function secret(name: keyof typeof devDefaults | string): string {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { isProduction } from '../core/secrets';
 import { seedApplications } from './applications';
+import { seedCustoms } from './customs';
 
 /**
  * Demo data for `npm start` and the tests: two Donghai crystal merchants (one approved, one not),
@@ -164,6 +165,7 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   }
 
   await seedApplications(strapi, merchantIds);
+  await seedCustoms(strapi, merchantIds);
   await seedStrapiAdmin(strapi);
 }
 

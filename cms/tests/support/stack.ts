@@ -89,6 +89,8 @@ export async function startCms(extraEnv: Record<string, string>): Promise<Runnin
     OUTBOX_BACKOFF_MS: '100',
     OUTBOX_BACKOFF_MAX_MS: '1000',
     OUTBOX_MAX_ATTEMPTS: '4',
+    DDT_POLL_SECONDS: '1',
+    DDT_TIMEOUT_MS: '1500',
     ...extraEnv,
   };
   let output = '';
@@ -108,7 +110,8 @@ export async function startCms(extraEnv: Record<string, string>): Promise<Runnin
     child,
     logs: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
+      // A process killed by a signal has exitCode null but signalCode set: it is gone all the same.
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
@@ -117,14 +120,21 @@ export async function startCms(extraEnv: Record<string, string>): Promise<Runnin
   };
 }
 
-export async function startSimulators(): Promise<{ smsPort: number; wechatPort: number; child: ChildProcess }> {
+export async function startSimulators(): Promise<{ smsPort: number; wechatPort: number; ddtPort: number; child: ChildProcess; ddt: ChildProcess }> {
   const smsPort = await freePort();
   const wechatPort = await freePort();
+  const ddtPort = await freePort();
   const child = spawn(process.execPath, [path.join(CMS_DIR, 'dist', 'simulators', 'run.js')], {
     env: { ...process.env, NODE_ENV: 'test', SMS_SIM_PORT: String(smsPort), WECHAT_SIM_PORT: String(wechatPort) },
     stdio: 'ignore',
   });
   await waitFor(`http://127.0.0.1:${smsPort}/health`, 15_000, child);
   await waitFor(`http://127.0.0.1:${wechatPort}/health`, 15_000, child);
-  return { smsPort, wechatPort, child };
+  // The 点点通 simulator with fast receipts (one step every 150 ms) so a declaration settles within a test.
+  const ddt = spawn(process.execPath, [path.join(CMS_DIR, '..', 'plugins', 'customs', 'dist', 'simulator', 'run.js')], {
+    env: { ...process.env, NODE_ENV: 'test', DDT_SIM_PORT: String(ddtPort), DDT_SIM_STEP_MS: '150' },
+    stdio: 'ignore',
+  });
+  await waitFor(`http://127.0.0.1:${ddtPort}/health`, 15_000, ddt);
+  return { smsPort, wechatPort, ddtPort, child, ddt };
 }

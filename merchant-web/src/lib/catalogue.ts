@@ -53,13 +53,26 @@ export const FILING_FEATURE_KIND: Record<string, string> = {
   enterpriseRecord: "enterprise-filing",
 };
 
+/** 出口报关 catalogue features → where they live (the to-do tiles and the global search land here). */
+export const CUSTOMS_FEATURE_PATH: Record<string, string> = {
+  interfaceConfig: "/customs#interfaceConfig",
+  batches: "/customs#batches",
+  orders: "/customs#batches",
+  lists: "/customs#batches",
+  summaries: "/customs#batches",
+  cancellations: "/customs/cancellations",
+  hints: "/customs",
+};
+
 /**
  * Route of a module (and of a feature inside it: the feature is the hash, so the page can scroll to it).
- * 工商注册 and 跨境申报 have their own screens: `/registration`, `/filing` and `/filing/<kind>`.
+ * 工商注册, 跨境申报 and 出口报关 have their own screens: `/registration`, `/filing` and `/filing/<kind>`,
+ * `/customs` (撤销申请单 at `/customs/cancellations`, the config card and the batch list as anchors).
  */
 export function modulePath(key: ModuleKey, feature?: string): string {
   if (key === "registration") return "/registration";
   if (key === "filing") return feature && FILING_FEATURE_KIND[feature] ? `/filing/${FILING_FEATURE_KIND[feature]}` : "/filing";
+  if (key === "customs") return feature ? (CUSTOMS_FEATURE_PATH[feature] ?? "/customs") : "/customs";
   return feature ? `/modules/${key}#${feature}` : `/modules/${key}`;
 }
 

@@ -1,9 +1,10 @@
 import { format, messages } from '../locales/index';
 import { badgeText, formatMessageTime } from '../utils/format';
 import { api, ApiClient } from './api';
-import { HomeModule, ModuleEntry, MODULE_ROUTES, isModuleKey, resolveModules } from './modules';
+import { HomeModule, ModuleEntry, resolveModules } from './modules';
 import { registrationBanner, RegistrationBanner } from './registration';
 import { ApplicationTodo, applicationPage, applicationStatusLabel, toPageUrl } from './applications';
+import { messagePage } from './message-center';
 
 /** A row of 办理提醒 (GET /api/applications/todos): what the merchant must do next. */
 export interface AppTodoRow {
@@ -63,6 +64,9 @@ export interface MessageEntry {
   read: boolean;
   time: string;
   categoryLabel: string;
+  /** The message's module key ('' for none): a locked module only toasts. */
+  module: string;
+  /** Its mini-program page (link → page, e.g. a customs batch; else the module page; '' for none). */
   page: string;
 }
 
@@ -119,7 +123,8 @@ export function buildHomeView(payload: HomePayload, now: Date = new Date()): Hom
       read: !!m.read,
       time: formatMessageTime(m.createdAt, now),
       categoryLabel: text.messageCategories[m.category] || m.category || '',
-      page: m.module && isModuleKey(m.module) ? MODULE_ROUTES[m.module].page : '',
+      module: m.module || '',
+      page: messagePage(m),
     })),
   };
 }

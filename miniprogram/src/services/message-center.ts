@@ -48,11 +48,29 @@ export function markAllRead(client: ApiClient = api): Promise<{ data: { marked: 
 }
 
 /**
+ * 出口报关 web links (plugins/customs): `/customs/batches/<id>` → the batch page, `/customs/cancellations?invtNo=…`
+ * → 撤销申请单, `/customs` → the module page. (Paths written out here: main-package code must not require the
+ * packageCustoms subpackage.)
+ */
+function customsPage(link: string): string | null {
+  const match = /^\/?customs(?:\/(batches|cancellations))?(?:\/([\w-]+))?\/?(?:\?(.*))?$/.exec(link);
+  if (!match) return null;
+  if (match[1] === 'batches' && match[2]) return `/packageCustoms/pages/batch/index?id=${encodeURIComponent(match[2])}`;
+  if (match[1] === 'cancellations') {
+    const invtNo = /(?:^|&)invtNo=([^&#]*)/.exec(match[3] || '');
+    return `/packageCustoms/pages/cancellations/index${invtNo && invtNo[1] ? `?invtNo=${invtNo[1]}` : ''}`;
+  }
+  return MODULE_ROUTES.customs.page;
+}
+
+/**
  * The mini-program page of a message: the web link (`/registration`, `/filing/<kind>`, with an optional
- * `?id=` / `/<id>`) mapped to its subpackage page, else the module's page, else ''.
+ * `?id=` / `/<id>`; `/customs/...`) mapped to its subpackage page, else the module's page, else ''.
  */
 export function messagePage(m: Pick<MessageRecord, 'link' | 'module'>): string {
   const link = m.link || '';
+  const customs = customsPage(link);
+  if (customs) return customs;
   const match = /^\/?(registration|filing)(?:\/([\w-]+))?(?:\/([\w-]+))?(?:\?id=([\w-]+))?/.exec(link);
   if (match) {
     if (match[1] === 'registration') return applicationPage(REGISTRATION_KIND, match[4] || match[2] || null);

@@ -57,11 +57,32 @@ it('renders previews', async () => {
   const mineId = loadPage('pages/mine/index');
   fake.respond('/api/me', { statusCode: 200, data: { user: { id: 5, phone: '13900000005', realName: '赵晶', email: null }, isPlatformStaff: false, merchant: { documentId: 'm1', nameCn: '东海县晶华水晶饰品有限公司', nameEn: 'Donghai Jinghua Crystal Co., Ltd.', type: 'company', registrationStatus: 'approved' }, role: 'admin', merchants: [{ documentId: 'm1', nameCn: '东海县晶华水晶饰品有限公司', role: 'admin', current: true }, { documentId: 'm2', nameCn: '东海县紫晶坊水晶工艺品店', role: 'member', current: false }] } });
   comp = render(mineId); await flushPromises(30); snapshot('mine', comp);
+  // 出口报关 (packageCustoms)
+  const counts = (byStatus: Record<string, number>) => ({ total: Object.keys(byStatus).reduce((a, k) => a + byStatus[k], 0), byStatus });
+  const customsBatch = { id: 'b1', number: 'PC20261122000001', name: '11月 Amazon 美国站 第1批', tradeMode: '9610', statisticsFlag: 'B', logisticsName: '顺丰国际标快', canWrite: true,
+    progress: { stage: 'waybill', next: { action: 'declare-waybill', label: '申报清单总分单', hint: '3 票清单已放行，请填写提运单号申报总分单' }, orders: counts({ stored: 3, rejected: 1 }), inventories: counts({ released: 3 }), waybill: null, summary: null, needsSummary: true },
+    timeline: [
+      { subjectType: 'inventory', messageType: 'CEB604', returnStatus: 800, returnStatusLabel: '放行', status: 'released', returnInfo: null, at: new Date(Date.now() - 600000).toISOString() },
+      { subjectType: 'order', messageType: 'CEB304', returnStatus: 100, returnStatusLabel: '海关退单', status: 'rejected', returnInfo: '商品编码与品名不符', at: new Date(Date.now() - 3600000).toISOString() },
+    ] };
+  fake.respond('/api/customs/config', { statusCode: 200, data: { data: { status: 'valid', dxpId: 'DXPENT0000777001', ebcCode: '3207960A2B', ebcName: '东海县晶华水晶饰品有限公司', customsCode: '2305', portCode: '2305', appKey: 'jh-****', verifiedAt: new Date().toISOString(), verifyErrors: [] } } });
+  fake.respond('/api/customs/todos', { statusCode: 200, data: { data: { items: [{ module: 'customs', key: 'k1', title: '申报清单总分单（批次 PC20261122000001）', body: '3 票清单已放行，请填写提运单号申报总分单', mpPath: 'packageCustoms/pages/batch/index?id=b1' }], counts: { orders: 0, lists: 1, summaries: 0 } } } });
+  fake.respond(/\/api\/customs\/batches\?/, { statusCode: 200, data: { data: [customsBatch, { ...customsBatch, id: 'b2', name: '10月 eBay 第3批', progress: { ...customsBatch.progress, stage: 'done', next: null, waybill: { status: 'reviewed' }, summary: { status: 'reviewed' } } }], meta: { page: 1, pageSize: 20, total: 2 } } });
+  comp = render(loadPage('packageCustoms/pages/index/index')); await flushPromises(30); snapshot('customs-index', comp);
+  fake.respond('/api/customs/batches/b1', { statusCode: 200, data: { data: customsBatch } });
+  const batchQuery = { current: { id: 'b1' } as Record<string, string> };
+  comp = render(loadPage('packageCustoms/pages/batch/index', batchQuery)); await flushPromises(30); snapshot('customs-batch', comp);
+  (comp as any).instance.onUnload();
+  fake.respond(/\/api\/customs\/cancellations\?/, { statusCode: 200, data: { data: [
+    { id: 'c1', invtNo: '32052026E000000101', status: 'rejected', reason: '买家取消订单，货物未出境', copName: '东海县晶华水晶饰品有限公司', ebcCode: '3207960A2B', returnStatusLabel: '海关退单', returnInfo: '清单已结关，不能撤销', guid: '9A1B2C3D-0000-4000-8000-000000000001', createdAt: new Date().toISOString() },
+    { id: 'c2', invtNo: '32052026E000000102', status: 'approved', reason: '退货', copName: '东海县晶华水晶饰品有限公司', ebcCode: '3207960A2B', returnStatusLabel: '海关审结', createdAt: new Date().toISOString() },
+  ], meta: { page: 1, pageSize: 20, total: 2 } } });
+  comp = render(loadPage('packageCustoms/pages/cancellations/index')); await flushPromises(30); snapshot('customs-cancellations', comp);
   delete fake.storage[STORAGE_KEYS.jwt];
   const loginId = loadPage('pages/login/index');
   comp = render(loginId); await flushPromises(); snapshot('login', comp);
   (comp as any).instance.setData({ mode: 'sms', agreed: true }); await flushPromises(); snapshot('login-sms', comp);
-  (globalThis as any).__key = 'customs';
+  (globalThis as any).__key = 'fx';
   const phId = loadComponent('components/module-placeholder/index');
-  comp = render(phId, { moduleKey: 'customs' }); await flushPromises(); snapshot('placeholder', comp);
+  comp = render(phId, { moduleKey: 'fx' }); await flushPromises(); snapshot('placeholder', comp);
 });

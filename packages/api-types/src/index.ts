@@ -87,3 +87,9 @@ export * from "./applications";
 
 /** Identifier checks (mobile, 统一社会信用代码, 身份证号, 海关编码) mirroring the cms. */
 export * from "./identifiers";
+
+/** 出口报关 (plugins/customs): statuses, batch progress, records, import preview, to-dos and hints. */
+export * from "./customs";
+
+/** 出口报关 as platform staff see it: tracking board, 点点通 configs (staff view), hint placements, the CEB outbox channel. */
+export * from "./customs-admin";

@@ -1,10 +1,11 @@
 import { RefreshButton } from "../../components/common/RefreshButton";
-import { WechatOutlined, MessageOutlined, RedoOutlined } from "@ant-design/icons";
-import type { OutboxJob } from "@jmt/api-types";
+import { CloudUploadOutlined, MessageOutlined, RedoOutlined, WechatOutlined } from "@ant-design/icons";
+import { DDT_OUTBOX_CHANNEL, WECHAT_OUTBOX_CHANNEL, type OutboxJob } from "@jmt/api-types";
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { getDefaultFilter, List, useTable } from "@refinedev/antd";
 import { usePermissions, useTranslate, type HttpError } from "@refinedev/core";
-import { App as AntdApp, Badge, Button, Empty, Table, Tabs, Tag, Tooltip, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { App as AntdApp, Badge, Button, Empty, Flex, Segmented, Table, Tabs, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { formatDateTime } from "../../lib/format";
 import { hasPermission } from "../../lib/permissions";
@@ -12,9 +13,34 @@ import { workflowApi } from "../../providers/data-provider";
 
 const STATUSES = ["failed", "pending", "sent"] as const;
 const STATUS_COLORS: Record<string, string> = { failed: "red", pending: "gold", sent: "green" };
+/** The channel filter of 推送失败: every channel, the WeChat pushes, the 点点通 CEB messages. */
+const CHANNELS = [
+  { value: "", key: "all" },
+  { value: WECHAT_OUTBOX_CHANNEL, key: "wechat" },
+  { value: DDT_OUTBOX_CHANNEL, key: "ddt" },
+] as const;
 
-/** 推送失败 (G4): the WeChat template pushes in the outbox by status; failed and pending ones can be retried. */
-export const OutboxJobList = () => {
+const ChannelTag = ({ channel }: { channel: string }) => {
+  const t = useTranslate();
+  const ddt = channel === DDT_OUTBOX_CHANNEL;
+  const wechat = channel?.includes("wechat");
+  return (
+    <Tag
+      bordered={false}
+      color={ddt ? "purple" : wechat ? "green" : "blue"}
+      icon={ddt ? <CloudUploadOutlined /> : wechat ? <WechatOutlined /> : <MessageOutlined />}
+      data-channel={channel}
+    >
+      {t(`outbox.channels.${String(channel).replace(/\./g, "_")}`, channel)}
+    </Tag>
+  );
+};
+
+/**
+ * 推送失败 (G4): the outbox by status — WeChat template pushes and 点点通 CEB messages, filterable by channel; failed
+ * ones can be retried. With `channel` the list is that channel's only (出口报关 → 失败报文: `ddt.ceb`).
+ */
+export const OutboxJobList = ({ channel: fixedChannel }: { channel?: string } = {}) => {
   const t = useTranslate();
   const { message, notification } = AntdApp.useApp();
   const [retrying, setRetrying] = useState<string | null>(null);
@@ -25,12 +51,36 @@ export const OutboxJobList = () => {
     dataProviderName: "workflow",
     pagination: { pageSize: 20 },
     sorters: { mode: "off" },
-    filters: { initial: [{ field: "status", operator: "eq", value: "failed" }] },
+    filters: {
+      initial: [{ field: "status", operator: "eq", value: "failed" }],
+      permanent: fixedChannel ? [{ field: "channel", operator: "eq", value: fixedChannel }] : [],
+    },
     syncWithLocation: true,
   });
   const status = (getDefaultFilter("status", filters, "eq") as string | undefined) ?? "failed";
+  const channel = fixedChannel ?? ((getDefaultFilter("channel", filters, "eq") as string | undefined) || "");
   const total = tableQuery.data?.total ?? 0;
-  const failedTotal = (tableQuery.data as { failed?: number } | undefined)?.failed;
+  // `meta.failed` counts every channel's failed jobs; a channel's own count comes from its failed list.
+  const channelFailed = useQuery({
+    queryKey: ["outbox", "failed", channel],
+    queryFn: () => workflowApi.outboxJobs({ status: "failed", channel, pageSize: 1 }),
+    enabled: Boolean(channel) && status !== "failed",
+    staleTime: 10_000,
+  });
+  const failedTotal = channel
+    ? status === "failed"
+      ? total
+      : channelFailed.data?.total
+    : (tableQuery.data as { failed?: number } | undefined)?.failed;
+  const texts = fixedChannel === DDT_OUTBOX_CHANNEL ? "customs.failures" : "outbox";
+  const setStatusAndChannel = (next: { status?: string; channel?: string }) =>
+    setFilters(
+      [
+        { field: "status", operator: "eq", value: next.status ?? status },
+        ...(fixedChannel ? [] : [{ field: "channel", operator: "eq" as const, value: (next.channel ?? channel) || undefined }]),
+      ],
+      "replace",
+    );
 
   const retry = async (job: OutboxJob) => {
     const id = String(job.documentId ?? job.id);
@@ -38,7 +88,7 @@ export const OutboxJobList = () => {
     try {
       await workflowApi.retryOutboxJob(id);
       message.success(t("outbox.retried"));
-      await tableQuery.refetch();
+      await Promise.all([tableQuery.refetch(), channel && status !== "failed" ? channelFailed.refetch() : Promise.resolve()]);
     } catch (error) {
       notification.error({ message: t("outbox.retryFailed"), description: (error as ApiHttpError).message });
     } finally {
@@ -48,15 +98,31 @@ export const OutboxJobList = () => {
 
   return (
     <List
-      title={t("outbox.title")}
-      headerProps={{ subTitle: <span className="hide-on-mobile">{t("outbox.subtitle")}</span> }}
+      title={t(`${texts}.title`)}
+      headerProps={{ subTitle: <span className="hide-on-mobile">{t(`${texts}.subtitle`)}</span> }}
       headerButtons={() => (
-        <RefreshButton query={tableQuery} />
+        <RefreshButton
+          query={tableQuery}
+          onRefresh={() => {
+            void tableQuery.refetch();
+            if (channel && status !== "failed") void channelFailed.refetch();
+          }}
+        />
       )}
     >
+      {!fixedChannel && (
+        <Flex className="outbox-channels" gap={12} align="center" wrap>
+          <Segmented<string>
+            value={channel}
+            onChange={(next) => setStatusAndChannel({ channel: next })}
+            options={CHANNELS.map((option) => ({ value: option.value, label: t(`outbox.channelFilter.${option.key}`) }))}
+            data-testid="outbox-channel"
+          />
+        </Flex>
+      )}
       <Tabs
         activeKey={status}
-        onChange={(next) => setFilters([{ field: "status", operator: "eq", value: next }], "replace")}
+        onChange={(next) => setStatusAndChannel({ status: next })}
         items={STATUSES.map((key) => ({
           key,
           label: (
@@ -71,31 +137,30 @@ export const OutboxJobList = () => {
         {...tableProps}
         rowKey={(job) => String(job.documentId ?? job.id)}
         data-testid="outbox-table"
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1300 }}
         pagination={{ ...tableProps.pagination, showSizeChanger: true, showTotal: () => t("outbox.total", { total }) }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`outbox.empty.${status}`)} /> }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`${texts}.empty.${status}`)} /> }}
       >
-        <Table.Column<OutboxJob>
-          dataIndex="channel"
-          title={t("outbox.fields.channel")}
-          width={130}
-          render={(value: string) => (
-            <Tag
-              bordered={false}
-              color={value?.includes("wechat") ? "green" : "blue"}
-              icon={value?.includes("wechat") ? <WechatOutlined /> : <MessageOutlined />}
-            >
-              {t(`outbox.channels.${String(value).replace(/\./g, "_")}`, value)}
-            </Tag>
-          )}
-        />
+        {!fixedChannel && (
+          <Table.Column<OutboxJob>
+            dataIndex="channel"
+            title={t("outbox.fields.channel")}
+            width={140}
+            render={(value: string) => <ChannelTag channel={value} />}
+          />
+        )}
         <Table.Column<OutboxJob>
           dataIndex="recipient"
-          title={t("outbox.fields.recipient")}
+          title={fixedChannel === DDT_OUTBOX_CHANNEL ? t("customs.failures.fields.recipient") : t("outbox.fields.recipient")}
           width={180}
           render={(value?: string | null) => <span className="mono">{value || "—"}</span>}
         />
-        <Table.Column<OutboxJob> dataIndex="title" title={t("outbox.fields.title")} render={(value?: string | null) => value || "—"} />
+        <Table.Column<OutboxJob>
+          dataIndex="title"
+          title={fixedChannel === DDT_OUTBOX_CHANNEL ? t("customs.failures.fields.title") : t("outbox.fields.title")}
+          width={220}
+          render={(value?: string | null) => value || "—"}
+        />
         <Table.Column<OutboxJob>
           dataIndex="status"
           title={t("outbox.fields.status")}

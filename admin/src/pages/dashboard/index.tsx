@@ -9,15 +9,18 @@ import {
   ShopOutlined,
   SyncOutlined,
 } from "@ant-design/icons";
-import { useGetIdentity, useList, useResourceParams, useTranslate, type IResourceItem } from "@refinedev/core";
-import { Avatar, Badge, Card, Col, Empty, List as AntList, Row, Skeleton, Space, Statistic, Tag, Typography } from "antd";
+import { useGetIdentity, useList, usePermissions, useResourceParams, useTranslate, type IResourceItem } from "@refinedev/core";
+import { useQuery } from "@tanstack/react-query";
+import { Avatar, Badge, Card, Col, Empty, List as AntList, Row, Skeleton, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
-import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { ActionTag } from "../../components/common/ActionTag";
+import { StatCard } from "../../components/common/StatCard";
 import { RegistrationStatusTag } from "../../components/common/RegistrationStatusTag";
 import { APPLICATION_KINDS } from "../../lib/application-kinds";
 import { formatDateTime } from "../../lib/format";
+import { hasPermission } from "../../lib/permissions";
+import { customsApi } from "../../providers/data-provider";
 import { useKindLabel, useStaffTodos } from "../applications/hooks";
 import type { StaffIdentity } from "../../providers/auth-provider";
 import type { AuditLogRecord } from "../../providers/data-provider";
@@ -32,43 +35,6 @@ const greetingKey = (hour: number): string => {
 
 /** The route of a resource's list page (`/merchants`). */
 const routeOf = (resource: IResourceItem | undefined): string => (typeof resource?.list === "string" ? resource.list : "/");
-
-interface StatCardProps {
-  title: string;
-  hint: string;
-  icon: ReactNode;
-  tone: "violet" | "amber" | "teal" | "rose";
-  value?: number;
-  loading?: boolean;
-  soon?: boolean;
-  to?: string;
-  testId?: string;
-}
-
-const StatCard = ({ title, hint, icon, tone, value, loading, soon, to, testId }: StatCardProps) => {
-  const t = useTranslate();
-  const body = (
-    <Card className={`stat-card stat-card--${tone}`} variant="borderless" hoverable={Boolean(to)} data-testid={testId}>
-      <div className="stat-card__head">
-        <span className="stat-card__icon">{icon}</span>
-        {soon && (
-          <Tag bordered={false} className="soon-tag">
-            {t("dashboard.moduleSoon")}
-          </Tag>
-        )}
-      </div>
-      {loading ? (
-        <Skeleton.Button active size="large" style={{ width: 80, height: 38, margin: "6px 0" }} />
-      ) : (
-        <Statistic title={title} value={soon || value === undefined ? "—" : value} />
-      )}
-      <Typography.Text type="secondary" className="stat-card__hint">
-        {soon ? t("dashboard.stats.pendingSoon") : hint}
-      </Typography.Text>
-    </Card>
-  );
-  return to ? <Link to={to}>{body}</Link> : body;
-};
 
 /** 工作台: who is signed in, key figures, shortcuts, modules, newest merchants and recent operations. */
 export const DashboardPage = () => {
@@ -89,10 +55,19 @@ export const DashboardPage = () => {
     pagination: { currentPage: 1, pageSize: 5 },
     errorNotification: false,
   });
+  // 报关失败报文: the tracking board's count (staff with customs.view).
+  const { data: permissions } = usePermissions<string[]>({});
+  const mayViewCustoms = hasPermission(permissions, "customs.view");
+  const customsBoard = useQuery({
+    queryKey: ["customs", "board", "dashboard"],
+    queryFn: () => customsApi.board({ pageSize: 1 }),
+    enabled: mayViewCustoms,
+    staleTime: 30_000,
+  });
 
   const byName = (name: string) => resources.find((resource) => resource.name === name);
   const modules = resources.filter((resource) => resource.meta?.moduleKey && resource.name !== "dashboard");
-  const shortcuts = ["merchants", "reviews-business-registration", "reviews-stuck", "customs", "audit-logs", "cockpit"]
+  const shortcuts = ["merchants", "reviews-business-registration", "reviews-stuck", "customs-board", "audit-logs", "cockpit"]
     .map(byName)
     .filter((resource): resource is IResourceItem => Boolean(resource));
 
@@ -165,7 +140,16 @@ export const DashboardPage = () => {
           />
         </Col>
         <Col xs={24} sm={12} xl={6}>
-          <StatCard tone="teal" icon={<ContainerOutlined />} title={t("dashboard.stats.pendingCustoms")} hint="" soon />
+          <StatCard
+            tone="teal"
+            icon={<ContainerOutlined />}
+            title={t("dashboard.stats.customsFailed")}
+            hint={t("dashboard.stats.customsFailedHint")}
+            value={customsBoard.data?.failedMessages}
+            loading={mayViewCustoms && customsBoard.isLoading}
+            to={mayViewCustoms ? "/customs/failures" : undefined}
+            testId="stat-customs-failed"
+          />
         </Col>
         <Col xs={24} sm={12} xl={6}>
           <StatCard tone="rose" icon={<SyncOutlined />} title={t("dashboard.stats.pendingRefund")} hint="" soon />
@@ -282,7 +266,7 @@ export const DashboardPage = () => {
                   <Link to={routeOf(resource)} className={`module-tile ${resource.meta?.placeholder ? "module-tile--soon" : ""}`}>
                     <span className="module-tile__icon">{resource.meta?.icon}</span>
                     <span className="module-tile__text">
-                      <span className="module-tile__label">{resource.meta?.label}</span>
+                      <span className="module-tile__label">{(resource.meta?.moduleLabel as string | undefined) ?? resource.meta?.label}</span>
                       <span className="module-tile__status">
                         {resource.meta?.placeholder ? t("dashboard.moduleSoon") : t("dashboard.moduleLive")}
                       </span>

@@ -9,6 +9,7 @@ import {
 import { FileProtectOutlined } from "@ant-design/icons";
 import { Card, Empty, Skeleton, Tag } from "antd";
 import { useApplicationTodos } from "../../hooks/useApplications";
+import { useCustomsTodos } from "../../hooks/useCustoms";
 import type { ReactNode } from "react";
 import { useNavigate } from "react-router";
 import { ModuleIcon } from "../../components/ModuleIcon";
@@ -39,6 +40,9 @@ export function TodoPanel({ home }: { home: HomePayload }) {
   // Modules whose to-dos are listed one by one below are not repeated as a count.
   const others = moduleTodos.filter((item) => !appItems.some((a) => a.module === item.module));
   const customsOpen = resolveModules(home).find((m) => m.key === "customs")?.enabled ?? false;
+  // 出口报关 to-dos one by one (GET /api/customs/todos): what each batch needs next, rejected 撤销申请单.
+  const customsTodos = useCustomsTodos(customsOpen);
+  const customsItems = customsOpen ? (customsTodos.data?.items ?? []) : [];
 
   return (
     <Card
@@ -115,6 +119,23 @@ export function TodoPanel({ home }: { home: HomePayload }) {
             </button>
           ))}
         </div>
+        {customsOpen && customsTodos.isLoading && <Skeleton active title={false} paragraph={{ rows: 2 }} className="jmt-customs-todos" />}
+        {customsItems.length > 0 && (
+          <ul className="jmt-todo-list jmt-app-todos jmt-customs-todos" data-testid="customs-todos">
+            {customsItems.map((item) => (
+              <li key={item.key}>
+                <button type="button" onClick={() => navigate(item.link)} data-testid="customs-todo" data-link={item.link} data-action={item.action ?? ""}>
+                  <ModuleIcon moduleKey="customs" size={30} />
+                  <span className="jmt-todo-name">
+                    <span className="jmt-app-todo-title">{item.title}</span>
+                    {item.body && <span className="jmt-customs-todo-body">{item.body}</span>}
+                  </span>
+                  <RightOutlined />
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
 
       <div className="jmt-todo-section">

@@ -97,7 +97,12 @@ Page({
       }
     }
     if (!message.page) return;
-    const module = view.modules.filter((m) => m.page === message.page)[0];
-    if (module) openModule(module);
+    // A message of a locked module only says why (openModule toasts); otherwise open its page.
+    const module = view.modules.filter((m) => m.key === message.module)[0];
+    if (module && !module.enabled) {
+      openModule(module);
+      return;
+    }
+    wx.navigateTo({ url: message.page });
   },
 });

@@ -72,6 +72,13 @@ async function workflowTodos(strapi: Core.Strapi, scope: Scope): Promise<{ modul
   return engine ? engine.todos(scope) : [];
 }
 
+type CustomsTodos = { items: { module: string }[]; counts: { orders: number; lists: number; summaries: number } };
+
+async function customsTodos(strapi: Core.Strapi, scope: Scope): Promise<CustomsTodos> {
+  const flow = strapi.plugin('customs')?.service('flow') as { todos(scope: Scope): Promise<CustomsTodos> } | undefined;
+  return flow ? flow.todos(scope) : { items: [], counts: { orders: 0, lists: 0, summaries: 0 } };
+}
+
 async function buildHomePayload(strapi: Core.Strapi, scope: Scope) {
   const [merchant, memberCount, unread, latest] = await Promise.all([
     strapi.documents('api::merchant.merchant').findFirst({
@@ -102,7 +109,7 @@ async function buildHomePayload(strapi: Core.Strapi, scope: Scope) {
   for (const todo of await workflowTodos(strapi, scope)) {
     if (todo.module in todoByModule) todoByModule[todo.module as ModuleKey] += 1;
   }
-  const customs = { orders: 0, lists: 0, summaries: 0 };
+  const customs = (await customsTodos(strapi, scope)).counts;
   todoByModule.customs = customs.orders + customs.lists + customs.summaries;
 
   return {

@@ -23,7 +23,7 @@ export default factories.createCoreController(OUTBOX_UID, ({ strapi }) => ({
     const [rows, total, failed] = await Promise.all([
       query.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }),
       query.count({ where }),
-      query.count({ where: { status: 'failed' } }),
+      query.count({ where: { status: 'failed', ...(where.channel ? { channel: where.channel } : {}) } }),
     ]);
     ctx.body = {
       data: (rows as Record<string, any>[]).map((job) => ({

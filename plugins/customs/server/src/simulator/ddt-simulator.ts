@@ -17,7 +17,7 @@
  *                           `guid` is the business node's head guid (= envelope guid for single-node messages).
  *   POST /config/verify     { dxpId, ebcCode, ebcName, ebpCode, customsCode, portCode, appKey? }
  *                           → { ok: true } | { ok: false, errors: [{ field, message }] }
- *   POST /control           { rejectNext, rejectReason, inspectNext, failNext, timeoutNext, dropReplies, reset }
+ *   POST /control           { rejectNext, rejectReason, inspectNext, failNext, timeoutNext, dropReplies, latencyMs, reset }
  *   GET  /messages?dxpId=   accepted declarations with status, numbers and receipt count (inspection)
  *   GET  /health
  *
@@ -224,6 +224,7 @@ function nonNegativeInt(value: unknown, field: string): number {
 export async function startDdtSimulator(options: Partial<DdtSimulatorOptions> = {}): Promise<DdtSimulator> {
   refuseInProduction('点点通');
   const opts: DdtSimulatorOptions = { ...optionsFromEnv(), ...stripUndefined(options) };
+  const initialLatencyMs = opts.latencyMs;
   if (!(opts.failureRate >= 0 && opts.failureRate <= 1)) throw new Error(`[jmt] failureRate must be within 0..1, got ${opts.failureRate}`);
   const now = opts.clock;
 
@@ -443,7 +444,9 @@ export async function startDdtSimulator(options: Partial<DdtSimulatorOptions> = 
       declarations = new Map();
       receipts = [];
       Object.assign(control, { rejectNext: 0, rejectReason: DEFAULT_REJECT_REASON, inspectNext: 0, failNext: 0, timeoutNext: 0, dropReplies: 0 });
+      opts.latencyMs = initialLatencyMs;
     }
+    if (body.latencyMs !== undefined) opts.latencyMs = nonNegativeInt(body.latencyMs, 'latencyMs');
     for (const key of ['rejectNext', 'inspectNext', 'failNext', 'timeoutNext', 'dropReplies'] as const) {
       if (body[key] !== undefined) control[key] = nonNegativeInt(body[key], key);
     }
