@@ -19,17 +19,19 @@ export default ({ env }: { env: any }) =>
   },
   'strapi::poweredBy',
   'strapi::query',
+  // Before the body parser, so an upload refused for its size gets the same error format (FILE_TOO_LARGE).
+  'global::api-envelope',
   {
     name: 'strapi::body',
     config: {
       formLimit: '2mb',
       jsonLimit: '2mb',
       textLimit: '2mb',
-      formidable: { maxFileSize: env.int('PRIVATE_FILE_MAX_BYTES', 10 * 1024 * 1024) + 1024 },
+      // The largest upload any route takes (private files check their own 10 MB, e-order imports their 30 MB).
+      formidable: { maxFileSize: Math.max(env.int('PRIVATE_FILE_MAX_BYTES', 10 * 1024 * 1024), env.int('CUSTOMS_IMPORT_MAX_BYTES', 30 * 1024 * 1024)) + 1024 },
     },
   },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
-  'global::api-envelope',
   ].filter(Boolean);

@@ -193,6 +193,17 @@ describe('a batch from import to 汇总 and 撤销', () => {
     const wrong = await api().post(`/api/customs/batches/${batchId}/orders/import`).set(bearer(merchant)).attach('file', await workbook([orderRow(9)], ['订单号码', '商品名称']), 'x.xlsx');
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.details.errors[0]).toMatchObject({ code: 'HEADER_MISMATCH', missing: expect.arrayContaining(['HS编码']) });
+    // Bigger than a private file may be (10 MB) but within the import limit: the importer itself answers.
+    const big = Buffer.alloc(11 * 1024 * 1024, 0x20);
+    Buffer.from([0x50, 0x4b, 0x03, 0x04]).copy(big);
+    const bigRes = await api().post(`/api/customs/batches/${batchId}/orders/import`).set(bearer(merchant)).attach('file', big, 'big.xlsx');
+    expect(bigRes.status).toBe(422);
+    expect(bigRes.body.error.details.errors[0].code).toBe('NOT_XLSX');
+    // Over the import limit (30 MB): refused before parsing, with a clear code.
+    const huge = Buffer.alloc(31 * 1024 * 1024, 0x20);
+    const hugeRes = await api().post(`/api/customs/batches/${batchId}/orders/import`).set(bearer(merchant)).attach('file', huge, 'huge.xlsx');
+    expect(hugeRes.status).toBe(413);
+    expect(hugeRes.body.error.code).toBe('FILE_TOO_LARGE');
     const none = await api().post(`/api/customs/batches/${batchId}/orders/import`).set(bearer(merchant));
     expect(none.body.error.code).toBe('IMPORT_FILE_REQUIRED');
     expect((await api().get(`/api/customs/batches/${batchId}/orders`).set(bearer(merchant))).body.meta.total).toBe(4);
@@ -228,7 +239,7 @@ describe('a batch from import to 汇总 and 撤销', () => {
   });
 
   it('declares the 清单 in one click; one is inspected (查验) and all are released with invtNo', async () => {
-    await ddtControl({ inspectNext: 1 });
+    await ddtControl({ inspectNext: 1, reviewNext: 1 });
     const res = await api().post(`/api/customs/batches/${batchId}/inventories`).set(bearer(merchant)).expect(200);
     expect(res.body.data.declared).toBe(4);
     const batch = await eventually(() => batchNow(batchId), (b) => b.progress.inventories.byStatus.released === 4, 45_000);
@@ -237,6 +248,9 @@ describe('a batch from import to 汇总 and 撤销', () => {
     for (const inv of inventories) expect(inv.invtNo).toMatch(/^2305\d{4}E\d{9}$/);
     const statuses = batch.timeline.filter((e: any) => e.subjectType === 'inventory').map((e: any) => e.returnStatus);
     expect(statuses.filter((s: number) => s === 500)).toHaveLength(1);
+    expect(statuses.filter((s: number) => s === 300)).toHaveLength(1); // 人工审核
+    const reviewed = batch.timeline.find((e: any) => e.returnStatus === 300);
+    expect(reviewed).toMatchObject({ status: 'reviewing', returnStatusLabel: '人工审核' });
     expect(statuses.filter((s: number) => s === 800)).toHaveLength(4);
     const msgs = await messagesOf(merchant);
     expect(msgs.some((m) => m.title === '出口清单查验')).toBe(true);
@@ -322,6 +336,25 @@ describe('a batch from import to 汇总 and 撤销', () => {
     expect(row.merchant.nameCn).toContain('晶华');
     expect(board).toMatchObject({ failedMessages: expect.any(Number), stuckMessages: expect.any(Number) });
     expect((await api().get('/api/customs/board').set(bearer(merchant))).status).toBe(403);
+  });
+});
+
+describe('a declaration customs never received (发送海关失败)', () => {
+  it('rejects the order with returnStatus 4, tells the merchant and offers a new import', async () => {
+    const batch = await api().post('/api/customs/batches').set(bearer(merchant)).send({ name: '发送失败检查', logisticsCode: '3207980YT1', logisticsName: '顺丰国际标快', country: '502' }).expect(201);
+    const preview = await api().post(`/api/customs/batches/${batch.body.id}/orders/import`).set(bearer(merchant)).attach('file', await workbook([orderRow(80)]), 'f.xlsx').expect(200);
+    await api().post(`/api/customs/imports/${preview.body.importId}/commit`).set(bearer(merchant)).expect(200);
+    await ddtControl({ sendFailNext: 1 });
+    await api().post(`/api/customs/batches/${batch.body.id}/orders/declare`).set(bearer(merchant)).expect(200);
+    const settled = await eventually(() => batchNow(batch.body.id), (b) => b.progress.orders.byStatus.rejected === 1, 30_000);
+    expect(settled.timeline.map((e: any) => e.returnStatus).sort()).toEqual([1, 2, 4]);
+    expect(settled.progress).toMatchObject({ stage: 'orders', next: { action: 'import' } });
+    const order = (await api().get(`/api/customs/batches/${batch.body.id}/orders`).set(bearer(merchant))).body.data[0];
+    expect(order).toMatchObject({ status: 'rejected', returnStatus: 4, returnStatusLabel: '发送海关失败' });
+    const msgs = await messagesOf(merchant);
+    expect(msgs.some((m) => m.title === '电子订单被退单' && m.body.includes(`TTE2E${stamp}80`) && m.body.includes('发送海关失败'))).toBe(true);
+    const todos = (await api().get('/api/customs/todos').set(bearer(merchant))).body.data.items;
+    expect(todos.some((t: any) => t.key === `customs:${batch.body.id}:rejected`)).toBe(true);
   });
 });
 

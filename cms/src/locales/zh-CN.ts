@@ -22,7 +22,7 @@ export const errorMessages = {
   LAST_ADMIN: '商户至少需要保留一名管理员',
   MEMBER_EXISTS: '该手机号已是本商户成员',
   FILE_REQUIRED: '请选择要上传的文件',
-  FILE_TOO_LARGE: '文件过大，单个文件不能超过 10 MB',
+  FILE_TOO_LARGE: '文件过大：证件资料单个不能超过 10 MB，订单表格不能超过 30 MB，请压缩或拆分后重新上传',
   FILE_TYPE_NOT_ALLOWED: '仅支持 PDF、JPG、PNG、WEBP 格式的文件',
   FILE_CATEGORY_INVALID: '文件类别不正确',
   FILE_MISSING: '文件已丢失，请重新上传',

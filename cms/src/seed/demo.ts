@@ -96,15 +96,15 @@ const PRODUCTS: Record<string, Record<string, unknown>[]> = {
 };
 
 const CARRIERS = [
-  { name: 'DHL 国际快递', code: 'DHL', serviceType: 'express', regions: ['全球'], transitDays: '3-5', features: ['门到门', '全程追踪'], sort: 1 },
-  { name: 'UPS 国际快递', code: 'UPS', serviceType: 'express', regions: ['北美', '欧洲'], transitDays: '3-6', features: ['美国时效稳定'], sort: 2 },
-  { name: 'FedEx 联邦快递', code: 'FEDEX', serviceType: 'express', regions: ['全球'], transitDays: '3-6', features: ['大货优惠'], sort: 3 },
-  { name: '日本专线', code: 'JP-LINE', serviceType: 'dedicated_line', regions: ['日本'], transitDays: '4-7', features: ['包清关', '水晶饰品可走'], sort: 4 },
-  { name: '澳洲专线', code: 'AU-LINE', serviceType: 'dedicated_line', regions: ['澳大利亚'], transitDays: '6-10', features: ['包税'], sort: 5 },
-  { name: '英国包税专线', code: 'UK-DDP', serviceType: 'dedicated_line', regions: ['英国'], transitDays: '6-9', features: ['DDP 包税', 'VAT 代缴'], sort: 6 },
-  { name: '顺丰国际标快', code: 'SF-INTL-EXP', serviceType: 'express', regions: ['亚洲', '欧美'], transitDays: '3-5', features: ['易碎品包装'], sort: 7 },
-  { name: '顺丰国际特惠', code: 'SF-INTL-ECO', serviceType: 'express', regions: ['亚洲', '欧美'], transitDays: '5-8', features: ['性价比高'], sort: 8 },
-  { name: '顺丰小包', code: 'SF-PACKET', serviceType: 'postal', regions: ['全球'], transitDays: '7-15', features: ['2kg 以下小件'], sort: 9 },
+  { name: 'DHL 国际快递', code: 'DHL', customsCode: '3201980DHL', serviceType: 'express', regions: ['全球'], transitDays: '3-5', features: ['门到门', '全程追踪'], sort: 1 },
+  { name: 'UPS 国际快递', code: 'UPS', customsCode: '3201980UPS', serviceType: 'express', regions: ['北美', '欧洲'], transitDays: '3-6', features: ['美国时效稳定'], sort: 2 },
+  { name: 'FedEx 联邦快递', code: 'FEDEX', customsCode: '3201980FDX', serviceType: 'express', regions: ['全球'], transitDays: '3-6', features: ['大货优惠'], sort: 3 },
+  { name: '日本专线', code: 'JP-LINE', customsCode: '3207980JPL', serviceType: 'dedicated_line', regions: ['日本'], transitDays: '4-7', features: ['包清关', '水晶饰品可走'], sort: 4 },
+  { name: '澳洲专线', code: 'AU-LINE', customsCode: '3207980AUL', serviceType: 'dedicated_line', regions: ['澳大利亚'], transitDays: '6-10', features: ['包税'], sort: 5 },
+  { name: '英国包税专线', code: 'UK-DDP', customsCode: '3207980UKD', serviceType: 'dedicated_line', regions: ['英国'], transitDays: '6-9', features: ['DDP 包税', 'VAT 代缴'], sort: 6 },
+  { name: '顺丰国际标快', code: 'SF-INTL-EXP', customsCode: '3207980YT1', serviceType: 'express', regions: ['亚洲', '欧美'], transitDays: '3-5', features: ['易碎品包装'], sort: 7 },
+  { name: '顺丰国际特惠', code: 'SF-INTL-ECO', customsCode: '3207980YT2', serviceType: 'express', regions: ['亚洲', '欧美'], transitDays: '5-8', features: ['性价比高'], sort: 8 },
+  { name: '顺丰小包', code: 'SF-PACKET', customsCode: '3207980YT3', serviceType: 'postal', regions: ['全球'], transitDays: '7-15', features: ['2kg 以下小件'], sort: 9 },
 ];
 
 const MESSAGES: Record<string, Record<string, unknown>[]> = {

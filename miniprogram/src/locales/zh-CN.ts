@@ -402,6 +402,7 @@ export const zhCN = {
   /** 出口报关 (packageCustoms, C1–C9). */
   customs: {
     loadFailed: '出口报关加载失败',
+    hintsTitle: '水晶行业申报提示',
     memberNotice: '您是普通成员，仅可查看',
     pcHint: '新建批次、导入 Excel 订单请在电脑端（商户工作台）操作',
     config: {

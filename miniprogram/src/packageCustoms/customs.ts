@@ -156,6 +156,18 @@ export const PAGES = {
 
 // ---------------------------------------------------------------- API
 
+/** C9: crystal-industry hints, edited by staff (GET /api/customs/hints). */
+export interface CustomsHint {
+  key: string;
+  title: string;
+  body: string;
+  placement?: string | null;
+}
+
+export function fetchHints(client: ApiClient = api): Promise<CustomsHint[]> {
+  return client.get<{ data?: CustomsHint[] }>(`${BASE}/hints`).then((r) => (r && Array.isArray(r.data) ? r.data : []).filter((h) => h && h.title && h.body));
+}
+
 export function fetchConfig(client: ApiClient = api): Promise<CustomsConfig> {
   return client.get<{ data: CustomsConfig }>(`${BASE}/config`).then((r) => r.data);
 }

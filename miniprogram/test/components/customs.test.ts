@@ -84,6 +84,10 @@ describe('packageCustoms/pages/index (出口报关)', () => {
         },
       },
     });
+    fake.respond('/api/customs/hints', {
+      statusCode: 200,
+      data: { data: [{ key: 'fragile-goods', title: '易碎品申报提示', body: '水晶球请用木箱包装。', placement: 'batch.create' }] },
+    });
     fake.respond(/\/api\/customs\/batches\?/, {
       statusCode: 200,
       data: {
@@ -127,6 +131,10 @@ describe('packageCustoms/pages/index (出口报关)', () => {
     expect(second).toContain('已完成');
     expect(second).toContain('已放行 2');
     expect(t).toContain('新建批次、导入 Excel 订单请在电脑端');
+    // C9 hints, as staff wrote them
+    expect(comp.querySelectorAll('.cu-hint')).toHaveLength(1);
+    expect(t).toContain('水晶行业申报提示');
+    expect(t).toContain('水晶球请用木箱包装。');
   });
 
   it('a to-do opens its mpPath; a batch its progress; the entry 撤销申请单', async () => {
@@ -174,7 +182,7 @@ describe('packageCustoms/pages/index (出口报关)', () => {
     const before = fake.requests.length;
     comp.instance.onPullDownRefresh();
     await flushPromises(30);
-    expect(fake.requests.length).toBe(before + 3);
+    expect(fake.requests.length).toBe(before + 4); // config, to-dos, hints, batches
     expect(fake.api.stopPullDownRefresh).toHaveBeenCalled();
   });
 

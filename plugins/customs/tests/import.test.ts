@@ -9,7 +9,7 @@ import { TEMPLATE_COLUMNS } from '../server/src/import/columns';
 import { generateWorkbook } from '../server/src/import/bench';
 import { decodeUtf8 } from '../server/src/import/reader';
 import { safeCell, safeCsvLine, normaliseText, looksLikeFormula } from '../server/src/import/normalise';
-import * as D from '../server/src/import/decimal';
+import * as D from '../server/src/decimal';
 import { findHsCode, HS_CODES, hsCodesUnder, isKnownHsCode, refundRateOf } from '../server/src/data/hs-codes';
 import { findCurrency, findUnit } from '../server/src/data/customs-codes';
 

@@ -76,7 +76,7 @@ export function CreateBatchDrawer({
       .map((r) => ({ value: r.logisticsName, label: `${r.logisticsName}（${r.logisticsCode}）` }));
     const vendors = (carriers.data ?? [])
       .filter((c) => !recent.some((r) => r.logisticsName === c.name))
-      .map((c) => ({ value: c.name, label: c.name }));
+      .map((c) => ({ value: c.name, label: c.customsCode ? `${c.name}（${c.customsCode}）` : c.name }));
     return [
       ...(used.length ? [{ label: t("customs.batchForm.recentCarriers"), options: used }] : []),
       ...(vendors.length ? [{ label: t("customs.batchForm.platformCarriers"), options: vendors }] : []),
@@ -92,10 +92,10 @@ export function CreateBatchDrawer({
     return common;
   }, [countrySearch, t]);
 
-  /** A carrier used before brings its customs code along; the platform's carriers only their name. */
+  /** A carrier brings its customs code along: from an earlier batch, else from the platform's carrier list. */
   const pickCarrier = (name: string) => {
-    const used = recent.find((r) => r.logisticsName === name);
-    if (used?.logisticsCode) form.setFields([{ name: "logisticsCode", value: used.logisticsCode, errors: [] }]);
+    const code = recent.find((r) => r.logisticsName === name)?.logisticsCode || carriers.data?.find((c) => c.name === name)?.customsCode;
+    if (code) form.setFields([{ name: "logisticsCode", value: code, errors: [] }]);
   };
 
   const submit = async () => {

@@ -8,8 +8,10 @@ import {
   ConfigView,
   configView,
   CustomsConfig,
+  CustomsHint,
   CustomsTodos,
   fetchConfig,
+  fetchHints,
   fetchCustomsTodos,
   listBatches,
   PAGES,
@@ -36,6 +38,7 @@ Page({
     config: null as ConfigView | null,
     todos: [] as TodoRow[],
     batches: [] as BatchRow[],
+    hints: [] as CustomsHint[],
     page: 1,
     total: 0,
     hasMore: false,
@@ -68,12 +71,14 @@ Page({
       // The config card and the to-dos are extras: their failure never blocks the batches.
       const config = fetchConfig().catch(() => null as CustomsConfig | null);
       const todos = fetchCustomsTodos().catch(() => null as CustomsTodos | null);
+      const hints = fetchHints().catch(() => [] as CustomsHint[]);
       const list = await listBatches(1, PAGE_SIZE);
-      const [c, td] = await Promise.all([config, todos]);
+      const [c, td, h] = await Promise.all([config, todos, hints]);
       this.setData({
         mode: 'ready',
         config: c ? configView(c) : this.data.config,
         todos: td ? todoRows(td.items) : this.data.todos,
+        hints: h,
         batches: batchRows(list.data),
         page: 1,
         total: list.meta.total,

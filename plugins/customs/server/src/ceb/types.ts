@@ -5,7 +5,7 @@
  * so that a node maps 1:1 onto XML. Codes are strings (leading zeros matter: unit "007"), amounts
  * and quantities are `DecimalInput` (strings preferred — see decimal.ts).
  */
-import type { DecimalInput } from './decimal';
+import type { DecimalInput } from '../decimal';
 
 export type { DecimalInput };
 

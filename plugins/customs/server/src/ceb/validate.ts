@@ -4,7 +4,7 @@
  * JSON from the API, rows from the Excel import and messages parsed back by the 点点通 simulator.
  */
 import { resolveRules } from './codes';
-import { DECIMAL_19_5, decimalPlaces, decimalText, DECIMAL_SCALE, fromScaled, toScaled, withinRounding } from './decimal';
+import { DECIMAL_19_5, decimalPlaces, decimalText, DECIMAL_SCALE, fromScaled, toScaled, withinRounding } from '../decimal';
 import { FieldSpec, HEAD_META_FIELDS, MESSAGE_SPECS, BASE_TRANSFER_FIELDS } from './schema';
 import { GUID_PATTERN, parseCustomsTime } from './time';
 import type { MessageKind, ValidationIssue, ValidationRules } from './types';

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DATA_SHEET_NAME, TEMPLATE_COLUMNS } from './columns';
-import { mul, round } from './decimal';
+import { mul, round } from '../decimal';
 
 interface Product {
   itemNo: string;

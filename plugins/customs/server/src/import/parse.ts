@@ -17,7 +17,7 @@ import { Readable } from 'stream';
 import type { CellValue } from 'exceljs';
 import { NamedWorksheetReader, readWorksheets, WorkbookSource } from './reader';
 import { COLUMN_BY_KEY, COLUMNS, ColumnDef, EXAMPLE_PREFIX, FieldKey, HINT_SHEET_NAME, TEMPLATE_COLUMNS } from './columns';
-import * as D from './decimal';
+import * as D from '../decimal';
 import { looksLikeFormula, normaliseNumericText, normaliseText } from './normalise';
 import { compactHsCode, isHsFormat, isKnownHsCode } from '../data/hs-codes';
 import { findCurrency, findUnit } from '../data/customs-codes';

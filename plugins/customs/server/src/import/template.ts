@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { DATA_SHEET_NAME, EXAMPLE_PREFIX, FieldKey, HINT_SHEET_NAME, TEMPLATE_COLUMNS } from './columns';
 import { CURRENCIES, UNITS } from '../data/customs-codes';
 import { HS_CODES } from '../data/hs-codes';
-import { mul } from './decimal';
+import { mul } from '../decimal';
 
 /** Rows (after the header) that carry the drop-down lists and text formats. */
 export const TEMPLATE_INPUT_ROWS = 5000;

@@ -15,7 +15,7 @@ import {
 } from '../ceb';
 import type { ImportResult, RowOverrides } from '../import/parse';
 import { importInWorker, type WorkerImport } from '../import/run-in-worker';
-import * as D from '../import/decimal';
+import * as D from '../decimal';
 import { safeCell } from '../import/normalise';
 import { TEMPLATE_COLUMNS } from '../import/columns';
 import ExcelJS from 'exceljs';
@@ -148,15 +148,47 @@ export function createFlow(strapi: Core.Strapi, config: ConfigService) {
   const sum = (c: Record<string, number>, keys?: string[]) => Object.entries(c).filter(([k]) => !keys || keys.includes(k)).reduce((a, [, n]) => a + n, 0);
 
   /** Where a batch stands and what comes next (the guided one-stop flow). */
+  /** Status counts per batch for many batches in one grouped query. */
+  async function countsByBatch(uid: string, batchIds: number[]): Promise<Map<number, Record<string, number>>> {
+    const out = new Map<number, Record<string, number>>(batchIds.map((id) => [id, {}]));
+    if (!batchIds.length) return out;
+    const rows = (await rawTable(strapi, strapi.db.metadata.get(uid as never).tableName, (t) =>
+      t.whereIn('batch_id', batchIds).select('batch_id', 'status').count({ n: '*' }).groupBy('batch_id', 'status'),
+    )) as unknown as { batch_id: number; status: string; n: number | string }[];
+    for (const r of rows) (out.get(Number(r.batch_id)) as Record<string, number>)[r.status] = Number(r.n);
+    return out;
+  }
+
+  async function latestByBatch(uid: string, batchIds: number[]): Promise<Map<number, Row>> {
+    const out = new Map<number, Row>();
+    if (!batchIds.length) return out;
+    const rows = (await q(uid).findMany({ where: { batchId: { $in: batchIds } }, orderBy: { id: 'desc' } })) as Row[];
+    for (const r of rows) if (!out.has(r.batchId)) out.set(r.batchId, r);
+    return out;
+  }
+
+  /** Progress of many batches with a handful of queries (lists, the staff board, to-dos). */
+  async function progressMany(batches: Row[]): Promise<Row[]> {
+    const ids = batches.map((b) => b.id as number);
+    const [orders, inventories, waybills, summaries] = await Promise.all([
+      countsByBatch(UID.order, ids),
+      countsByBatch(UID.inventory, ids),
+      latestByBatch(UID.waybill, ids),
+      latestByBatch(UID.summary, ids),
+    ]);
+    return batches.map((b) => progressFrom(b, orders.get(b.id) ?? {}, inventories.get(b.id) ?? {}, waybills.get(b.id) ?? null, summaries.get(b.id) ?? null));
+  }
+
   async function progressOf(batch: Row): Promise<Row> {
-    const orders = await counts(UID.order, batch.id);
-    const inventories = await counts(UID.inventory, batch.id);
-    const waybill = (await q(UID.waybill).findOne({ where: { batchId: batch.id }, orderBy: { id: 'desc' } })) as Row | null;
-    const summary = (await q(UID.summary).findOne({ where: { batchId: batch.id }, orderBy: { id: 'desc' } })) as Row | null;
+    return (await progressMany([batch]))[0];
+  }
+
+  function progressFrom(batch: Row, orders: Record<string, number>, inventories: Record<string, number>, waybill: Row | null, summary: Row | null): Row {
     const orderTotal = sum(orders);
     const storedOrders = orders.stored ?? 0;
     const ordersPending = sum(orders, ['queued', 'declaring']);
-    const withoutInventory = await ordersReadyForInventory(batch.id, true);
+    // One active (not rejected) 清单 per order at a time, so the stored orders still without one are:
+    const withoutInventory = Math.max(0, storedOrders - (sum(inventories) - (inventories.rejected ?? 0)));
     const invActive = sum(inventories, ['queued', 'declaring', 'stored', 'reviewing', 'reviewed', 'inspecting', 'released']);
     const invPending = sum(inventories, ['queued', 'declaring', 'stored', 'reviewing', 'reviewed', 'inspecting']);
     const released = inventories.released ?? 0;
@@ -278,16 +310,14 @@ export function createFlow(strapi: Core.Strapi, config: ConfigService) {
     return s;
   }
 
-  async function ordersReadyForInventory(batchId: number, countOnly: true): Promise<number>;
-  async function ordersReadyForInventory(batchId: number, countOnly: false): Promise<Row[]>;
-  async function ordersReadyForInventory(batchId: number, countOnly: boolean): Promise<number | Row[]> {
+  /** Stored orders of the batch without an active (not rejected) 清单, in id order. */
+  async function ordersReadyForInventory(batchId: number): Promise<Row[]> {
     const stored = (await q(UID.order).findMany({ where: { batchId, status: 'stored' }, select: ['id'] })) as Row[];
-    if (!stored.length) return countOnly ? 0 : [];
+    if (!stored.length) return [];
     const active = new Set(
       ((await q(UID.inventory).findMany({ where: { batchId, status: { $ne: 'rejected' } }, select: ['orderId'] })) as Row[]).map((r) => r.orderId as number),
     );
     const ids = stored.map((r) => r.id as number).filter((id) => !active.has(id));
-    if (countOnly) return ids.length;
     const out: Row[] = [];
     for (let i = 0; i < ids.length; i += 500) out.push(...((await q(UID.order).findMany({ where: { id: { $in: ids.slice(i, i + 500) } }, orderBy: { id: 'asc' } })) as Row[]));
     return out;
@@ -346,7 +376,8 @@ export function createFlow(strapi: Core.Strapi, config: ConfigService) {
   async function startImport(imp: Row, merchantId: number, overrides?: RowOverrides, checkKnown = true): Promise<WorkerImport> {
     const file = path.join(importDir(), imp.fileKey);
     if (!fs.existsSync(file)) throw fail('IMPORT_EXPIRED', 410);
-    return importInWorker(file, { overrides, ...(checkKnown ? { isKnownOrderNo: (nos: string[]) => isKnownOrderNo(merchantId, nos) } : {}) });
+    const maxBytes = Number(process.env.CUSTOMS_IMPORT_MAX_BYTES ?? 30 * 1024 * 1024);
+    return importInWorker(file, { overrides, maxBytes, ...(checkKnown ? { isKnownOrderNo: (nos: string[]) => isKnownOrderNo(merchantId, nos) } : {}) });
   }
 
   async function runImport(imp: Row, merchantId: number, overrides?: RowOverrides): Promise<ImportResult> {
@@ -494,8 +525,8 @@ export function createFlow(strapi: Core.Strapi, config: ConfigService) {
         q(UID.batch).findMany({ where, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize, populate: { merchant: { select: ['id', 'documentId', 'nameCn'] } } }) as Promise<Row[]>,
         q(UID.batch).count({ where }) as Promise<number>,
       ]);
-      const data = [];
-      for (const r of rows) data.push({ ...presentBatch(r), progress: await progressOf(r) });
+      const progress = await progressMany(rows);
+      const data = rows.map((r, i) => ({ ...presentBatch(r), progress: progress[i] }));
       return { data, meta: { page, pageSize, total } };
     },
 
@@ -697,7 +728,7 @@ export function createFlow(strapi: Core.Strapi, config: ConfigService) {
       const batch = await loadBatch(scope, documentId);
       const cfg = await config.requireValid(merchantId);
       const n = await h().transaction(async () => {
-        const orders = await ordersReadyForInventory(batch.id, false);
+        const orders = await ordersReadyForInventory(batch.id);
         if (!orders.length) throw fail('NOTHING_TO_DECLARE', 409);
         const prior = (await q(UID.inventory).count({ where: { batchId: batch.id } })) as number;
         const today = ymd();
@@ -918,8 +949,9 @@ export function createFlow(strapi: Core.Strapi, config: ConfigService) {
       if (scope.kind !== 'merchant' || !scope.merchantId) return { items: [], counts };
       const batches = (await q(UID.batch).findMany({ where: { merchant: { id: scope.merchantId }, status: 'open' }, orderBy: { id: 'desc' }, limit: 50 })) as Row[];
       const items: Row[] = [];
-      for (const b of batches) {
-        const p = await progressOf(b);
+      const progress = await progressMany(batches);
+      for (const [i, b] of batches.entries()) {
+        const p = progress[i];
         const rejected = (p.orders.byStatus.rejected ?? 0) as number;
         if (rejected > 0) {
           counts.orders += 1;

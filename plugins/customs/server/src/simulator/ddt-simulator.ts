@@ -17,7 +17,8 @@
  *                           `guid` is the business node's head guid (= envelope guid for single-node messages).
  *   POST /config/verify     { dxpId, ebcCode, ebcName, ebpCode, customsCode, portCode, appKey? }
  *                           → { ok: true } | { ok: false, errors: [{ field, message }] }
- *   POST /control           { rejectNext, rejectReason, inspectNext, failNext, timeoutNext, dropReplies, latencyMs, reset }
+ *   POST /control           { rejectNext, rejectReason, inspectNext, reviewNext, sendFailNext, failNext, timeoutNext, dropReplies,
+ *                             latencyMs, reset }
  *   GET  /messages?dxpId=   accepted declarations with status, numbers and receipt count (inspection)
  *   GET  /health
  *
@@ -29,6 +30,8 @@
  *   CEB607 master/sub     1 → 2 → 3 → 120 → 399
  *   CEB701 summary        1 → 2 → 3 → 120 → 399               (CEB792 summary results are not produced)
  *   rejected (any kind)   1 → 2 → 3 → 100 (returnInfo = the reason)
+ *   send failed (any)     1 → 2 → 4                            (sendFailNext: 电子口岸 could not pass it to customs)
+ *   manual review (CEB603) 1 → 2 → 3 → 120 → 300 → 399 → 800   (reviewNext: 人工审核 before 审结)
  *   appStatus 1 (暂存)    1 only — a draft is stored, never declared.
  *   A CEB605 naming an invtNo this simulator never issued to that dxpId is rejected (100, 清单不存在).
  *
@@ -139,9 +142,12 @@ export function optionsFromEnv(): DdtSimulatorOptions {
   };
 }
 
-function paths(kind: MessageKind, opts: { draft: boolean; reject: boolean; inspect: boolean }): number[] {
+function paths(kind: MessageKind, opts: { draft: boolean; reject: boolean; inspect: boolean; review?: boolean; sendFail?: boolean }): number[] {
   if (opts.draft) return [1];
+  if (opts.sendFail) return [1, 2, 4];
   if (opts.reject) return [1, 2, 3, 100];
+  // 人工审核: customs looks at it by hand between 入库 and 审结.
+  if (opts.review && kind === 'CEB603') return opts.inspect ? [1, 2, 3, 120, 300, 399, 500, 800] : [1, 2, 3, 120, 300, 399, 800];
   switch (kind) {
     case 'CEB303': return [1, 2, 3, 120];
     case 'CEB603': return opts.inspect ? [1, 2, 3, 120, 399, 500, 800] : [1, 2, 3, 120, 399, 800];
@@ -232,7 +238,7 @@ export async function startDdtSimulator(options: Partial<DdtSimulatorOptions> = 
   let accepted = new Map<string, Accepted>();
   let declarations = new Map<string, Declaration>();
   let receipts: StoredReceipt[] = [];
-  const control = { rejectNext: 0, rejectReason: DEFAULT_REJECT_REASON, inspectNext: 0, failNext: 0, timeoutNext: 0, dropReplies: 0 };
+  const control = { rejectNext: 0, rejectReason: DEFAULT_REJECT_REASON, inspectNext: 0, reviewNext: 0, sendFailNext: 0, failNext: 0, timeoutNext: 0, dropReplies: 0 };
   const timers = new Set<NodeJS.Timeout>();
   const hanging = new Set<http.ServerResponse>();
   let lastCursor = 0;
@@ -372,10 +378,20 @@ export async function startDdtSimulator(options: Partial<DdtSimulatorOptions> = 
           rejectReason = `海关退单：清单编号 ${head.invtNo} 不存在或尚未入库`;
         }
       }
+      let sendFail = false;
+      if (!draft && !reject && control.sendFailNext > 0) {
+        control.sendFailNext -= 1;
+        sendFail = true;
+      }
       let inspect = false;
-      if (!draft && !reject && parsed.kind === 'CEB603' && control.inspectNext > 0) {
+      if (!draft && !reject && !sendFail && parsed.kind === 'CEB603' && control.inspectNext > 0) {
         control.inspectNext -= 1;
         inspect = true;
+      }
+      let review = false;
+      if (!draft && !reject && !sendFail && parsed.kind === 'CEB603' && control.reviewNext > 0) {
+        control.reviewNext -= 1;
+        review = true;
       }
       const d: Declaration = {
         guid: head.guid,
@@ -387,7 +403,7 @@ export async function startDdtSimulator(options: Partial<DdtSimulatorOptions> = 
         list: node.list ?? [],
         acceptedAt,
         preNo: `B${formatAppTime(now()).slice(0, 8)}${nextSerial()}`,
-        path: paths(parsed.kind, { draft, reject, inspect }),
+        path: paths(parsed.kind, { draft, reject, inspect, review, sendFail }),
         step: -1,
         status: null,
         returnInfo: '',
@@ -443,11 +459,11 @@ export async function startDdtSimulator(options: Partial<DdtSimulatorOptions> = 
       accepted = new Map();
       declarations = new Map();
       receipts = [];
-      Object.assign(control, { rejectNext: 0, rejectReason: DEFAULT_REJECT_REASON, inspectNext: 0, failNext: 0, timeoutNext: 0, dropReplies: 0 });
+      Object.assign(control, { rejectNext: 0, rejectReason: DEFAULT_REJECT_REASON, inspectNext: 0, reviewNext: 0, sendFailNext: 0, failNext: 0, timeoutNext: 0, dropReplies: 0 });
       opts.latencyMs = initialLatencyMs;
     }
     if (body.latencyMs !== undefined) opts.latencyMs = nonNegativeInt(body.latencyMs, 'latencyMs');
-    for (const key of ['rejectNext', 'inspectNext', 'failNext', 'timeoutNext', 'dropReplies'] as const) {
+    for (const key of ['rejectNext', 'inspectNext', 'reviewNext', 'sendFailNext', 'failNext', 'timeoutNext', 'dropReplies'] as const) {
       if (body[key] !== undefined) control[key] = nonNegativeInt(body[key], key);
     }
     if (body.rejectReason !== undefined) {

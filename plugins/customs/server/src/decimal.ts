@@ -1,8 +1,69 @@
 /**
- * A tiny exact decimal helper on BigInt scaled integers — enough for e-order amounts
- * (multiply, add, compare, round). Values travel as canonical strings ("12.5", "0", "-3.25").
- * Never converts through binary floats.
+ * Exact decimals, one module for the whole plugin. Values travel as strings and are never converted through
+ * binary floats:
+ * - fixed-scale helpers for CEB fields (N19,5: at most 14 integer digits, 5 decimals), used by the message
+ *   validator: `DECIMAL_19_5`, `decimalText`, `toScaled`, `fromScaled`, `withinRounding`;
+ * - arbitrary-scale arithmetic on BigInt for the import and the flow (e-order amounts, weights):
+ *   `add`, `sub`, `mul`, `cmp`, `round`, `canonical` …
  */
+
+// ------------------------------------------------------------------ CEB fixed scale (N19,5)
+
+export type DecimalInput = string | number;
+
+/** N19,5 without leading zeros ("0.5" fine, "00.5" not) and without sign or exponent. */
+export const DECIMAL_19_5 = /^(0|[1-9]\d{0,13})(\.\d{1,5})?$/;
+
+export const DECIMAL_SCALE = 5;
+
+/**
+ * Converts an input to its canonical string form, or undefined when it cannot be a decimal.
+ * Numbers are accepted only when JS renders them exactly in the allowed shape — `String(0.1 + 0.2)`
+ * has 17 decimals and is rejected by the format check instead of being silently rounded.
+ */
+export function decimalText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** Parses a validated decimal string into an integer scaled by 10^scale. */
+export function toScaled(text: string, scale = DECIMAL_SCALE): bigint {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) throw new Error(`not a decimal: ${text}`);
+  const frac = m[2] ?? '';
+  if (frac.length > scale) throw new Error(`too many decimals for scale ${scale}: ${text}`);
+  return BigInt(m[1] + frac.padEnd(scale, '0'));
+}
+
+export function decimalPlaces(text: string): number {
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** Renders a scaled integer back to a plain decimal string, trimming trailing zeros. */
+export function fromScaled(value: bigint, scale = DECIMAL_SCALE): string {
+  const neg = value < 0n;
+  const digits = (neg ? -value : value).toString().padStart(scale + 1, '0');
+  const int = digits.slice(0, digits.length - scale);
+  const frac = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+}
+
+/**
+ * "Equal within rounding": |expected − actual| must not exceed half a unit in the last decimal
+ * place the declarant used, and never less than 0.01 (a cent), because line totals and order
+ * totals are routinely rounded to cents by merchants' systems. Both values are scaled by 10^scale.
+ */
+export function withinRounding(expected: bigint, actual: bigint, actualPlaces: number, scale: number): boolean {
+  const halfUnit = 10n ** BigInt(scale - Math.min(actualPlaces, scale)) / 2n;
+  const cent = 10n ** BigInt(scale - 2);
+  const tolerance = halfUnit > cent ? halfUnit : cent;
+  const diff = expected > actual ? expected - actual : actual - expected;
+  return diff <= tolerance;
+}
+
+// ------------------------------------------------------------------ arithmetic on any scale
 
 interface Scaled {
   /** value × 10^scale */
@@ -17,7 +78,7 @@ export function isPlainDecimal(s: string): boolean {
   return PLAIN.test(s);
 }
 
-function toScaled(s: string): Scaled {
+function parseScaled(s: string): Scaled {
   const m = PLAIN.exec(s);
   if (!m) throw new Error(`not a plain decimal: ${s}`);
   const frac = m[3] ?? '';
@@ -25,7 +86,7 @@ function toScaled(s: string): Scaled {
   return { n: m[1] ? -n : n, scale: frac.length };
 }
 
-function fromScaled({ n, scale }: Scaled): string {
+function formatScaled({ n, scale }: Scaled): string {
   const neg = n < 0n;
   let digits = (neg ? -n : n).toString();
   if (scale > 0) {
@@ -47,7 +108,7 @@ function align(a: Scaled, b: Scaled): [bigint, bigint, number] {
 
 /** Canonical form: no leading zeros, no trailing fraction zeros, "-0" → "0". */
 export function canonical(s: string): string {
-  return fromScaled(toScaled(s));
+  return formatScaled(parseScaled(s));
 }
 
 /** Number of significant fraction digits ("12.50" → 1). */
@@ -68,24 +129,24 @@ export function integerDigits(s: string): number {
 }
 
 export function add(a: string, b: string): string {
-  const [x, y, scale] = align(toScaled(a), toScaled(b));
-  return fromScaled({ n: x + y, scale });
+  const [x, y, scale] = align(parseScaled(a), parseScaled(b));
+  return formatScaled({ n: x + y, scale });
 }
 
 export function sub(a: string, b: string): string {
-  const [x, y, scale] = align(toScaled(a), toScaled(b));
-  return fromScaled({ n: x - y, scale });
+  const [x, y, scale] = align(parseScaled(a), parseScaled(b));
+  return formatScaled({ n: x - y, scale });
 }
 
 export function mul(a: string, b: string): string {
-  const x = toScaled(a);
-  const y = toScaled(b);
-  return fromScaled({ n: x.n * y.n, scale: x.scale + y.scale });
+  const x = parseScaled(a);
+  const y = parseScaled(b);
+  return formatScaled({ n: x.n * y.n, scale: x.scale + y.scale });
 }
 
 /** -1, 0 or 1. */
 export function cmp(a: string, b: string): number {
-  const [x, y] = align(toScaled(a), toScaled(b));
+  const [x, y] = align(parseScaled(a), parseScaled(b));
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
@@ -101,14 +162,14 @@ export function sign(a: string): number {
 
 /** Rounds half away from zero to `places` fraction digits. */
 export function round(a: string, places: number): string {
-  const x = toScaled(a);
-  if (x.scale <= places) return fromScaled(x);
+  const x = parseScaled(a);
+  if (x.scale <= places) return formatScaled(x);
   const drop = 10n ** BigInt(x.scale - places);
   const neg = x.n < 0n;
   const mag = neg ? -x.n : x.n;
   let q = mag / drop;
   if ((mag % drop) * 2n >= drop) q += 1n;
-  return fromScaled({ n: neg ? -q : q, scale: places });
+  return formatScaled({ n: neg ? -q : q, scale: places });
 }
 
 /**
