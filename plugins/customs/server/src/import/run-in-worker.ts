@@ -13,7 +13,7 @@ export interface WorkerImport {
   /** The result without `orders` (see `chunks`), plus every order number in the file when it is clean. */
   summary: ImportResult;
   orderNos: string[];
-  /** The orders, `chunk` at a time; each is requested from the child only when the previous one was consumed. */
+  /** The orders, `chunk` at a time; at most one chunk ahead of the caller is in flight. */
   chunks(): AsyncGenerator<ImportedOrder[]>;
   /** Ends the child (always call it, also after `chunks()` finished). */
   stop(): void;
@@ -102,11 +102,12 @@ export async function importInWorker(file: string, options: WorkerOptions = {}):
     summary: { ...first.result, orders: [] },
     orderNos: first.orderNos,
     async *chunks() {
+      child.send({ type: 'next' });
       for (;;) {
-        child.send({ type: 'next' });
         const msg = await next();
         if (msg.type === 'end') return;
         if (msg.type !== 'orders') throw new ImportWorkerError(msg.type === 'failed' ? msg.message : `unexpected ${msg.type}`);
+        child.send({ type: 'next' }); // the child prepares the next chunk while the caller stores this one
         yield msg.orders;
       }
     },

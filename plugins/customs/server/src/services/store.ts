@@ -48,13 +48,37 @@ export function query(strapi: Core.Strapi, uid: string) {
 
 /**
  * Inserts many rows in chunks (one multi-row INSERT each) inside the current transaction; rows get a
- * documentId and timestamps as the Document Service would give them. Returns nothing: callers re-read by key.
+ * documentId and timestamps as the Document Service would give them. Written with knex against the columns
+ * the schema maps to (JSON serialised here), because the query engine's per-row processing dominated a
+ * 100,000-row import. Returns nothing: callers re-read by key.
  */
-export async function insertMany(strapi: Core.Strapi, uid: string, rows: Row[], chunk = 400): Promise<void> {
+export async function insertMany(strapi: Core.Strapi, uid: string, rows: Row[], chunk = 500): Promise<void> {
+  // knex writes a multi-row INSERT for SQLite as a compound SELECT, which SQLite caps at 500 terms.
+  chunk = Math.min(chunk, 500);
+  if (!rows.length) return;
+  const meta = strapi.db.metadata.get(uid as never) as unknown as { tableName: string; attributes: Record<string, { type: string; columnName?: string; default?: unknown }> };
+  // Schema defaults (e.g. `cancelled: false`), as the query engine would fill them.
+  const defaults: Row = {};
+  for (const [key, attr] of Object.entries(meta.attributes)) if (attr.default !== undefined && typeof attr.default !== 'function') defaults[key] = attr.default;
+  const column = (key: string): { name: string; json: boolean } => {
+    const attr = meta.attributes[key];
+    if (!attr || attr.type === 'relation') throw new Error(`insertMany: ${uid} has no column for "${key}"`);
+    return { name: attr.columnName ?? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), json: attr.type === 'json' };
+  };
+  const columns = new Map<string, { name: string; json: boolean }>();
   const now = new Date();
+  const toRecord = (r: Row): Row => {
+    const out: Row = {};
+    for (const [key, value] of Object.entries({ ...defaults, documentId: newDocumentId(), createdAt: now, updatedAt: now, ...r })) {
+      let c = columns.get(key);
+      if (!c) columns.set(key, (c = column(key)));
+      out[c.name] = c.json && value !== null && value !== undefined ? JSON.stringify(value) : value;
+    }
+    return out;
+  };
   for (let i = 0; i < rows.length; i += chunk) {
-    const data = rows.slice(i, i + chunk).map((r) => ({ documentId: newDocumentId(), createdAt: now, updatedAt: now, ...r }));
-    await query(strapi, uid).createMany({ data });
+    const records = rows.slice(i, i + chunk).map(toRecord);
+    await rawTable(strapi, meta.tableName, (t) => t.insert(records));
   }
 }
 
