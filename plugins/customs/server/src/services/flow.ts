@@ -140,14 +140,8 @@ export function createFlow(strapi: Core.Strapi, config: ConfigService) {
 
   // ------------------------------------------------------------------ batches
 
-  async function counts(uid: string, batchId: number): Promise<Record<string, number>> {
-    const rows = (await rawTable(strapi, strapi.db.metadata.get(uid as never).tableName, (t) => t.where('batch_id', batchId).select('status').count({ n: '*' }).groupBy('status'))) as unknown as { status: string; n: number | string }[];
-    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-  }
-
   const sum = (c: Record<string, number>, keys?: string[]) => Object.entries(c).filter(([k]) => !keys || keys.includes(k)).reduce((a, [, n]) => a + n, 0);
 
-  /** Where a batch stands and what comes next (the guided one-stop flow). */
   /** Status counts per batch for many batches in one grouped query. */
   async function countsByBatch(uid: string, batchIds: number[]): Promise<Map<number, Record<string, number>>> {
     const out = new Map<number, Record<string, number>>(batchIds.map((id) => [id, {}]));
@@ -457,7 +451,7 @@ export function createFlow(strapi: Core.Strapi, config: ConfigService) {
 
   /** When the last order / inventory of a batch settles, one message sums it up and says what is next. */
   async function batchMilestone(batch: Row, subject: 'order' | 'inventory', merchantId: number, receiptKey: string): Promise<void> {
-    const c = await counts(SUBJECT_UID[subject], batch.id);
+    const c = (await countsByBatch(SUBJECT_UID[subject], [batch.id])).get(batch.id) ?? {};
     if (sum(c, ['queued', 'declaring', 'reviewing', 'reviewed', 'inspecting', ...(subject === 'inventory' ? ['stored'] : [])]) > 0) return;
     const done = c[DONE[subject]] ?? 0;
     const rejected = c.rejected ?? 0;
