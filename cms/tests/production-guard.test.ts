@@ -48,6 +48,7 @@ describe('production safety', () => {
     expect(output).toContain('WECHAT_PROVIDER=simulator is not allowed in production');
     expect(output).toContain('SEED_DEMO must not be enabled in production');
     expect(output).toContain('DDT_BASE_URL (the 点点通 gateway) must be set in production');
+    expect(output).toContain('FX_CFETS_URL and FX_ECB_URL must be set in production');
   });
 
   it('never runs the simulators in production', () => {
@@ -57,5 +58,8 @@ describe('production safety', () => {
     const ddt = run([path.join(CMS_DIR, '..', 'plugins', 'customs', 'dist', 'simulator', 'run.js')], { NODE_ENV: 'production', DDT_SIM_PORT: '0' });
     expect(ddt.status).not.toBe(0);
     expect(`${ddt.stdout}${ddt.stderr}`).toContain('never runs in production');
+    const fx = run([path.join(CMS_DIR, '..', 'plugins', 'fx', 'dist', 'simulator', 'run.js')], { NODE_ENV: 'production', FX_SIM_PORT: '0' });
+    expect(fx.status).not.toBe(0);
+    expect(`${fx.stdout}${fx.stderr}`).toContain('never runs in production');
   });
 });

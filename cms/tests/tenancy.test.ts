@@ -25,6 +25,9 @@ const MERCHANT_OWNED_ROUTES: Record<string, { path: string; update: Record<strin
   waybill: { path: null, why: 'read through /api/customs/records/waybills/:id' },
   summary: { path: null, why: 'read through /api/customs/records/summaries/:id' },
   cancellation: { path: null, why: 'listed at /api/customs/cancellations, scoped to the caller' },
+  // plugins/fx: read through /api/fx/* whose owner checks are in cms/tests/fx.test.ts.
+  alert: { path: null, why: 'rate alerts live at /api/fx/alerts, scoped to the caller (another merchant’s alert is 404)' },
+  settlement: { path: null, why: 'settlements live at /api/fx/settlements (another merchant’s request is 404 there)' },
 };
 
 function merchantOwnedTypes(): string[] {

@@ -70,7 +70,8 @@ function newestMtime(dir) {
 }
 
 /** Local Strapi plugins wired in cms/config/plugins.ts. */
-export const LOCAL_PLUGINS = ['workflow', 'customs'];
+// In dependency order: taxrefund uses fx's money module.
+export const LOCAL_PLUGINS = ['workflow', 'customs', 'fx', 'taxrefund'];
 
 /** Builds what is missing or older than its sources. */
 export function build({ strapiAdmin = false } = {}) {
@@ -113,6 +114,7 @@ export async function startStack({ ports, env = {}, quiet = false, logDir = null
     SMS_SIM_PORT: String(ports.sms),
     WECHAT_SIM_PORT: String(ports.wechat),
     DDT_SIM_PORT: String(ports.ddt),
+    FX_SIM_PORT: String(ports.fx),
   };
   const spawnService = (name, cmd, args, cwd, extraEnv = {}) => {
     const child = spawn(cmd, args, { cwd, env: { ...baseEnv, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -141,6 +143,9 @@ export async function startStack({ ports, env = {}, quiet = false, logDir = null
     const ddtEnv = Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('DDT_SIM_')));
     const ddt = spawnService('ddt-sim', process.execPath, [path.join(ROOT, 'plugins', 'customs', 'dist', 'simulator', 'run.js')], path.join(ROOT, 'plugins', 'customs'), ddtEnv);
     await waitFor(`http://127.0.0.1:${ports.ddt}/health`, 15000, ddt, '点点通 simulator');
+    // FX feed simulator (plugins/fx): the CFETS and ECB feeds the rate fetcher reads.
+    const fx = spawnService('fx-sim', process.execPath, [path.join(ROOT, 'plugins', 'fx', 'dist', 'simulator', 'run.js')], path.join(ROOT, 'plugins', 'fx'));
+    await waitFor(`http://127.0.0.1:${ports.fx}/control`, 15000, fx, 'FX simulator');
     const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
     const cms = spawnService('cms', process.execPath, [strapiBin, 'start'], CMS, { SEED_DEMO: 'true', ...env });
     const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
@@ -161,6 +166,7 @@ export async function startStack({ ports, env = {}, quiet = false, logDir = null
       sms: `http://127.0.0.1:${ports.sms}`,
       wechat: `http://127.0.0.1:${ports.wechat}`,
       ddt: `http://127.0.0.1:${ports.ddt}`,
+      fx: `http://127.0.0.1:${ports.fx}`,
     },
     stop,
   };

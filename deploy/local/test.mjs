@@ -50,7 +50,7 @@ if (!args.has('--skip-e2e')) {
   ensureChromium();
   build();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jmt-e2e-'));
-  const ports = { cms: await freePort(), admin: await freePort(), merchant: await freePort(), sms: await freePort(), wechat: await freePort(), ddt: await freePort() };
+  const ports = { cms: await freePort(), admin: await freePort(), merchant: await freePort(), sms: await freePort(), wechat: await freePort(), ddt: await freePort(), fx: await freePort() };
   console.log('\n━━ browser end-to-end tests ━━');
   let stack;
   try {
@@ -85,6 +85,7 @@ if (!args.has('--skip-e2e')) {
         SMS_SIM_URL: stack.urls.sms,
         WECHAT_SIM_URL: stack.urls.wechat,
         DDT_SIM_URL: stack.urls.ddt,
+        FX_SIM_URL: stack.urls.fx,
         CHROMIUM_PATH: CHROMIUM,
       },
     });

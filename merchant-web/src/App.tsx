@@ -15,6 +15,8 @@ import { FilingKindPage } from "./pages/filing/FilingKindPage";
 import { BatchPage } from "./pages/customs/BatchPage";
 import { CancellationsPage } from "./pages/customs/CancellationsPage";
 import { CustomsHomePage } from "./pages/customs/CustomsHomePage";
+import { FxHomePage } from "./pages/fx/FxHomePage";
+import { SettlementPage } from "./pages/fx/SettlementPage";
 import { RegistrationPage } from "./pages/registration/RegistrationPage";
 import { authProvider, dataProvider } from "./providers";
 import { queryClient } from "./providers/queryClient";
@@ -60,6 +62,7 @@ export function App() {
                 <Route path="/modules/registration" element={<Navigate to="/registration" replace />} />
                 <Route path="/modules/filing" element={<Navigate to="/filing" replace />} />
                 <Route path="/modules/customs" element={<Navigate to="/customs" replace />} />
+                <Route path="/modules/fx" element={<Navigate to="/fx" replace />} />
                 <Route path="/modules/:key" element={<ModulePage />} />
                 <Route path="/registration" element={<RegistrationPage />} />
                 <Route path="/filing" element={<FilingGuidePage />} />
@@ -67,6 +70,8 @@ export function App() {
                 <Route path="/customs" element={<CustomsHomePage />} />
                 <Route path="/customs/batches/:id" element={<BatchPage />} />
                 <Route path="/customs/cancellations" element={<CancellationsPage />} />
+                <Route path="/fx" element={<FxHomePage />} />
+                <Route path="/fx/settlements/:id" element={<SettlementPage />} />
                 <Route path="/me" element={<MePage />} />
                 <Route path="/messages" element={<MessagesPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />

@@ -30,6 +30,8 @@ export const moduleLabels: Record<string, string> = {
   'application-event': '申请时间线',
   'outbox-job': '推送任务',
   customs: '出口报关',
+  fx: '收结汇',
+  'tax-refund': '出口退税',
 };
 
 const actionLabels: Record<string, string> = {
@@ -58,6 +60,20 @@ const actionLabels: Record<string, string> = {
   'cancellation.declare': '申报撤销申请单',
   'cancellation.withdraw': '不再撤销',
   'hint.save': '修改行业提示',
+  'rate.manual': '录入汇率',
+  'rates.fetch': '抓取汇率',
+  'alert.create': '新建汇率预警',
+  'alert.update': '修改汇率预警',
+  'alert.delete': '删除汇率预警',
+  'balances.upload': '上传子账户余额',
+  'settlement.create': '提交结汇申请',
+  'settlement.complete': '完成结汇',
+  'settlement.reject': '驳回结汇申请',
+  'rate.create': '新增退税率',
+  'rate.update': '修改退税率',
+  'rate.delete': '删除退税率',
+  'package.download': '下载退税申请包',
+  'returns.upload': '上传退税回执',
 };
 
 /** A Chinese label for an action; request-level rows ("POST /api/…") fall back to the HTTP verb. */

@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Host } from '@jmt/plugin-workflow';
 import type { CustomsHost } from '@jmt/plugin-customs';
+import type { FxHost } from '@jmt/plugin-fx';
 import { AppError } from './errors';
 import { writeAudit } from './audit';
 import { notifyMerchant } from './notify';
-import { enqueue, kick, registerOutboxHandler, type OutboxHandler as CmsOutboxHandler } from './outbox';
+import { enqueue, kick, newDocumentId, registerOutboxHandler, type OutboxHandler as CmsOutboxHandler } from './outbox';
 import { privateUploadDir } from './private-files';
 import { secret } from './secrets';
 import { asSystem, assertCan, can, resolveScope, type Scope } from './scope';
@@ -18,7 +19,7 @@ import type { ErrorCode } from '../locales/zh-CN';
  * outbox instead of a copy per plugin.
  */
 export function registerHost(strapi: Core.Strapi): void {
-  const host: Host & CustomsHost = {
+  const host: Host & CustomsHost & FxHost = {
     scope: (ctx) => resolveScope(strapi, ctx as Parameters<typeof resolveScope>[1]),
     can: (scope, action) => can(scope as Scope, action),
     assertCan: (scope, action) => assertCan(scope as Scope, action),
@@ -35,6 +36,7 @@ export function registerHost(strapi: Core.Strapi): void {
     onOutbox: (channel, handler) => registerOutboxHandler(channel, handler as CmsOutboxHandler),
     secret: (name) => secret(name),
     privateDir: () => privateUploadDir(),
+    newDocumentId,
   };
   strapi.add('jmt.host', host);
 }

@@ -86,7 +86,7 @@ export async function enqueue(strapi: Core.Strapi, jobs: OutboxJobInput[]): Prom
 }
 
 /** The Document Service's id shape (24 lower-case letters and digits). */
-function newDocumentId(): string {
+export function newDocumentId(): string {
   const bytes = crypto.randomBytes(24);
   let out = 'o';
   for (let i = 1; i < 24; i++) out += 'abcdefghijklmnopqrstuvwxyz0123456789'[bytes[i] % 36];

@@ -44,6 +44,15 @@ export const platformPermissionCatalogue: Record<string, string> = {
   'applications.review': '审核业务申请（通过、退回补正、驳回）',
   'applications.edit': '修正申请资料（含已核准的工商信息）',
   'outbox.retry': '重试失败的推送',
+  'customs.view': '查看报关看板',
+  'customs.config': '维护点点通接口配置',
+  'customs.hints': '维护水晶行业提示',
+  'fx.view': '查看收结汇（子账户、结汇申请）',
+  'fx.rates': '录入与抓取汇率',
+  'fx.balances': '上传子账户余额',
+  'fx.settle': '办理结汇（完成、驳回）',
+  'taxrefund.process': '办理出口退税（下载申请包、上传回执）',
+  'taxrefund.rates': '维护出口退税率表',
 };
 
 export function permissionsForMerchantRole(role: MerchantRole | null): string[] {

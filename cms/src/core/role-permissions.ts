@@ -10,7 +10,7 @@ const REVOKED_EVERYWHERE = [/^plugin::upload\./];
 const REVOKED_FOR_PUBLIC = ['plugin::users-permissions.auth.register', 'plugin::users-permissions.auth.callback', 'plugin::users-permissions.auth.connect'];
 
 /** Our local plugins: their routes are authorised like api:: ones (can() inside). */
-const OWN_PLUGINS = ['workflow', 'customs'];
+const OWN_PLUGINS = ['workflow', 'customs', 'fx', 'taxrefund'];
 
 export async function syncRolePermissions(strapi: Core.Strapi): Promise<void> {
   const roles = (await strapi.db.query('plugin::users-permissions.role').findMany({ select: ['id', 'type'] })) as { id: number; type: string }[];

@@ -55,6 +55,18 @@ export const errorMessages = {
   IMPORT_EXPIRED: '导入预览已失效，请重新上传文件',
   CANCELLATION_NOT_ALLOWED: '该清单当前不能申请撤销',
   WITHDRAW_NOT_ALLOWED: '该撤销申请当前不能“不再撤销”',
+  INSUFFICIENT_AVAILABLE: '结汇金额超过可用余额，请调整金额',
+  FX_PROFILE_INCOMPLETE: '请先在「我的」中填写外汇子账户、结汇银行卡号、开户行和法人姓名',
+  CNY_AMOUNT_MISMATCH: '人民币金额与“结汇金额 × 实际汇率”不符，请核对',
+  SETTLEMENT_NOT_PROCESSING: '该结汇申请已办结，不能重复操作',
+  BALANCE_UPLOAD_INVALID: '余额文件有错误，整份文件未写入；请按提示修改后重新上传',
+  FX_ALERT_LIMIT: '汇率预警最多设置 20 条，请先删除不用的预警',
+  FX_SUB_ACCOUNT_TAKEN: '该外汇子账号已被其他商户登记，请核对后重新填写',
+  FX_FIELD_INVALID: '收结汇账户信息格式不正确，请核对后重新填写',
+  REFUND_RATE_NOT_FOUND: '未找到该 HS 编码适用的退税率，请核对编码或联系平台',
+  REFUND_RATE_OVERLAP: '该 HS 编码在这段时间已有退税率，请调整生效日期',
+  RETURN_UPLOAD_INVALID: '回执文件有错误，整份文件未处理；请按提示修改后重新上传',
+  RETURN_ALREADY_UPLOADED: '今天已经上传过回执文件（每天一次），如需补充请明天上传',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

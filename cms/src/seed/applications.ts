@@ -45,7 +45,7 @@ function demoPdf(title: string): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-async function demoFile(strapi: Core.Strapi, merchantId: number, category: string, name: string, title: string): Promise<string> {
+export async function demoFile(strapi: Core.Strapi, merchantId: number, category: string, name: string, title: string): Promise<string> {
   const temp = path.join(os.tmpdir(), `jmt-seed-${process.pid}-${category}-${merchantId}.pdf`);
   fs.writeFileSync(temp, demoPdf(title));
   try {
@@ -59,11 +59,11 @@ async function demoFile(strapi: Core.Strapi, merchantId: number, category: strin
   }
 }
 
-async function seedApplication(
+export async function seedApplication(
   strapi: Core.Strapi,
   merchant: { id: number; actorName: string },
   spec: { kind: string; prefix: string; data: Record<string, unknown>; steps: Step[]; waitingOn: Record<string, boolean> },
-): Promise<void> {
+): Promise<number> {
   const now = Date.now();
   const first = spec.steps[0];
   const last = spec.steps[spec.steps.length - 1];
@@ -78,7 +78,7 @@ async function seedApplication(
       submittedAt: submitted ? at(submitted) : null,
       lastTransitionAt: at(last),
       waitingSince: spec.waitingOn[last.to] ? at(last) : null,
-      completedAt: ['approved', 'completed', 'rejected'].includes(last.to) ? at(last) : null,
+      completedAt: ['approved', 'completed', 'rejected', 'paid'].includes(last.to) ? at(last) : null,
       lastNote: last.note ?? null,
     } as any,
   })) as { id: number };
@@ -100,6 +100,7 @@ async function seedApplication(
     await strapi.db.query(EVENT).update({ where: { id: event.id }, data: { createdAt: at(step) } });
     from = step.to;
   }
+  return created.id;
 }
 
 const REGISTRATION_WAITING = { initial_review: true, onsite_check: true };

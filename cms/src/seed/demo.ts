@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { isProduction } from '../core/secrets';
 import { seedApplications } from './applications';
 import { seedCustoms } from './customs';
+import { seedFx } from './fx';
+import { seedTaxRefunds } from './tax-refund';
 
 /**
  * Demo data for `npm start` and the tests: two Donghai crystal merchants (one approved, one not),
@@ -166,6 +168,8 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
 
   await seedApplications(strapi, merchantIds);
   await seedCustoms(strapi, merchantIds);
+  await seedFx(strapi, merchantIds);
+  await seedTaxRefunds(strapi, merchantIds);
   await seedStrapiAdmin(strapi);
 }
 

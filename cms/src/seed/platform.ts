@@ -7,7 +7,7 @@ export const PLATFORM_ROLES = [
     code: 'operator',
     name: '运营专员',
     description: '查看商户与资料、处理业务单据、查看操作日志',
-    permissions: ['platform.access', 'merchants.read', 'files.read', 'audit.read', 'message.write', 'applications.review', 'outbox.retry', 'customs.view', 'customs.config', 'customs.hints'],
+    permissions: ['platform.access', 'merchants.read', 'files.read', 'audit.read', 'message.write', 'applications.review', 'outbox.retry', 'customs.view', 'customs.config', 'customs.hints', 'fx.view', 'fx.rates', 'fx.balances', 'fx.settle', 'taxrefund.process', 'taxrefund.rates'],
   },
 ];
 

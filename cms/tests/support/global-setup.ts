@@ -8,12 +8,12 @@ import { CMS_DIR, createMysqlDatabase, startCms, startSimulators } from './stack
 export default async function globalSetup(): Promise<void> {
   const tsc = require.resolve('typescript/bin/tsc', { paths: [CMS_DIR] });
   // The local plugins the cms loads (cms/config/plugins.ts) compile first: the cms imports their types.
-  for (const plugin of ['workflow', 'customs']) {
+  for (const plugin of ['workflow', 'customs', 'fx', 'taxrefund']) {
     execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: path.join(CMS_DIR, '..', 'plugins', plugin), stdio: 'inherit' });
   }
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: CMS_DIR, stdio: 'inherit' });
   const sims = await startSimulators();
-  const simEnv = { SMS_SIM_PORT: String(sims.smsPort), WECHAT_SIM_PORT: String(sims.wechatPort), DDT_SIM_PORT: String(sims.ddtPort) };
+  const simEnv = { SMS_SIM_PORT: String(sims.smsPort), WECHAT_SIM_PORT: String(sims.wechatPort), DDT_SIM_PORT: String(sims.ddtPort), FX_SIM_PORT: String(sims.fxPort) };
   let mysqlDatabase: string | null = null;
   const dbEnv: Record<string, string> = {};
   if (process.env.DATABASE_CLIENT === 'mysql') {
@@ -27,6 +27,7 @@ export default async function globalSetup(): Promise<void> {
     TEST_SMS_SIM_URL: `http://127.0.0.1:${sims.smsPort}`,
     TEST_WECHAT_SIM_URL: `http://127.0.0.1:${sims.wechatPort}`,
     TEST_DDT_SIM_URL: `http://127.0.0.1:${sims.ddtPort}`,
+    TEST_FX_SIM_URL: `http://127.0.0.1:${sims.fxPort}`,
     TEST_TOKEN_CACHE: tokenCache,
     ...simEnv,
   });

@@ -7,6 +7,7 @@ export default async function globalTeardown(): Promise<void> {
   await state.cms.stop();
   state.sims.child.kill('SIGTERM');
   state.sims.ddt.kill('SIGTERM');
+  state.sims.fx.kill('SIGTERM');
   if (state.mysqlDatabase) await dropMysqlDatabase(state.mysqlDatabase);
   fs.rmSync(state.tokenCache, { recursive: true, force: true });
 }

@@ -91,6 +91,8 @@ export async function startCms(extraEnv: Record<string, string>): Promise<Runnin
     OUTBOX_MAX_ATTEMPTS: '4',
     DDT_POLL_SECONDS: '1',
     DDT_TIMEOUT_MS: '1500',
+    // Rates are fetched when a test asks (POST /api/fx/rates/fetch), not by the clock.
+    FX_FETCH: 'false',
     ...extraEnv,
   };
   let output = '';
@@ -120,10 +122,11 @@ export async function startCms(extraEnv: Record<string, string>): Promise<Runnin
   };
 }
 
-export async function startSimulators(): Promise<{ smsPort: number; wechatPort: number; ddtPort: number; child: ChildProcess; ddt: ChildProcess }> {
+export async function startSimulators(): Promise<{ smsPort: number; wechatPort: number; ddtPort: number; fxPort: number; child: ChildProcess; ddt: ChildProcess; fx: ChildProcess }> {
   const smsPort = await freePort();
   const wechatPort = await freePort();
   const ddtPort = await freePort();
+  const fxPort = await freePort();
   const child = spawn(process.execPath, [path.join(CMS_DIR, 'dist', 'simulators', 'run.js')], {
     env: { ...process.env, NODE_ENV: 'test', SMS_SIM_PORT: String(smsPort), WECHAT_SIM_PORT: String(wechatPort) },
     stdio: 'ignore',
@@ -136,5 +139,11 @@ export async function startSimulators(): Promise<{ smsPort: number; wechatPort: 
     stdio: 'ignore',
   });
   await waitFor(`http://127.0.0.1:${ddtPort}/health`, 15_000, ddt);
-  return { smsPort, wechatPort, ddtPort, child, ddt };
+  // The CFETS / ECB feed simulator the rate fetcher reads (tests steer it through /control).
+  const fx = spawn(process.execPath, [path.join(CMS_DIR, '..', 'plugins', 'fx', 'dist', 'simulator', 'run.js')], {
+    env: { ...process.env, NODE_ENV: 'test', FX_SIM_PORT: String(fxPort) },
+    stdio: 'ignore',
+  });
+  await waitFor(`http://127.0.0.1:${fxPort}/control`, 15_000, fx);
+  return { smsPort, wechatPort, ddtPort, fxPort, child, ddt, fx };
 }

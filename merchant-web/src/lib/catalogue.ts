@@ -64,15 +64,24 @@ export const CUSTOMS_FEATURE_PATH: Record<string, string> = {
   hints: "/customs",
 };
 
+/** 收结汇 catalogue features → where they live on /fx. */
+export const FX_FEATURE_PATH: Record<string, string> = {
+  rates: "/fx#rates",
+  alerts: "/fx#alerts",
+  balance: "/fx#account",
+  settlement: "/fx#records",
+};
+
 /**
  * Route of a module (and of a feature inside it: the feature is the hash, so the page can scroll to it).
  * 工商注册, 跨境申报 and 出口报关 have their own screens: `/registration`, `/filing` and `/filing/<kind>`,
- * `/customs` (撤销申请单 at `/customs/cancellations`, the config card and the batch list as anchors).
+ * `/customs` (撤销申请单 at `/customs/cancellations`, the config card and the batch list as anchors), `/fx`.
  */
 export function modulePath(key: ModuleKey, feature?: string): string {
   if (key === "registration") return "/registration";
   if (key === "filing") return feature && FILING_FEATURE_KIND[feature] ? `/filing/${FILING_FEATURE_KIND[feature]}` : "/filing";
   if (key === "customs") return feature ? (CUSTOMS_FEATURE_PATH[feature] ?? "/customs") : "/customs";
+  if (key === "fx") return feature ? (FX_FEATURE_PATH[feature] ?? "/fx") : "/fx";
   return feature ? `/modules/${key}#${feature}` : `/modules/${key}`;
 }
 

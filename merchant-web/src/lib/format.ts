@@ -28,3 +28,11 @@ export function greetingOf(date: Date = new Date()): Greeting {
   if (h < 18) return "afternoon";
   return "evening";
 }
+
+/** 2048 → "2.0 KB" (file sizes in lists). */
+export function formatFileSize(bytes: number | null | undefined): string {
+  if (typeof bytes !== "number" || !Number.isFinite(bytes) || bytes < 0) return "";
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -21,35 +21,13 @@ import type {
   ImportPreview,
   WaybillInput,
 } from "@jmt/api-types";
+import { paged, params, unwrap } from "./envelope";
 import { api } from "./index";
 
 /** Calls of the customs section of the cms contract (出口报关, `/api/customs/*`). Ids are documentIds. */
 const enc = encodeURIComponent;
 
-/**
- * Single answers come as `{ data }`; a few also repeat the payload at the top level (import previews) or
- * (per the contract) have none (to-dos, hints). Accept both, prefer `data`.
- */
-function unwrap<T>(body: unknown): T {
-  if (
-    body &&
-    typeof body === "object" &&
-    "data" in body &&
-    (body as { data: unknown }).data !== undefined &&
-    (body as { data: unknown }).data !== null
-  ) {
-    return (body as { data: T }).data;
-  }
-  return body as T;
-}
-
-function list<T>(body: unknown): CustomsList<T> {
-  const b = (body ?? {}) as Partial<CustomsList<T>>;
-  return {
-    data: Array.isArray(b.data) ? b.data : [],
-    meta: { page: b.meta?.page ?? 1, pageSize: b.meta?.pageSize ?? 20, total: b.meta?.total ?? 0 },
-  };
-}
+const list = <T>(body: unknown): CustomsList<T> => paged<T>(body);
 
 export interface RecordQuery {
   status?: string;
@@ -57,9 +35,6 @@ export interface RecordQuery {
   page?: number;
   pageSize?: number;
 }
-
-const params = (p: Record<string, string | number | undefined>) =>
-  Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined && v !== ""));
 
 export const customsApi = {
   config: async () => unwrap<CustomsConfig>(await api.request<unknown>("get", "/api/customs/config")),

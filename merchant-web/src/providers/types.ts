@@ -1,5 +1,14 @@
 /** Payload types of the cms REST contract (deploy/local/API_CONTRACT.md); the shared vocabulary is @jmt/api-types. */
-import type { ErrorBody, MerchantEditable, MerchantFields, MerchantRole, MerchantType, RegistrationStatus } from "@jmt/api-types";
+import type {
+  ErrorBody,
+  FxProfile,
+  HomeFx,
+  MerchantEditable,
+  MerchantFields,
+  MerchantRole,
+  MerchantType,
+  RegistrationStatus,
+} from "@jmt/api-types";
 
 export type { ErrorBody, MerchantEditable, MerchantRole, MerchantType, RegistrationStatus };
 
@@ -85,8 +94,18 @@ export interface HomePayload {
   merchant: (MerchantSummary & { memberCount?: number }) | null;
   modules: HomeModule[];
   todos: { total: number; customs: { orders: number; lists: number; summaries: number } };
+  /** The USD account summary (X2); null while 收结汇 is locked, absent from servers without the fx plugin. */
+  fx?: HomeFx | null;
   messages: { unread: number; latest: HomeMessage[] };
 }
+
+/** The 收结汇 fields of 我的 (外汇子账户, 结汇银行卡号, 开户行), edited with the merchant info (X3). */
+export type MerchantFxFields = Pick<FxProfile, "fxSubAccount" | "settlementCardNo" | "settlementBankName">;
+export const MERCHANT_FX_FIELDS: readonly (keyof MerchantFxFields)[] = [
+  "fxSubAccount",
+  "settlementCardNo",
+  "settlementBankName",
+];
 
 /** Through the shared data provider `id` is the documentId. */
 export interface Merchant extends MerchantFields {

@@ -1,8 +1,13 @@
 import { format, messages } from '../locales/index';
 import { api, ApiClient } from '../services/api';
 import { ProgressStep, toPageUrl } from '../services/applications';
-import { ApiError } from '../utils/errors';
+import { ApiError, FieldErrors } from '../utils/errors';
 import { formatDateTime } from '../utils/format';
+
+// Shared with the other packages; re-exported so the customs pages keep one import.
+export { fieldErrors } from '../utils/errors';
+export type { FieldErrors } from '../utils/errors';
+export { confirmModal } from '../utils/wx-promise';
 
 /**
  * 出口报关 (API_CONTRACT.md "Customs", plugins/customs): the calls and the pure view logic of the three
@@ -140,8 +145,6 @@ export interface WaybillForm {
   trafName: string;
   voyageNo: string;
 }
-
-export type FieldErrors = Record<string, string>;
 
 const enc = encodeURIComponent;
 const BASE = '/api/customs';
@@ -415,19 +418,6 @@ export function validateWaybill(form: WaybillForm): FieldErrors {
   return errors;
 }
 
-/** `VALIDATION_FAILED` → `details.errors` as { field: message }. */
-export function fieldErrors(err: unknown): FieldErrors {
-  if (!(err instanceof ApiError)) return {};
-  const list = err.details && (err.details.errors as unknown);
-  const out: FieldErrors = {};
-  if (Array.isArray(list)) {
-    list.forEach((e) => {
-      if (e && typeof e === 'object' && (e as { field?: unknown }).field) out[String((e as { field: string }).field)] = String((e as { message?: string }).message || '');
-    });
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------- view rows
 
 export interface RecordView {
@@ -628,21 +618,6 @@ export function validateCancellation(input: { invtNo: string; reason: string }):
   if (!reason) errors.reason = t.reasonRequired;
   else if (reason.length > 500) errors.reason = t.reasonTooLong;
   return errors;
-}
-
-// ---------------------------------------------------------------- wx helpers
-
-/** wx.showModal as a promise: true when confirmed. */
-export function confirmModal(title: string, content: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.showModal({
-      title,
-      content,
-      confirmColor: '#6D4BD8',
-      success: (res) => resolve(!!res.confirm),
-      fail: () => resolve(false),
-    });
-  });
 }
 
 /** Polls while something is in flight (receipts arrive every few seconds). */

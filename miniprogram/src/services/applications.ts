@@ -426,6 +426,35 @@ export function uploadPrivateFile(filePath: string, category: string): Promise<U
   });
 }
 
+/**
+ * Opens a private file (GET /api/private-files/:id/download, Bearer token): images in the image viewer, PDFs and
+ * other documents with wx.openDocument.
+ */
+export function openPrivateFile(documentId: string, mime?: string | null): Promise<void> {
+  const token = getToken();
+  const header: Record<string, string> = {};
+  if (token) header.Authorization = `Bearer ${token}`;
+  return new Promise((resolve, reject) => {
+    wx.downloadFile({
+      url: `${config.apiBaseUrl}/api/private-files/${enc(documentId)}/download`,
+      header,
+      timeout: 60000,
+      success(res) {
+        if (res.statusCode < 200 || res.statusCode >= 300) {
+          reject(toApiError(res.statusCode, null));
+          return;
+        }
+        const done = { success: () => resolve(), fail: (err: { errMsg?: string }) => reject(toNetworkError(err && err.errMsg)) };
+        if (/^image\//.test(mime || '')) wx.previewImage({ urls: [res.tempFilePath], ...done });
+        else wx.openDocument({ filePath: res.tempFilePath, showMenu: true, ...done });
+      },
+      fail(err) {
+        reject(toNetworkError(err && err.errMsg));
+      },
+    });
+  });
+}
+
 // ---------------------------------------------------------------- small data helpers
 
 /** Read a dotted path ("legalPerson.name", "shareholders.0.ratio") from application data. */

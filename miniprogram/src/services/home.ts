@@ -1,5 +1,7 @@
+import type { HomeFx } from '@jmt/api-types';
 import { format, messages } from '../locales/index';
-import { badgeText, formatMessageTime } from '../utils/format';
+import { compareDecimal, formatAmount, isDecimal } from '../utils/decimal';
+import { badgeText, formatDateTime, formatMessageTime } from '../utils/format';
 import { api, ApiClient } from './api';
 import { HomeModule, ModuleEntry, resolveModules } from './modules';
 import { registrationBanner, RegistrationBanner } from './registration';
@@ -35,6 +37,8 @@ export interface HomePayload {
   } | null;
   modules: HomeModule[];
   todos: { total: number; customs: { orders: number; lists: number; summaries: number } };
+  /** 收结汇 USD account (X2); null while the module is locked (absent from older servers). */
+  fx?: HomeFx | null;
   messages: {
     unread: number;
     latest: Array<{
@@ -70,6 +74,28 @@ export interface MessageEntry {
   page: string;
 }
 
+/** The 美元账户 card on the home page (X2: balance and update time). */
+export interface HomeFxCard {
+  balance: string;
+  available: string;
+  frozen: string;
+  hasFrozen: boolean;
+  updatedText: string;
+}
+
+export function homeFxCard(fx: HomeFx | null | undefined): HomeFxCard | null {
+  if (!fx) return null;
+  const t = messages().home;
+  const updated = formatDateTime(fx.updatedAt);
+  return {
+    balance: `${t.fxCurrency}${formatAmount(fx.balance)}`,
+    available: `${t.fxCurrency}${formatAmount(fx.available)}`,
+    frozen: `${t.fxCurrency}${formatAmount(fx.frozen)}`,
+    hasFrozen: isDecimal(fx.frozen) && compareDecimal(fx.frozen, '0') > 0,
+    updatedText: updated ? format(t.fxUpdatedAt, { time: updated }) : t.fxNeverUpdated,
+  };
+}
+
 export interface HomeView {
   merchantName: string;
   merchantNameEn: string;
@@ -79,6 +105,7 @@ export interface HomeView {
   todoSummary: string;
   customsTodos: TodoEntry[];
   customsEnabled: boolean;
+  fx: HomeFxCard | null;
   unread: number;
   unreadText: string;
   messages: MessageEntry[];
@@ -114,6 +141,7 @@ export function buildHomeView(payload: HomePayload, now: Date = new Date()): Hom
       countText: String(Number(customs[key]) || 0),
     })),
     customsEnabled: customsModule ? customsModule.enabled : false,
+    fx: homeFxCard(payload.fx),
     unread,
     unreadText: badgeText(unread),
     messages: ((payload.messages && payload.messages.latest) || []).map((m) => ({

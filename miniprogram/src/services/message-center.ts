@@ -64,13 +64,27 @@ function customsPage(link: string): string | null {
 }
 
 /**
+ * 收结汇 web links (plugins/fx): `/fx/settlements/<id>` → 结汇详情, `/fx?currency=USD` (rate alerts) and `/fx`
+ * (balance updates) → the FX home. (Paths written out: main-package code must not require packageFx.)
+ */
+function fxPage(link: string): string | null {
+  const match = /^\/?fx(?:\/settlements\/([\w-]+))?\/?(?:\?(.*))?$/.exec(link);
+  if (!match) return null;
+  if (match[1]) return `/packageFx/pages/settlement/index?id=${encodeURIComponent(match[1])}`;
+  const currency = /(?:^|&)currency=([A-Za-z]{3})(?:&|$)/.exec(match[2] || '');
+  return `${MODULE_ROUTES.fx.page}${currency ? `?currency=${currency[1].toUpperCase()}` : ''}`;
+}
+
+/**
  * The mini-program page of a message: the web link (`/registration`, `/filing/<kind>`, with an optional
- * `?id=` / `/<id>`; `/customs/...`) mapped to its subpackage page, else the module's page, else ''.
+ * `?id=` / `/<id>`; `/customs/...`; `/fx/...`) mapped to its subpackage page, else the module's page, else ''.
  */
 export function messagePage(m: Pick<MessageRecord, 'link' | 'module'>): string {
   const link = m.link || '';
   const customs = customsPage(link);
   if (customs) return customs;
+  const fx = fxPage(link);
+  if (fx) return fx;
   const match = /^\/?(registration|filing)(?:\/([\w-]+))?(?:\/([\w-]+))?(?:\?id=([\w-]+))?/.exec(link);
   if (match) {
     if (match[1] === 'registration') return applicationPage(REGISTRATION_KIND, match[4] || match[2] || null);

@@ -100,3 +100,19 @@ export function errorMessage(err: unknown): string {
   }
   return messages().errors.unknown;
 }
+
+/** Field → message, as a form shows them under its inputs. */
+export type FieldErrors = Record<string, string>;
+
+/** `VALIDATION_FAILED` → `details.errors: [{ field, message }]` as { field: message } ({} for anything else). */
+export function fieldErrors(err: unknown): FieldErrors {
+  if (!(err instanceof ApiError)) return {};
+  const list = err.details && (err.details.errors as unknown);
+  const out: FieldErrors = {};
+  if (Array.isArray(list)) {
+    list.forEach((e) => {
+      if (e && typeof e === 'object' && (e as { field?: unknown }).field) out[String((e as { field: string }).field)] = String((e as { message?: string }).message || '');
+    });
+  }
+  return out;
+}

@@ -12,3 +12,16 @@ export function wxLogin(): Promise<string> {
 export function toast(title: string, icon: 'none' | 'success' | 'error' = 'none'): void {
   wx.showToast({ title, icon, duration: 2000 });
 }
+
+/** wx.showModal as a promise: true when confirmed. */
+export function confirmModal(title: string, content: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    wx.showModal({
+      title,
+      content,
+      confirmColor: '#6D4BD8',
+      success: (res) => resolve(!!res.confirm),
+      fail: () => resolve(false),
+    });
+  });
+}

@@ -106,6 +106,30 @@ describe('pages/home', () => {
     expect(fake.api.navigateTo).toHaveBeenCalledWith({ url: '/packageRegistration/pages/index/index' });
   });
 
+  it('美元账户 card (收结汇 X2) when `fx` is sent; tap opens the module', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-home';
+    fake.respond('/api/home', { statusCode: 200, data: { ...homePayload('approved'), fx: { balance: '12580.00', frozen: '500.00', available: '12080.00', updatedAt: '2026-11-21T02:00:00.000Z' } } });
+    const comp = render(id);
+    await flushPromises(20);
+    const card = (comp.querySelector('.home-fx') as unknown as { dom: HTMLElement }).dom.textContent!.replace(/\s+/g, '');
+    expect(card).toContain('美元账户');
+    expect(card).toContain('$12,580.00');
+    expect(card).toContain('可用余额$12,080.00');
+    expect(card).toContain('结汇中$500.00');
+    expect(card).toMatch(/更新于2026-11-21\d\d:00/);
+    comp.querySelector('.home-fx').dispatchEvent('tap');
+    await flushPromises();
+    expect(fake.api.navigateTo).toHaveBeenCalledWith({ url: '/packageFx/pages/index/index' });
+  });
+
+  it('no 美元账户 card while fx is locked (fx: null)', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-home';
+    fake.respond('/api/home', { statusCode: 200, data: { ...homePayload('initial_review'), fx: null } });
+    const comp = render(id);
+    await flushPromises(20);
+    expect(comp.querySelectorAll('.home-fx')).toHaveLength(0);
+  });
+
   it('shows the Chinese error and retries', async () => {
     fake.storage[STORAGE_KEYS.jwt] = 'jwt-home';
     fake.respond('/api/home', errorEnvelope(500, 'INTERNAL', 'Internal Server Error'));
@@ -147,6 +171,72 @@ describe('pages/mine', () => {
     expect(t).toContain('核准通过');
     expect(t).toContain('成员（只读）');
     expect(t).toContain('切换商户账号');
+  });
+
+  const merchantRecord = { documentId: 'm1', nameCn: '东海县晶华水晶饰品有限公司', fxSubAccount: '32050161000000001234', settlementCardNo: null, settlementBankName: '中国建设银行东海支行' };
+  const flatText = (node: unknown) => (node as { dom: HTMLElement }).dom.textContent!.replace(/\s+/g, '');
+
+  it('结汇账户: members see the three fields read-only (empty ones marked)', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-me';
+    fake.respond('/api/me', { statusCode: 200, data: mePayload });
+    fake.respond('/api/merchants/m1', { statusCode: 200, data: { data: merchantRecord } });
+    const comp = render(id);
+    await flushPromises(30);
+    const section = flatText(comp.querySelector('.mine >>> .mine-fx'));
+    expect(section).toContain('结汇账户');
+    expect(section).toContain('外汇子账户（美元）32050161000000001234');
+    expect(section).toContain('结汇银行卡号（人民币）未填写');
+    expect(section).toContain('开户行中国建设银行东海支行');
+    expect(comp.querySelectorAll('.mine >>> .mine-fx-value--empty').length || comp.querySelectorAll('.mine-fx-value--empty').length).toBe(1);
+    expect(comp.querySelectorAll('.mine-fx-edit')).toHaveLength(0);
+    expect(text(comp)).toContain('成员账号为只读，如需修改请联系商户管理员');
+  });
+
+  it('结汇账户: the admin edits and saves them (PUT /api/merchants/:documentId), checked first', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-me';
+    fake.respond('/api/me', { statusCode: 200, data: { ...mePayload, role: 'admin' } });
+    fake.respond('/api/merchants/m1', (req) =>
+      req.method === 'PUT'
+        ? { statusCode: 200, data: { data: { ...merchantRecord, ...(req.data as { data: Record<string, string> }).data } } }
+        : { statusCode: 200, data: { data: merchantRecord } },
+    );
+    const comp = render(id);
+    await flushPromises(30);
+    expect(text(comp)).toContain('快速结汇时将引用以上信息');
+    comp.instance.onFxEdit();
+    await flushPromises();
+    expect(comp.data.fxEditing).toBe(true);
+    expect(comp.data.fxForm).toEqual({ fxSubAccount: '32050161000000001234', settlementCardNo: '', settlementBankName: '中国建设银行东海支行' });
+    const field = (name: string, value: string) => comp.instance.onFxInput({ currentTarget: { dataset: { field: name } }, detail: value });
+    field('settlementCardNo', '6217-0012');
+    await comp.instance.onFxSave();
+    expect(text(comp)).toContain('结汇银行卡号应为 12–30 位数字');
+    expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
+    field('settlementCardNo', '6217 0012 3456 7890 123');
+    await comp.instance.onFxSave();
+    await flushPromises(20);
+    const put = fake.requests.filter((r) => r.method === 'PUT');
+    expect(put).toHaveLength(1);
+    expect(put[0].url).toBe('http://127.0.0.1:1337/api/merchants/m1');
+    expect(put[0].data).toEqual({ data: { fxSubAccount: '32050161000000001234', settlementCardNo: '6217001234567890123', settlementBankName: '中国建设银行东海支行' } });
+    expect(fake.api.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '结汇账户已保存' }));
+    expect(comp.data.fxEditing).toBe(false);
+    expect(flatText(comp.querySelector('.mine >>> .mine-fx'))).toContain('结汇银行卡号（人民币）6217001234567890123');
+  });
+
+  it('结汇账户: a member’s save is refused in Chinese', async () => {
+    fake.storage[STORAGE_KEYS.jwt] = 'jwt-me';
+    fake.respond('/api/me', { statusCode: 200, data: { ...mePayload, role: 'admin' } });
+    fake.respond('/api/merchants/m1', (req) =>
+      req.method === 'PUT' ? errorEnvelope(403, 'MEMBER_READ_ONLY', '成员账号为只读，无法修改') : { statusCode: 200, data: { data: merchantRecord } },
+    );
+    const comp = render(id);
+    await flushPromises(30);
+    comp.instance.onFxEdit();
+    await comp.instance.onFxSave();
+    await flushPromises(20);
+    expect(fake.api.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '成员账号为只读，无法修改' }));
+    expect(comp.data.fxEditing).toBe(true);
   });
 
   it('switches merchant through the ActionSheet and stores the new jwt', async () => {

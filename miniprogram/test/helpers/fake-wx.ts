@@ -69,10 +69,18 @@ export function createFakeWx(): FakeWx {
     showModal: jest.fn(),
     navigateTo: jest.fn(),
     navigateBack: jest.fn(),
+    redirectTo: jest.fn(),
     switchTab: jest.fn(),
     reLaunch: jest.fn(),
     setNavigationBarTitle: jest.fn(),
     stopPullDownRefresh: jest.fn(),
+    /** GET a private file: answers 200 with a temp path (tests may replace it). */
+    downloadFile: jest.fn((o: { url: string; success?: (r: { statusCode: number; tempFilePath: string }) => void }) => {
+      Promise.resolve().then(() => o.success && o.success({ statusCode: 200, tempFilePath: `wxfile://tmp/${o.url.split('/').slice(-2)[0]}` }));
+      return { abort: jest.fn() };
+    }),
+    previewImage: jest.fn((o: { success?: () => void }) => Promise.resolve().then(() => o.success && o.success())),
+    openDocument: jest.fn((o: { success?: () => void }) => Promise.resolve().then(() => o.success && o.success())),
     login: jest.fn((o: { success?: (r: { code: string; errMsg: string }) => void }) => {
       Promise.resolve().then(() => o.success && o.success({ code: 'wx-login-code-1', errMsg: 'login:ok' }));
     }),

@@ -5,6 +5,7 @@ import { join } from 'path';
 import { MODULE_KEYS } from '../../src/services/modules';
 import { STORAGE_KEYS } from '../../src/services/session';
 import { flushPromises, installFakeWx } from '../helpers/fake-wx';
+import * as fx from '../helpers/fx-fixtures';
 import { DIST, loadPage, loadComponent, render } from '../helpers/simulate';
 
 const OUT = '/tmp/jmt-preview';
@@ -78,6 +79,30 @@ it('renders previews', async () => {
     { id: 'c2', invtNo: '32052026E000000102', status: 'approved', reason: '退货', copName: '东海县晶华水晶饰品有限公司', ebcCode: '3207960A2B', returnStatusLabel: '海关审结', createdAt: new Date().toISOString() },
   ], meta: { page: 1, pageSize: 20, total: 2 } } });
   comp = render(loadPage('packageCustoms/pages/cancellations/index')); await flushPromises(30); snapshot('customs-cancellations', comp);
+  // 收结汇 (packageFx)
+  fake.respond('/api/me', { statusCode: 200, data: { user: { id: 1, phone: '13900000001', realName: '王晶华', email: null }, isPlatformStaff: false, merchant: { documentId: 'm1', nameCn: '东海县晶华水晶饰品有限公司', nameEn: null, type: 'company', registrationStatus: 'approved' }, role: 'admin', merchants: [] } });
+  fake.respond('/api/fx/account', { statusCode: 200, data: { data: fx.account() } });
+  fake.respond('/api/fx/rates', { statusCode: 200, data: fx.ratesBody(true) });
+  const days = (n: number): Array<[string, string]> => Array.from({ length: n }, (_, i) => {
+    const d = new Date(2026, 10, 21 - (n - 1 - i));
+    return [`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`, (7.1 + 0.03 * Math.sin(i / 3) + i * 0.001).toFixed(4)];
+  });
+  fake.respond(/\/api\/fx\/rates\/history\?/, { statusCode: 200, data: { data: fx.history('USD', days(30)) } });
+  fake.respond('/api/fx/alerts', { statusCode: 200, data: { data: fx.alerts() } });
+  fake.respond('/api/fx/settlements', { statusCode: 200, data: fx.settlementsBody() });
+  fake.respond('/api/fx/ledger', { statusCode: 200, data: { data: fx.ledgerEntries(), meta: { page: 1, pageSize: 20, total: 4 } } });
+  comp = render(loadPage('packageFx/pages/index/index')); await flushPromises(40); snapshot('fx-index', comp);
+  (comp as any).instance.onAlertToggleForm(); (comp as any).instance.setData({ tab: 'ledger' }); await (comp as any).instance.loadList('ledger', 1); await flushPromises(20); snapshot('fx-index-ledger', comp);
+  comp = render(loadPage('packageFx/pages/settle/index')); await flushPromises(30);
+  (comp as any).instance.onAmount({ detail: '1000' }); (comp as any).instance.onFileChange({ detail: { slot: 'fx_withdrawal', documentId: 'pf-w' } }); await flushPromises(); snapshot('fx-settle', comp);
+  fake.respond('/api/fx/settlements/s1', { statusCode: 200, data: { data: fx.settlementDetail() } });
+  comp = render(loadPage('packageFx/pages/settlement/index', { current: { id: 's1' } })); await flushPromises(30); snapshot('fx-settlement', comp);
+  fake.respond('/api/fx/settlements/s3', { statusCode: 200, data: { data: fx.settlementDetail({ id: 's3', status: 'rejected', statusLabel: '已驳回', rejectReason: '物流信息与提现金额不符，请补充后重新提交', actualRate: null, cnyAmount: null, remainingUsd: null }) } });
+  comp = render(loadPage('packageFx/pages/settlement/index', { current: { id: 's3' } })); await flushPromises(30); snapshot('fx-settlement-rejected', comp);
+  fake.respond('/api/home', { statusCode: 200, data: { ...home('approved'), fx: { balance: '12580.00', frozen: '500.00', available: '12080.00', updatedAt: new Date().toISOString() } } });
+  comp = render(homeId); await flushPromises(30); snapshot('home-fx', comp);
+  fake.respond('/api/merchants/m1', { statusCode: 200, data: { data: { documentId: 'm1', fxSubAccount: '32050161000000001234', settlementCardNo: null, settlementBankName: '中国建设银行东海支行' } } });
+  comp = render(mineId); await flushPromises(30); snapshot('mine-fx', comp);
   delete fake.storage[STORAGE_KEYS.jwt];
   const loginId = loadPage('pages/login/index');
   comp = render(loginId); await flushPromises(); snapshot('login', comp);

@@ -42,6 +42,12 @@ describe('build output (dist/, made by tools/build.mjs before jest runs)', () =>
     const appJs = walk(DIST).filter((f) => f.endsWith('.js') && !f.includes('miniprogram_npm'));
     for (const js of appJs) expect(readFileSync(js, 'utf8')).not.toContain("require(\"antd-mini");
   });
+
+  it('@jmt/api-types is used for types only: no built file requires it (it is not in miniprogram_npm)', () => {
+    const appJs = walk(DIST).filter((f) => f.endsWith('.js') && !f.includes('miniprogram_npm'));
+    for (const js of appJs) expect(readFileSync(js, 'utf8')).not.toMatch(/require\(["']@jmt\//);
+    expect(existsSync(join(DIST, 'miniprogram_npm', '@jmt'))).toBe(false);
+  });
 });
 
 describe('tools/size-check.mjs', () => {

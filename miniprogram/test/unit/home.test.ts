@@ -55,6 +55,16 @@ describe('home view', () => {
     expect(view.messages).toEqual([]);
   });
 
+  it('美元账户 card from `fx` (X2); none while the module is locked or on an older server', () => {
+    const view = buildHomeView({ ...payload('approved'), fx: { balance: '12580', frozen: '500.00', available: '12080.00', updatedAt: '2026-11-21T02:00:00.000Z' } }, now);
+    expect(view.fx).toMatchObject({ balance: '$12,580.00', available: '$12,080.00', frozen: '$500.00', hasFrozen: true });
+    expect(view.fx!.updatedText).toMatch(/^更新于 2026-11-21 \d\d:00$/);
+    const never = buildHomeView({ ...payload('approved'), fx: { balance: '0.00', frozen: '0.00', available: '0.00', updatedAt: null } }, now);
+    expect(never.fx).toMatchObject({ hasFrozen: false, updatedText: '暂无入账记录' });
+    expect(buildHomeView({ ...payload('initial_review'), fx: null }, now).fx).toBeNull();
+    expect(buildHomeView(payload('approved'), now).fx).toBeNull();
+  });
+
   it('has a banner for every registration status of the contract', () => {
     const tones = ['not_started', 'filling', 'initial_review', 'onsite_check', 'approved', 'returned', 'rejected'].map((s) => registrationBanner(s).tone);
     expect(tones).toEqual(['default', 'processing', 'processing', 'processing', 'success', 'warning', 'error']);

@@ -52,6 +52,10 @@ export interface MerchantFields {
   contactEmail?: string | null;
   registrationStatus?: RegistrationStatus | null;
   creatorPhone?: string | null;
+  /** 收结汇 (我的): the USD sub-account, the RMB settlement card and its bank. */
+  fxSubAccount?: string | null;
+  settlementCardNo?: string | null;
+  settlementBankName?: string | null;
   createdAt?: string;
   updatedAt?: string;
 }
@@ -93,3 +97,9 @@ export * from "./customs";
 
 /** 出口报关 as platform staff see it: tracking board, 点点通 configs (staff view), hint placements, the CEB outbox channel. */
 export * from "./customs-admin";
+
+/** 收结汇 (plugins/fx): rates, alerts, the USD account and its ledger, settlements, balance uploads. */
+export * from "./fx";
+
+/** 出口退税 (plugins/taxrefund): the tax-refund application, its estimate, return messages and the rate table. */
+export * from "./tax-refund";

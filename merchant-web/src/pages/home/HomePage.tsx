@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { useHome, useMe } from "../../hooks/useSession";
 import { useT } from "../../i18n/useT";
 import { resolveModules } from "../../lib/modules";
+import { FxSummaryCard } from "./FxSummaryCard";
 import { HomeSkeleton } from "./HomeSkeleton";
 import { MessagePanel } from "./MessagePanel";
 import { ModuleGrid } from "./ModuleGrid";
@@ -46,6 +47,7 @@ export function HomePage() {
   return (
     <div className="jmt-page" data-testid="home">
       <WelcomeBanner home={home} me={me} />
+      {home.fx && <FxSummaryCard fx={home.fx} />}
       <div className="jmt-section-head">
         <h2>{t("home.modules")}</h2>
         <span>{t("home.modulesHint")}</span>

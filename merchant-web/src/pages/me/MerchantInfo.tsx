@@ -5,13 +5,23 @@ import { useEffect } from "react";
 import { RegistrationStatusTag } from "../../components/StatusTag";
 import { useT } from "../../i18n/useT";
 import { DESCRIPTION_COLUMNS } from "../../theme";
-import { EMAIL, LATIN_TEXT, MAINLAND_PHONE } from "../../lib/validation";
+import { fieldErrorsOf, formFieldErrors } from "../../lib/formErrors";
+import { BANK_CARD_NO, EMAIL, FX_SUB_ACCOUNT, LATIN_TEXT, MAINLAND_PHONE, withoutSpaces } from "../../lib/validation";
 import type { ApiError } from "../../providers/apiError";
 import { errorMessage } from "../../providers/apiError";
 import { queryClient } from "../../providers/queryClient";
-import type { Merchant, MerchantEditable, MerchantRole } from "../../providers/types";
+import {
+  MERCHANT_FX_FIELDS,
+  type Merchant,
+  type MerchantEditable,
+  type MerchantFxFields,
+  type MerchantRole,
+} from "../../providers/types";
 
-const FIELDS: (keyof MerchantEditable)[] = [
+/** What the form edits: the M2 fields and the 收结汇 account fields a settlement quotes. */
+type MerchantFormValues = MerchantEditable & MerchantFxFields;
+
+const FIELDS: (keyof MerchantFormValues)[] = [
   "type",
   "nameCn",
   "nameEn",
@@ -21,22 +31,23 @@ const FIELDS: (keyof MerchantEditable)[] = [
   "contactName",
   "contactPhone",
   "contactEmail",
+  ...MERCHANT_FX_FIELDS,
 ];
 
-function pickEditable(m: Merchant): MerchantEditable {
+function pickEditable(m: Merchant): MerchantFormValues {
   const out: Record<string, unknown> = {};
   for (const f of FIELDS) out[f] = m[f] ?? (f === "type" ? undefined : "");
-  return out as unknown as MerchantEditable;
+  return out as unknown as MerchantFormValues;
 }
 
 /** M2 merchant info: admins edit (PUT /api/merchants/:documentId); members read only. */
 export function MerchantInfo({ documentId, role }: { documentId: string; role: MerchantRole | null }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<MerchantEditable>();
+  const [form] = Form.useForm<MerchantFormValues>();
   const isAdmin = role === "admin";
   const { result: merchant, query } = useOne<Merchant, ApiError>({ resource: "merchants", id: documentId });
-  const { mutate: update, mutation: updateMutation } = useUpdate<Merchant, ApiError, Partial<MerchantEditable>>();
+  const { mutate: update, mutation: updateMutation } = useUpdate<Merchant, ApiError, Partial<MerchantFormValues>>();
 
   useEffect(() => {
     if (merchant) form.setFieldsValue(pickEditable(merchant));
@@ -98,16 +109,29 @@ export function MerchantInfo({ documentId, role }: { documentId: string; role: M
           <Descriptions.Item label={t("me.merchant.contactName")}>{show(merchant.contactName)}</Descriptions.Item>
           <Descriptions.Item label={t("me.merchant.contactPhone")}>{show(merchant.contactPhone)}</Descriptions.Item>
           <Descriptions.Item label={t("me.merchant.contactEmail")}>{show(merchant.contactEmail)}</Descriptions.Item>
+          {MERCHANT_FX_FIELDS.map((f) => (
+            <Descriptions.Item key={f} label={t(`fx.profile.${f}`)} span={f === "settlementBankName" ? 2 : 1}>
+              <span data-testid={`merchant-${f}`}>{show(merchant[f])}</span>
+            </Descriptions.Item>
+          ))}
         </Descriptions>
       </Card>
     );
   }
 
-  const onFinish = (values: MerchantEditable) => {
-    const data: Partial<MerchantEditable> = {};
+  const onFinish = (values: MerchantFormValues) => {
+    // Only what changed is sent: untouched empty fields stay as they are (null, not ""), and facts an approved
+    // registration locked are not re-sent.
+    const saved = pickEditable(merchant);
+    const data: Partial<MerchantFormValues> = {};
     for (const f of FIELDS) {
-      const v = values[f];
-      (data as Record<string, unknown>)[f] = typeof v === "string" ? v.trim() : v;
+      const raw = values[f];
+      const v = typeof raw === "string" ? raw.trim() : raw;
+      if ((v ?? "") !== (saved[f] ?? "")) (data as Record<string, unknown>)[f] = v;
+    }
+    if (Object.keys(data).length === 0) {
+      message.info(t("me.merchant.nothingChanged"));
+      return;
     }
     update(
       { resource: "merchants", id: documentId, values: data, successNotification: false, errorNotification: false },
@@ -116,7 +140,13 @@ export function MerchantInfo({ documentId, role }: { documentId: string; role: M
           message.success(t("me.merchant.saved"));
           void queryClient.invalidateQueries({ queryKey: ["jmt"] });
         },
-        onError: (e) => message.error(errorMessage(e)),
+        onError: (e) => {
+          // The cms checks the 结汇账户 fields too (format, a sub-account registered to another merchant).
+          const { fields } = formFieldErrors(fieldErrorsOf(e.details), FIELDS);
+          if (fields.length)
+            form.setFields(fields.map((f) => ({ name: f.name as keyof MerchantFormValues, errors: f.errors })));
+          message.error(errorMessage(e));
+        },
       },
     );
   };
@@ -130,7 +160,7 @@ export function MerchantInfo({ documentId, role }: { documentId: string; role: M
         message={t("me.merchant.adminNote")}
         className="jmt-me-note"
       />
-      <Form<MerchantEditable> form={form} layout="vertical" onFinish={onFinish}>
+      <Form<MerchantFormValues> form={form} layout="vertical" onFinish={onFinish}>
         <div className="jmt-form-section">{t("me.merchant.basic")}</div>
         <Row gutter={24}>
           <Col xs={24} md={12}>
@@ -207,6 +237,48 @@ export function MerchantInfo({ documentId, role }: { documentId: string; role: M
               rules={[{ pattern: EMAIL, message: t("me.merchant.emailInvalid") }]}
             >
               <Input maxLength={100} inputMode="email" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <div className="jmt-form-section" id="fx-account">
+          {t("me.merchant.fxSection")}
+        </div>
+        <Alert type="info" showIcon className="jmt-me-note" message={t("me.merchant.fxNote")} />
+        <Row gutter={24}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="fxSubAccount"
+              label={t("fx.profile.fxSubAccount")}
+              normalize={withoutSpaces}
+              rules={[{ pattern: FX_SUB_ACCOUNT, message: t("me.merchant.fxSubAccountInvalid") }]}
+              extra={t("me.merchant.fxSubAccountHint")}
+            >
+              <Input maxLength={40} className="jmt-mono" data-testid="merchant-fxSubAccount-input" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="settlementCardNo"
+              label={t("fx.profile.settlementCardNo")}
+              normalize={withoutSpaces}
+              rules={[{ pattern: BANK_CARD_NO, message: t("me.merchant.settlementCardNoInvalid") }]}
+              extra={t("me.merchant.settlementCardNoHint")}
+            >
+              <Input
+                maxLength={30}
+                inputMode="numeric"
+                className="jmt-mono"
+                data-testid="merchant-settlementCardNo-input"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="settlementBankName" label={t("fx.profile.settlementBankName")} rules={[{ max: 100 }]}>
+              <Input
+                maxLength={100}
+                placeholder={t("me.merchant.settlementBankNamePlaceholder")}
+                data-testid="merchant-settlementBankName-input"
+              />
             </Form.Item>
           </Col>
         </Row>

@@ -68,6 +68,14 @@ Page({
     if (customs) openModule(customs);
   },
 
+  /** 美元账户 card → the 收结汇 module (its subpackage home). */
+  onFxTap() {
+    const view = this.data.view;
+    if (!view) return;
+    const fx = view.modules.filter((m) => m.key === 'fx')[0];
+    if (fx) openModule(fx);
+  },
+
   onAppTodoTap(e: WechatMiniprogram.TouchEvent) {
     const row = this.data.appTodos[Number(e.currentTarget.dataset.index)];
     if (row && row.page) wx.navigateTo({ url: row.page });

@@ -1,9 +1,20 @@
 import { format, messages } from '../../locales/index';
 import { fetchProgress, progressCard, ProgressCardModule } from '../../services/applications';
 import { logout } from '../../services/auth';
-import { buildMeView, fetchMe, MeView, switchMerchant } from '../../services/me';
+import { buildMeView, fetchMe, MePayload, MeView, switchMerchant } from '../../services/me';
+import {
+  fetchMerchant,
+  profileForm,
+  ProfileRow,
+  profileRows,
+  saveSettlementProfile,
+  SettlementProfileField,
+  SettlementProfileForm,
+  SETTLEMENT_PROFILE_FIELDS,
+  validateSettlementProfile,
+} from '../../services/merchant';
 import { isLoggedIn } from '../../services/session';
-import { ApiError, errorMessage } from '../../utils/errors';
+import { ApiError, errorMessage, FieldErrors, fieldErrors } from '../../utils/errors';
 import { toast } from '../../utils/wx-promise';
 
 const LOGIN = '/pages/login/index';
@@ -21,6 +32,17 @@ Page({
     progressState: 'loading' as 'loading' | 'ready' | 'error',
     progressError: '',
     progress: [] as ProgressCardModule[],
+    /** 结汇账户 (the fields 快速结汇 quotes): merchants only; the admin edits them here. */
+    merchantId: '',
+    canEditFx: false,
+    fxState: 'loading' as 'loading' | 'ready' | 'error',
+    fxError: '',
+    fxRows: [] as ProfileRow[],
+    fxFields: SETTLEMENT_PROFILE_FIELDS,
+    fxEditing: false,
+    fxForm: profileForm(null) as SettlementProfileForm,
+    fxErrors: {} as FieldErrors,
+    fxSaving: false,
   },
 
   onShow() {
@@ -43,7 +65,9 @@ Page({
       (err: unknown) => ({ items: null, error: err instanceof ApiError && err.status === 401 ? '' : errorMessage(err) }),
     );
     try {
-      this.setData({ view: buildMeView(await fetchMe()), state: 'ready' });
+      const me = await fetchMe();
+      this.setData({ view: buildMeView(me), state: 'ready' });
+      this.loadFxProfile(me);
       this.showProgress(await progress);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return;
@@ -67,6 +91,73 @@ Page({
     }
   },
 
+  // ---------------------------------------------------------------- 结汇账户
+
+  /** GET /api/merchants/:documentId for the three fields; an open edit form is kept while it is being typed in. */
+  async loadFxProfile(me: MePayload) {
+    const merchantId = (me.merchant && me.merchant.documentId) || '';
+    this.setData({ merchantId, canEditFx: me.role === 'admin' });
+    if (!merchantId || me.isPlatformStaff || this.data.fxEditing) return;
+    if (this.data.fxState !== 'ready') this.setData({ fxState: 'loading' });
+    try {
+      const merchant = await fetchMerchant(merchantId);
+      this.setData({ fxRows: profileRows(merchant), fxForm: profileForm(merchant), fxState: 'ready', fxError: '' });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return;
+      this.setData({ fxState: 'error', fxError: errorMessage(err) });
+    }
+  },
+
+  onFxRetry() {
+    const view = this.data.view;
+    if (!view) return;
+    this.setData({ fxState: 'loading' });
+    return this.reload();
+  },
+
+  onFxEdit() {
+    if (!this.data.canEditFx) return;
+    this.setData({ fxEditing: true, fxErrors: {} });
+  },
+
+  onFxCancel() {
+    const rows = this.data.fxRows;
+    const form = profileForm(null);
+    rows.forEach((r) => {
+      if (!r.empty) form[r.key] = r.value;
+    });
+    this.setData({ fxEditing: false, fxErrors: {}, fxForm: form });
+  },
+
+  onFxInput(e: { currentTarget: { dataset: Record<string, unknown> }; detail: unknown }) {
+    const field = String(e.currentTarget.dataset.field || '') as SettlementProfileField;
+    if (SETTLEMENT_PROFILE_FIELDS.indexOf(field) < 0) return;
+    const detail = e.detail as string | { value?: string } | null;
+    const value = typeof detail === 'string' ? detail : String((detail && detail.value) || '');
+    const errors = { ...this.data.fxErrors };
+    delete errors[field];
+    this.setData({ [`fxForm.${field}`]: value, fxErrors: errors });
+  },
+
+  async onFxSave() {
+    if (!this.data.canEditFx || this.data.fxSaving || !this.data.merchantId) return;
+    const errors = validateSettlementProfile(this.data.fxForm);
+    if (Object.keys(errors).length) {
+      this.setData({ fxErrors: errors });
+      return;
+    }
+    this.setData({ fxSaving: true });
+    try {
+      const merchant = await saveSettlementProfile(this.data.merchantId, this.data.fxForm);
+      this.setData({ fxSaving: false, fxEditing: false, fxErrors: {}, fxRows: profileRows(merchant), fxForm: profileForm(merchant) });
+      toast(this.data.t.fxSaved, 'success');
+    } catch (err) {
+      const fields = fieldErrors(err);
+      this.setData({ fxSaving: false, fxErrors: Object.keys(fields).length ? fields : this.data.fxErrors });
+      toast(errorMessage(err));
+    }
+  },
+
   onSwitchTap() {
     const view = this.data.view;
     if (!view || !view.canSwitch) return;
@@ -86,8 +177,9 @@ Page({
     wx.showLoading({ title: messages().common.loading, mask: true });
     try {
       const me = await switchMerchant(item.documentId);
-      this.setData({ view: buildMeView(me) });
+      this.setData({ view: buildMeView(me), fxEditing: false });
       this.onProgressRetry();
+      this.loadFxProfile(me);
       const app = getApp<{ globalData: { homeStale: boolean } }>();
       if (app && app.globalData) app.globalData.homeStale = true;
       wx.hideLoading();

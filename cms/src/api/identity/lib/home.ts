@@ -79,6 +79,14 @@ async function customsTodos(strapi: Core.Strapi, scope: Scope): Promise<CustomsT
   return flow ? flow.todos(scope) : { items: [], counts: { orders: 0, lists: 0, summaries: 0 } };
 }
 
+type HomeFx = { balance: string; frozen: string; available: string; updatedAt: string | null };
+
+/** The USD account summary (X2) from the fx plugin; null while the module is locked. */
+async function fxSummary(strapi: Core.Strapi, scope: Scope, enabled: boolean): Promise<HomeFx | null> {
+  const ledger = strapi.plugin('fx')?.service('ledger') as { homeSummary(merchantId: number): Promise<HomeFx> } | undefined;
+  return ledger && enabled && scope.merchantId ? ledger.homeSummary(scope.merchantId) : null;
+}
+
 async function buildHomePayload(strapi: Core.Strapi, scope: Scope) {
   const [merchant, memberCount, unread, latest] = await Promise.all([
     strapi.documents('api::merchant.merchant').findFirst({
@@ -123,6 +131,7 @@ async function buildHomePayload(strapi: Core.Strapi, scope: Scope) {
     },
     modules: HOME_MODULES.map((m) => ({ key: m.key, title: m.title, path: m.path, enabled: moduleEnabled(m, status), todo: todoByModule[m.key] })),
     todos: { total: Object.values(todoByModule).reduce((a, b) => a + b, 0), customs },
+    fx: await fxSummary(strapi, scope, status === 'approved'),
     messages: {
       unread,
       latest: (latest as unknown as MessageDoc[]).map(presentMessage),

@@ -3,9 +3,11 @@ import { factories } from '@strapi/strapi';
 import { AppError } from '../../../core/errors';
 import { assertCan, resolveScope } from '../../../core/scope';
 import { contentDisposition, privateFilePath, storePrivateFile } from '../../../core/private-files';
+import schema from '../content-types/private-file/schema.json';
 
 const UID = 'api::private-file.private-file';
-const CATEGORIES = new Set(['business_licence', 'id_card_front', 'id_card_back', 'bank_permit', 'lease_contract', 'application_form', 'commitment_letter', 'authorization_letter', 'invoice', 'customs_document', 'other']);
+// The schema's enumeration is the one list of categories.
+const CATEGORIES = new Set<string>(schema.attributes.category.enum);
 
 /**
  * Upload and download of private documents. Reads go through the Document Service, so a file of

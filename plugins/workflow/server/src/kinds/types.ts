@@ -57,6 +57,8 @@ export interface FileSlot {
   required: boolean;
   hint?: string;
   when?: Condition | Condition[];
+  /** Accepted file types (sniffed MIME types, e.g. application/pdf); any private-file type when absent. */
+  accept?: string[];
 }
 
 export interface Condition {
@@ -98,6 +100,10 @@ export interface KindDefinition {
   prerequisites: string[];
   /** Needs business registration approved (module unlocked). */
   requiresRegistration: boolean;
+  /** Many applications of this kind may be open at once (refunds, settlements); otherwise one per merchant. */
+  allowMany?: boolean;
+  /** Checks that need the database (linked records, file contents), run inside a submission's transaction. */
+  validateAsync?: (ctx: { merchantId: number; data: Record<string, unknown> }) => Promise<MissingItem[]>;
   /** Extra checks beyond required fields and patterns. */
   validate?: (data: Record<string, unknown>) => MissingItem[];
   /** Side effects of entering a state, inside the transition's transaction. */

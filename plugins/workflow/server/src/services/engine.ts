@@ -129,13 +129,26 @@ export function createEngine(strapi: Core.Strapi) {
     }));
   }
 
-  async function ownFileIds(merchantId: number, ids: string[]): Promise<Map<string, string>> {
+  async function ownFileIds(merchantId: number, ids: string[]): Promise<Map<string, { category: string; mime: string }>> {
     if (ids.length === 0) return new Map();
     const rows = (await strapi.db.query(FILE_UID).findMany({
       where: { documentId: { $in: ids }, merchant: { id: merchantId } },
-      select: ['documentId', 'category'],
+      select: ['documentId', 'category', 'mime'],
     })) as Row[];
-    return new Map(rows.map((r) => [r.documentId as string, r.category as string]));
+    return new Map(rows.map((r) => [r.documentId as string, { category: r.category as string, mime: r.mime as string }]));
+  }
+
+  /** What a submission lacks: fields, the merchant's own files of an accepted type, and the kind's own checks. */
+  async function problemsOf(def: KindDefinition, merchantId: number, data: Record<string, unknown>) {
+    const files = await ownFileIds(merchantId, Object.values(referencedFiles(data)));
+    const missing = missingItems(def, data, (slotKey, id) => {
+      const file = files.get(id);
+      const accept = def.fileSlots.find((s) => s.key === slotKey)?.accept;
+      return Boolean(file) && (!accept || accept.includes(file!.mime));
+    });
+    // The kind's own checks too, so one answer lists every problem (a field already named is not repeated).
+    const more = def.validateAsync ? await def.validateAsync({ merchantId, data }) : [];
+    return [...missing, ...more.filter((item) => !missing.some((m) => m.field === item.field))];
   }
 
   async function successfulKinds(merchantId: number): Promise<Set<string>> {
@@ -196,7 +209,8 @@ export function createEngine(strapi: Core.Strapi) {
         steps: def.steps.map((key) => ({ key, label: def.states[key].label })),
         transitions: def.transitions.map((t) => ({ from: t.from, to: t.to, by: t.by, label: t.label, noteRequired: Boolean(t.noteRequired) })),
         fields: def.fields.map(({ path, label, type, required, options, placeholder, when }) => ({ path, label, type, required, options: options ?? null, placeholder: placeholder ?? null, when: when ?? null })),
-        fileSlots: def.fileSlots.map(({ key, label, required, hint, when }) => ({ key, label, required, hint: hint ?? null, when: when ?? null })),
+        fileSlots: def.fileSlots.map(({ key, label, required, hint, when, accept }) => ({ key, label, required, hint: hint ?? null, when: when ?? null, accept: accept ?? null })),
+        allowMany: Boolean(def.allowMany),
         prerequisites: def.prerequisites,
         requiresRegistration: def.requiresRegistration,
       }));
@@ -211,10 +225,12 @@ export function createEngine(strapi: Core.Strapi) {
       const created = await h().transaction(async () => {
         const merchant = await merchantRow(merchantId);
         if (def.requiresRegistration && merchant.registrationStatus !== 'approved') throw fail('MODULE_LOCKED', 403);
-        const open = (await strapi.db.query(APPLICATION_UID).findOne({
-          where: { kind: def.kind, merchant: { id: merchantId }, status: { $notIn: Object.entries(def.states).filter(([, s]) => s.terminal && !s.success).map(([k]) => k) } },
-          select: ['documentId'],
-        })) as Row | null;
+        const open = def.allowMany
+          ? null
+          : ((await strapi.db.query(APPLICATION_UID).findOne({
+              where: { kind: def.kind, merchant: { id: merchantId }, status: { $notIn: Object.entries(def.states).filter(([, s]) => s.terminal && !s.success).map(([k]) => k) } },
+              select: ['documentId'],
+            })) as Row | null);
         if (open) throw fail('APPLICATION_EXISTS', 409, { id: open.documentId });
         const row = (await h().asSystem(() =>
           strapi.documents(APPLICATION_UID as any).create({
@@ -244,8 +260,7 @@ export function createEngine(strapi: Core.Strapi) {
         if (scope.kind === 'merchant' && !def.states[app.status]?.editable) throw fail('APPLICATION_LOCKED', 409, { status: app.status });
         // Approved data stays complete and well-formed: staff corrections are checked like a submission.
         if (def.states[app.status]?.success) {
-          const files = await ownFileIds(app.merchant.id, Object.values(referencedFiles(data)));
-          const missing = missingItems(def, data, (_slot, id) => files.has(id));
+          const missing = await problemsOf(def, app.merchant.id, data);
           if (missing.length) throw fail('APPLICATION_INCOMPLETE', 400, { missing });
         }
         const { count } = (await strapi.db.query(APPLICATION_UID).updateMany({ where: { id: app.id, status: app.status }, data: { data } })) as { count: number };
@@ -287,8 +302,7 @@ export function createEngine(strapi: Core.Strapi) {
           const done = await successfulKinds(merchantId);
           const lacking = def.prerequisites.filter((k) => !done.has(k));
           if (lacking.length) throw fail('PREREQUISITE_NOT_MET', 409, { prerequisites: lacking.map((k) => ({ kind: k, label: getKind(k)?.label ?? k })) });
-          const files = await ownFileIds(merchantId, Object.values(referencedFiles(data)));
-          const missing = missingItems(def, data, (_slot, id) => files.has(id));
+          const missing = await problemsOf(def, merchantId, data);
           if (missing.length) throw fail('APPLICATION_INCOMPLETE', 400, { missing });
         }
 

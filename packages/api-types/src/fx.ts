@@ -1,0 +1,239 @@
+/**
+ * 收结汇 (X1–X4, plugins/fx): the response shapes of `/api/fx/*` (deploy/local/API_CONTRACT.md, section "FX").
+ * Every amount and rate is a decimal string; do arithmetic with `decimalCompare` / the server, never with floats.
+ * Labels live in each app's locale files.
+ */
+
+export const FX_CURRENCIES = ["USD", "EUR", "JPY", "GBP", "HKD", "AUD"] as const;
+export type FxCurrency = (typeof FX_CURRENCIES)[number];
+export const isFxCurrency = (value: unknown): value is FxCurrency =>
+  typeof value === "string" && (FX_CURRENCIES as readonly string[]).includes(value);
+
+export type FxRateSource = "cfets" | "ecb" | "manual" | "bundled";
+
+export interface FxRate {
+  currency: FxCurrency;
+  name: string;
+  /** "USD/CNY", "100JPY/CNY" */
+  pair: string;
+  /** CNY per `unit` units of the currency (100 for JPY). */
+  unit: number;
+  rate: string;
+  date: string;
+  source: FxRateSource;
+  sourceLabel: string;
+  previousRate: string | null;
+  change: string | null;
+  changePct: string | null;
+  stale: boolean;
+}
+
+export interface FxRatesMeta {
+  stale: boolean;
+  lastFetch: { at: string; ok: boolean; provider: string; error: string | null } | null;
+}
+
+export interface FxRatePoint {
+  date: string;
+  rate: string;
+  source: FxRateSource;
+}
+
+export interface FxRateHistory {
+  currency: FxCurrency;
+  name: string;
+  unit: number;
+  points: FxRatePoint[];
+}
+
+export interface FxFetchResult {
+  provider: "cfets" | "ecb";
+  ok: boolean;
+  date: string | null;
+  count: number;
+  error: { code: string; message: string } | null;
+}
+
+export type FxAlertDirection = "above" | "below";
+
+export interface FxAlert {
+  id: string;
+  currency: FxCurrency;
+  direction: FxAlertDirection;
+  threshold: string;
+  active: boolean;
+  lastSide: FxAlertDirection | null;
+  triggeredAt: string | null;
+  currentRate: string | null;
+}
+
+export interface FxAlertInput {
+  currency: FxCurrency;
+  direction: FxAlertDirection;
+  threshold: string;
+  active?: boolean;
+}
+
+/** The 我的 fields a settlement quotes read-only. */
+export interface FxProfile {
+  fxSubAccount: string | null;
+  settlementCardNo: string | null;
+  settlementBankName: string | null;
+  legalPersonName: string | null;
+}
+
+export interface FxAccount {
+  currency: "USD";
+  balance: string;
+  frozen: string;
+  available: string;
+  updatedAt: string | null;
+  settling: number;
+  profile: FxProfile & { complete: boolean; missing: (keyof FxProfile)[] };
+}
+
+/** `GET /api/home` → `fx`. */
+export interface HomeFx {
+  balance: string;
+  frozen: string;
+  available: string;
+  updatedAt: string | null;
+}
+
+export const LEDGER_TYPES = ["balance_update", "freeze", "unfreeze", "settlement"] as const;
+export type LedgerType = (typeof LEDGER_TYPES)[number];
+
+export interface LedgerEntry {
+  id: string;
+  type: LedgerType;
+  typeLabel: string;
+  balanceDelta: string;
+  frozenDelta: string;
+  balanceAfter: string;
+  frozenAfter: string;
+  availableAfter: string;
+  note: string | null;
+  settlementId: string | null;
+  createdAt: string;
+}
+
+export const SETTLEMENT_STATUSES = ["processing", "completed", "rejected"] as const;
+export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
+
+/** The three evidence slots, as private-file categories. */
+export const FX_EVIDENCE_CATEGORIES = ["fx_withdrawal", "fx_statement", "fx_logistics"] as const;
+export type FxEvidenceCategory = (typeof FX_EVIDENCE_CATEGORIES)[number];
+
+export interface SettlementInput {
+  amount: string;
+  date: string;
+  rate: string;
+  note?: string;
+  evidence: string[];
+}
+
+export interface SettlementListItem {
+  id: string;
+  number: string;
+  status: SettlementStatus;
+  statusLabel: string;
+  amount: string;
+  date: string;
+  rate: string;
+  note: string | null;
+  merchant: { documentId: string; nameCn: string };
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface SettlementEvidence {
+  id: string;
+  category: FxEvidenceCategory;
+  label: string;
+  originalName: string | null;
+  mime: string;
+  size: number;
+}
+
+export interface SettlementDetail extends SettlementListItem {
+  profile: FxProfile;
+  evidence: SettlementEvidence[];
+  actualRate: string | null;
+  cnyAmount: string | null;
+  remainingUsd: string | null;
+  rejectReason: string | null;
+  timeline: { status: SettlementStatus; label: string; note: string | null; actorName: string | null; at: string }[];
+  canAct: boolean;
+}
+
+export interface BalanceUploadRow {
+  row: number;
+  subAccount: string;
+  merchant: { documentId: string; nameCn: string };
+  previousBalance: string;
+  balance: string;
+  delta: string;
+  status: "changed" | "unchanged";
+}
+
+export interface BalanceUploadResult {
+  id: string;
+  total: number;
+  changed: number;
+  unchanged: number;
+  rows: BalanceUploadRow[];
+}
+
+export interface BalanceUploadError {
+  row: number;
+  column: string;
+  code: string;
+  message: string;
+  value: string | null;
+}
+
+export interface BalanceUploadHistoryItem {
+  id: string;
+  fileName: string;
+  total: number;
+  changed: number;
+  uploadedBy: string | null;
+  createdAt: string;
+}
+
+export interface FxAccountListItem {
+  merchant: { documentId: string; nameCn: string };
+  fxSubAccount: string | null;
+  balance: string;
+  frozen: string;
+  available: string;
+  updatedAt: string | null;
+  settling: number;
+}
+
+/**
+ * Compares two non-negative-or-negative decimal strings exactly (no floats): -1, 0 or 1.
+ * For form checks such as "amount ≤ available"; the server re-checks everything.
+ */
+export function decimalCompare(a: string, b: string): -1 | 0 | 1 {
+  const scaled = (s: string): bigint => {
+    const m = /^(-?)(\d+)(?:\.(\d{0,8}))?$/.exec(s.trim());
+    if (!m) throw new Error(`not a decimal: ${s}`);
+    const frac = (m[3] ?? "").padEnd(8, "0");
+    const v = BigInt(m[2] + frac);
+    return m[1] ? -v : v;
+  };
+  const x = scaled(a);
+  const y = scaled(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** "1234567.8" → "1,234,567.80" for display (string in, string out). */
+export function formatAmount(value: string | null | undefined, decimals = 2): string {
+  if (value === null || value === undefined || value === "") return "—";
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(value.trim());
+  if (!m) return value;
+  const int = m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const frac = (m[3] ?? "").padEnd(decimals, "0").slice(0, Math.max(decimals, (m[3] ?? "").replace(/0+$/, "").length));
+  return `${m[1]}${int}${frac ? `.${frac}` : ""}`;
+}

@@ -1,0 +1,115 @@
+/**
+ * 出口退税 (T1–T4, plugins/taxrefund): the refund application's data and the `/api/tax-refund/*` shapes
+ * (deploy/local/API_CONTRACT.md, section "Tax refund"). A refund is an application of kind `tax-refund`.
+ */
+
+export const TAX_REFUND_KIND = "tax-refund";
+
+export const TAX_REFUND_STATES = ["draft", "declared", "reviewing", "treasury", "paid", "returned", "rejected"] as const;
+export type TaxRefundStatus = (typeof TAX_REFUND_STATES)[number];
+
+/** The progress board (T2): 申报 → 审核 → 退库 → 到账. */
+export const TAX_REFUND_STEPS = ["declared", "reviewing", "treasury", "paid"] as const;
+
+/** Where a refund stands on the board: the current step and how it looks (antd Steps status). */
+export function taxRefundProgress(status: string | null | undefined): { current: number; state: "wait" | "process" | "finish" | "error" } {
+  switch (status) {
+    case "paid":
+      return { current: 3, state: "finish" };
+    case "treasury":
+      return { current: 2, state: "process" };
+    case "reviewing":
+      return { current: 1, state: "process" };
+    case "declared":
+      return { current: 0, state: "process" };
+    case "returned":
+    case "rejected":
+      return { current: 1, state: "error" };
+    default:
+      return { current: 0, state: "wait" };
+  }
+}
+
+export type EnterpriseType = "trading" | "producer";
+
+/** The three PDF slots, as private-file categories. */
+export const TAX_REFUND_FILE_SLOTS = ["tax_declaration", "tax_purchase_invoice", "tax_sales_invoice"] as const;
+export type TaxRefundFileSlot = (typeof TAX_REFUND_FILE_SLOTS)[number];
+
+export interface TaxRefundData {
+  enterpriseType: EnterpriseType;
+  orderAmount: string;
+  purchaseAmount?: string;
+  hsCode: string;
+  exportDate: string;
+  invoiceNo?: string;
+  customsBatches?: string[];
+  note?: string;
+  files?: Partial<Record<TaxRefundFileSlot, string>>;
+}
+
+export interface RefundEstimate {
+  hsCode: string;
+  matchedCode: string;
+  description: string;
+  rate: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  basis: "purchase" | "fob";
+  baseAmount: string;
+  estimate: string;
+  formula: string;
+}
+
+export interface RefundReturn {
+  date: string;
+  status: TaxRefundStatus;
+  statusLabel: string;
+  amount: string | null;
+  message: string | null;
+}
+
+export interface LinkedBatch {
+  id: string;
+  number: string;
+  name: string;
+  tradeMode?: string;
+  releasedInventories: number;
+  createdAt?: string;
+}
+
+export interface RefundRate {
+  id: string;
+  hsCode: string;
+  description: string;
+  rate: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  note: string | null;
+}
+
+export interface RefundRateInput {
+  hsCode: string;
+  description: string;
+  rate: string;
+  effectiveFrom: string;
+  effectiveTo?: string | null;
+  note?: string | null;
+}
+
+export interface ReturnUploadResult {
+  id: string;
+  date: string;
+  applied: { row: number; number: string; from: TaxRefundStatus; to: TaxRefundStatus }[];
+  unchanged: number;
+}
+
+export interface ReturnUploadHistoryItem {
+  id: string;
+  date: string;
+  fileName: string;
+  total: number;
+  applied: number;
+  uploadedBy: string | null;
+  createdAt: string;
+}

@@ -1,0 +1,37 @@
+/**
+ * The 我的 fields a settlement quotes (外汇子账户, 结汇银行卡号, 开户行) are edited through the ordinary merchant
+ * route. Balance uploads find the merchant by sub-account number, so a number may belong to one merchant only
+ * and must look like one: this Document Service middleware normalises and checks them on every write.
+ */
+import type { Core } from '@strapi/strapi';
+import { host } from '../host';
+import { query, UID } from './db';
+
+const SUB_ACCOUNT = /^[0-9A-Za-z-]{6,40}$/;
+const CARD_NO = /^\d{12,30}$/;
+
+export function guardMerchantFields(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    const { uid, action } = context as { uid: string; action: string };
+    const params = (context as { params?: { data?: Record<string, unknown>; documentId?: string } }).params;
+    const data = params?.data;
+    if (uid !== UID.merchant || !['create', 'update'].includes(action) || !data) return next();
+    const fail = (code: string, field: string, message: string) => host(strapi).error(code, code === 'FX_SUB_ACCOUNT_TAKEN' ? 409 : 400, { field, errors: [{ field, message }] });
+    if (typeof data.fxSubAccount === 'string') {
+      const value = data.fxSubAccount.replace(/\s/g, '');
+      if (value && !SUB_ACCOUNT.test(value)) throw fail('FX_FIELD_INVALID', 'fxSubAccount', '外汇子账户只能包含数字、字母和短横线（6–40 位）');
+      if (value) {
+        const other = await query(strapi, UID.merchant).findOne({ where: { fxSubAccount: value, ...(params?.documentId ? { documentId: { $ne: params.documentId } } : {}) }, select: ['id'] });
+        if (other) throw fail('FX_SUB_ACCOUNT_TAKEN', 'fxSubAccount', '该外汇子账号已被其他商户登记');
+      }
+      data.fxSubAccount = value || null;
+    }
+    if (typeof data.settlementCardNo === 'string') {
+      const value = data.settlementCardNo.replace(/\s/g, '');
+      if (value && !CARD_NO.test(value)) throw fail('FX_FIELD_INVALID', 'settlementCardNo', '结汇银行卡号应为 12–30 位数字');
+      data.settlementCardNo = value || null;
+    }
+    if (typeof data.settlementBankName === 'string') data.settlementBankName = data.settlementBankName.trim() || null;
+    return next();
+  });
+}
