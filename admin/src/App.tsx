@@ -5,6 +5,7 @@ import {
   ApiOutlined,
   BulbOutlined,
   CarOutlined,
+  CloudUploadOutlined,
   CloudServerOutlined,
   ClusterOutlined,
   DisconnectOutlined,
@@ -19,13 +20,16 @@ import {
   FileDoneOutlined,
   FundProjectionScreenOutlined,
   HistoryOutlined,
+  LineChartOutlined,
   ReadOutlined,
   SafetyOutlined,
   SettingOutlined,
   ShopOutlined,
   ShoppingOutlined,
+  SwapOutlined,
   TeamOutlined,
   TransactionOutlined,
+  WalletOutlined,
 } from "@ant-design/icons";
 import { DDT_OUTBOX_CHANNEL } from "@jmt/api-types";
 import { ErrorComponent, ThemedLayout, useNotificationProvider } from "@refinedev/antd";
@@ -46,6 +50,7 @@ import { useEffect, useMemo, useState } from "react";
 import { BrowserRouter, Outlet, Route, Routes } from "react-router";
 import { QueueMenuIcon } from "./components/applications/QueueMenuIcon";
 import { CrystalLogo } from "./components/common/CrystalLogo";
+import { FxQueueMenuIcon } from "./components/fx/FxQueueMenuIcon";
 import { AppHeader } from "./components/layout/AppHeader";
 import { AppSider } from "./components/layout/AppSider";
 import { ApplicationQueue } from "./pages/applications/queue";
@@ -61,6 +66,11 @@ import { CustomsBoard } from "./pages/customs/board";
 import { CustomsConfigList } from "./pages/customs/configs";
 import { CustomsHintList } from "./pages/customs/hints";
 import { CustomsBatchShow } from "./pages/customs/show";
+import { FxAccountList } from "./pages/fx/accounts";
+import { BalanceUploadPage } from "./pages/fx/balance-upload";
+import { FxRatesPage } from "./pages/fx/rates";
+import { SettlementShow } from "./pages/fx/settlement-show";
+import { SettlementQueue } from "./pages/fx/settlements";
 import { ModulePlaceholder } from "./pages/placeholder";
 import { authProvider } from "./providers/auth";
 import { dataProviders } from "./providers/data-provider";
@@ -155,7 +165,36 @@ const buildResources = (t: (key: string) => string): ResourceProps[] => {
       meta: { label: t("resources.customsHints"), icon: <BulbOutlined />, parent: "customs" },
     },
     placeholder("tax-refunds", "taxRefund", "/tax-refunds", <AccountBookOutlined />),
-    placeholder("fx", "fx", "/fx", <TransactionOutlined />),
+    // 收结汇: the settlement queue (X3/X4, with its waiting count), sub-account balances and their Excel upload (X2), rates (X1).
+    { name: "fx", meta: { label: t("resources.fx"), icon: <TransactionOutlined /> } },
+    {
+      name: "fx-settlements",
+      list: "/fx/settlements",
+      show: "/fx/settlements/:id",
+      // The dashboard's module tile reads 收结汇 (moduleLabel) and opens the queue.
+      meta: {
+        label: t("resources.fxSettlements"),
+        icon: <FxQueueMenuIcon icon={<SwapOutlined />} />,
+        parent: "fx",
+        moduleKey: "fx",
+        moduleLabel: t("resources.fx"),
+      },
+    },
+    {
+      name: "fx-accounts",
+      list: "/fx/accounts",
+      meta: { label: t("resources.fxAccounts"), icon: <WalletOutlined />, parent: "fx" },
+    },
+    {
+      name: "fx-balance-uploads",
+      list: "/fx/balance-uploads",
+      meta: { label: t("resources.fxBalanceUploads"), icon: <CloudUploadOutlined />, parent: "fx" },
+    },
+    {
+      name: "fx-rates",
+      list: "/fx/rates",
+      meta: { label: t("resources.fxRates"), icon: <LineChartOutlined />, parent: "fx" },
+    },
     placeholder("logistics", "logistics", "/logistics", <CarOutlined />),
     placeholder("trading", "trading", "/trading", <ShoppingOutlined />),
     placeholder("training", "training", "/training", <ReadOutlined />),
@@ -246,6 +285,14 @@ export const App = () => {
                   <Route path="failures" element={<OutboxJobList key="ddt" channel={DDT_OUTBOX_CHANNEL} />} />
                   <Route path="configs" element={<CustomsConfigList />} />
                   <Route path="hints" element={<CustomsHintList />} />
+                </Route>
+                <Route path="/fx">
+                  <Route index element={<NavigateToResource resource="fx-settlements" />} />
+                  <Route path="settlements" element={<SettlementQueue />} />
+                  <Route path="settlements/:id" element={<SettlementShow />} />
+                  <Route path="accounts" element={<FxAccountList />} />
+                  <Route path="balance-uploads" element={<BalanceUploadPage />} />
+                  <Route path="rates" element={<FxRatesPage />} />
                 </Route>
                 <Route path="/system/audit-logs" element={<AuditLogList />} />
                 <Route path="/system/outbox-jobs" element={<OutboxJobList key="all" />} />

@@ -3,7 +3,8 @@
  * - `default`: Strapi 5 REST (merchants and every other content type) — @jmt/strapi-provider;
  * - `audit`: the operation-log endpoint, which takes plain `actor/module/from/to/page/pageSize` parameters;
  * - `workflow`: applications and outbox jobs (plain `kind/status/merchant/q/stuckDays/page/pageSize`);
- * - `customs`: the 出口报关 tracking board and a batch's orders / inventories (plain `q/merchant/status/page/pageSize`).
+ * - `customs`: the 出口报关 tracking board and a batch's orders / inventories (plain `q/merchant/status/page/pageSize`);
+ * - `fx`: 收结汇 settlements, sub-accounts and balance uploads (plain `status/q/page/pageSize`).
  */
 import { strapiDataProvider } from "@jmt/strapi-provider";
 import type { DataProvider, DataProviders } from "@refinedev/core";
@@ -11,6 +12,7 @@ import type { AxiosInstance } from "axios";
 import { API_URL } from "../config";
 import { buildAuditLogQuery, filtersToAuditParams } from "../lib/audit-log-query";
 import { createCustomsApi, createCustomsDataProvider } from "./customs";
+import { createFxApi, createFxDataProvider } from "./fx";
 import { http } from "./http";
 import { createWorkflowApi, createWorkflowDataProvider } from "./workflow";
 
@@ -19,6 +21,9 @@ export const workflowApi = createWorkflowApi(http);
 
 /** The customs endpoints (board, batches, records, 点点通 configs, hints): typed client shared by pages and the "customs" provider. */
 export const customsApi = createCustomsApi(http);
+
+/** The 收结汇 endpoints (settlements, sub-accounts, balance uploads, rates): typed client shared by pages and the "fx" provider. */
+export const fxApi = createFxApi(http);
 
 export interface AuditLogRecord {
   id: number | string;
@@ -80,4 +85,5 @@ export const dataProviders: DataProviders = {
   audit: createAuditLogDataProvider(http),
   workflow: createWorkflowDataProvider(workflowApi),
   customs: createCustomsDataProvider(customsApi),
+  fx: createFxDataProvider(fxApi),
 };

@@ -3,6 +3,10 @@
  * Values mirror the cms schemas (cms/src/api/merchant/content-types/merchant/schema.json); labels live in
  * each app's locale files.
  */
+import { boardProgress, type BoardProgress } from "./progress";
+
+/** Progress boards: boardProgress() and its result type. */
+export * from "./progress";
 
 /** 工商注册 status of a merchant; `approved` unlocks the other modules (G8). */
 export const REGISTRATION_STATUSES = ["not_started", "filling", "initial_review", "onsite_check", "approved", "returned", "rejected"] as const;
@@ -11,24 +15,8 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 /** The progress board (R3): 材料填报 → 材料初审 → 现场核验 → 核准通过. */
 export const REGISTRATION_STEPS = ["filling", "initial_review", "onsite_check", "approved"] as const;
 
-/** Where a merchant stands on the progress board: the current step and how it looks (antd Steps status). */
-export function registrationProgress(status: string | null | undefined): { current: number; state: "wait" | "process" | "finish" | "error" } {
-  switch (status) {
-    case "approved":
-      return { current: 3, state: "finish" };
-    case "onsite_check":
-      return { current: 2, state: "process" };
-    case "initial_review":
-      return { current: 1, state: "process" };
-    case "filling":
-      return { current: 0, state: "process" };
-    case "returned":
-    case "rejected":
-      return { current: 1, state: "error" };
-    default:
-      return { current: 0, state: "wait" };
-  }
-}
+/** Where a merchant stands on the registration board (材料填报 → 材料初审 → 现场核验 → 核准通过). */
+export const registrationProgress = (status: string | null | undefined): BoardProgress => boardProgress(status, REGISTRATION_STEPS, ["returned", "rejected"], 1);
 
 export const isRegistrationStatus = (value: unknown): value is RegistrationStatus =>
   typeof value === "string" && (REGISTRATION_STATUSES as readonly string[]).includes(value);

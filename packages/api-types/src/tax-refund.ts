@@ -2,6 +2,7 @@
  * 出口退税 (T1–T4, plugins/taxrefund): the refund application's data and the `/api/tax-refund/*` shapes
  * (deploy/local/API_CONTRACT.md, section "Tax refund"). A refund is an application of kind `tax-refund`.
  */
+import { boardProgress, type BoardProgress } from "./progress";
 
 export const TAX_REFUND_KIND = "tax-refund";
 
@@ -12,23 +13,7 @@ export type TaxRefundStatus = (typeof TAX_REFUND_STATES)[number];
 export const TAX_REFUND_STEPS = ["declared", "reviewing", "treasury", "paid"] as const;
 
 /** Where a refund stands on the board: the current step and how it looks (antd Steps status). */
-export function taxRefundProgress(status: string | null | undefined): { current: number; state: "wait" | "process" | "finish" | "error" } {
-  switch (status) {
-    case "paid":
-      return { current: 3, state: "finish" };
-    case "treasury":
-      return { current: 2, state: "process" };
-    case "reviewing":
-      return { current: 1, state: "process" };
-    case "declared":
-      return { current: 0, state: "process" };
-    case "returned":
-    case "rejected":
-      return { current: 1, state: "error" };
-    default:
-      return { current: 0, state: "wait" };
-  }
-}
+export const taxRefundProgress = (status: string | null | undefined): BoardProgress => boardProgress(status, TAX_REFUND_STEPS, ["returned", "rejected"], 1);
 
 export type EnterpriseType = "trading" | "producer";
 

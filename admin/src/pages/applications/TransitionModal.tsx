@@ -1,10 +1,12 @@
 import type { AllowedTransition } from "@jmt/api-types";
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { useTranslate } from "@refinedev/core";
-import { Alert, App as AntdApp, Form, Input, Modal, Space, Tag, Typography } from "antd";
+import { Alert, App as AntdApp, Form, Input, Modal, Space, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { ApplicationStatusTag } from "../../components/applications/ApplicationStatusTag";
+import { QuickReasons } from "../../components/common/QuickReasons";
 import { moduleOfKind } from "../../lib/application-kinds";
+import { toggleReason } from "../../lib/reasons";
 import { i18n } from "../../providers/i18n";
 import { workflowApi } from "../../providers/data-provider";
 
@@ -46,14 +48,8 @@ export const TransitionModal = ({ applicationId, kind, transition, fromStatus, f
     if (transition) form.resetFields();
   }, [transition, form]);
 
-  const toggleReason = (reason: string) => {
-    const current = String(form.getFieldValue("note") ?? "");
-    const lines = current
-      .split(/[；;\n]/)
-      .map((line) => line.trim())
-      .filter(Boolean);
-    const next = lines.includes(reason) ? lines.filter((line) => line !== reason) : [...lines, reason];
-    form.setFieldsValue({ note: next.join("；") });
+  const pickReason = (reason: string) => {
+    form.setFieldsValue({ note: toggleReason(form.getFieldValue("note") as string | undefined, reason) });
     void form.validateFields(["note"]).catch(() => undefined);
   };
 
@@ -106,18 +102,7 @@ export const TransitionModal = ({ applicationId, kind, transition, fromStatus, f
           <Form form={form} layout="vertical" requiredMark={noteRequired ? true : "optional"}>
             {reasons.length > 0 && (
               <Form.Item label={t("applications.actions.quickReasons")}>
-                <Space size={[6, 8]} wrap data-testid="quick-reasons">
-                  {reasons.map((reason) => (
-                    <Tag.CheckableTag
-                      key={reason}
-                      checked={note.includes(reason)}
-                      onChange={() => toggleReason(reason)}
-                      className="reason-tag"
-                    >
-                      {reason}
-                    </Tag.CheckableTag>
-                  ))}
-                </Space>
+                <QuickReasons reasons={reasons} note={note} onToggle={pickReason} />
               </Form.Item>
             )}
             <Form.Item

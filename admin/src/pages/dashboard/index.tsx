@@ -7,7 +7,7 @@ import {
   MobileOutlined,
   NotificationOutlined,
   ShopOutlined,
-  SyncOutlined,
+  SwapOutlined,
 } from "@ant-design/icons";
 import { useGetIdentity, useList, usePermissions, useResourceParams, useTranslate, type IResourceItem } from "@refinedev/core";
 import { useQuery } from "@tanstack/react-query";
@@ -22,6 +22,7 @@ import { formatDateTime } from "../../lib/format";
 import { hasPermission } from "../../lib/permissions";
 import { customsApi } from "../../providers/data-provider";
 import { useKindLabel, useStaffTodos } from "../applications/hooks";
+import { useFxPermissions, useSettlementCounts } from "../fx/hooks";
 import type { StaffIdentity } from "../../providers/auth-provider";
 import type { AuditLogRecord } from "../../providers/data-provider";
 import type { Merchant } from "../../types/merchant";
@@ -64,6 +65,10 @@ export const DashboardPage = () => {
     enabled: mayViewCustoms,
     staleTime: 30_000,
   });
+
+  // 结汇待处理: settlements waiting on the platform (staff with fx.settle).
+  const { settle: maySettle } = useFxPermissions();
+  const { counts: settlementCounts, query: settlementCountsQuery } = useSettlementCounts(maySettle);
 
   const byName = (name: string) => resources.find((resource) => resource.name === name);
   const modules = resources.filter((resource) => resource.meta?.moduleKey && resource.name !== "dashboard");
@@ -152,7 +157,16 @@ export const DashboardPage = () => {
           />
         </Col>
         <Col xs={24} sm={12} xl={6}>
-          <StatCard tone="rose" icon={<SyncOutlined />} title={t("dashboard.stats.pendingRefund")} hint="" soon />
+          <StatCard
+            tone="rose"
+            icon={<SwapOutlined />}
+            title={t("dashboard.stats.pendingSettlements")}
+            hint={t("dashboard.stats.pendingSettlementsHint")}
+            value={settlementCounts?.processing}
+            loading={maySettle && settlementCountsQuery.isLoading}
+            to={maySettle ? "/fx/settlements" : undefined}
+            testId="stat-pending-settlements"
+          />
         </Col>
       </Row>
 

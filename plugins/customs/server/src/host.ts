@@ -1,32 +1,11 @@
 /**
- * What the customs plugin needs from the cms (registered as `jmt.host`, cms/src/core/host.ts): the same
- * object the workflow plugin uses, plus the outbox and secrets. Declared here, structurally, so this plugin
- * compiles on its own.
+ * What the customs plugin needs from the cms (registered as `jmt.host`, cms/src/core/host.ts): the workflow
+ * plugin's host (declared there, imported as types only) plus the outbox and secrets.
  */
 import type { Core } from '@strapi/strapi';
+import type { ActorScope, Host as WorkflowHost, MerchantNotice } from '@jmt/plugin-workflow';
 
-export interface ActorScope {
-  kind: 'anonymous' | 'merchant' | 'platform';
-  userId: number | null;
-  phone: string | null;
-  name: string | null;
-  merchantId: number | null;
-  merchantDocumentId: string | null;
-  role: 'admin' | 'member' | null;
-  permissions: Set<string>;
-}
-
-export interface MerchantNotice {
-  merchantId: number;
-  eventKey: string;
-  category: 'business' | 'todo' | 'announcement';
-  module: string;
-  title: string;
-  body: string;
-  link: string;
-  mpPath: string;
-  push: { subject: string; status: string; note?: string | null };
-}
+export type { ActorScope, MerchantNotice };
 
 export interface OutboxJobInput {
   channel: string;
@@ -46,16 +25,7 @@ export interface OutboxJobView extends OutboxJobInput {
 
 export type OutboxHandler = (job: OutboxJobView) => Promise<Record<string, unknown> | void>;
 
-export interface Host {
-  scope(ctx: unknown): Promise<ActorScope>;
-  can(scope: ActorScope, action: string): boolean;
-  assertCan(scope: ActorScope, action: string): void;
-  error(code: string, status: number, details?: Record<string, unknown>): Error;
-  transaction<T>(work: () => Promise<T>): Promise<T>;
-  asSystem<T>(work: () => Promise<T>): Promise<T>;
-  audit(entry: { module: string; action: string; targetUid: string; targetId: string; before?: unknown; after?: unknown }, scope: ActorScope): Promise<void>;
-  notifyMerchant(notice: MerchantNotice): Promise<void>;
-  afterCommit(): void;
+export interface Host extends WorkflowHost {
   /** Write outbox jobs inside the current transaction (many rows in few statements). */
   enqueue(jobs: OutboxJobInput[]): Promise<void>;
   onOutbox(channel: string, handler: OutboxHandler): void;
@@ -63,6 +33,8 @@ export interface Host {
   secret(name: string): string;
   /** Directory for private files (never served publicly). */
   privateDir(): string;
+  /** A documentId in Strapi's own format, for rows written below the Document Service. */
+  newDocumentId(): string;
 }
 
 export const HOST_KEY = 'jmt.host';

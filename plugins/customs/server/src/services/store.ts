@@ -1,6 +1,6 @@
 /** Table names, row shapes and the bulk insert the customs services share. */
-import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { host } from '../host';
 
 export const UID = {
   config: 'plugin::customs.ddt-config',
@@ -33,14 +33,6 @@ export const SUBJECT_UID: Record<SubjectType, string> = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Row = Record<string, any>;
 
-// Strapi's own documentId alphabet and length (cuid2-like: lower-case, 24 chars).
-export function newDocumentId(): string {
-  const bytes = crypto.randomBytes(24);
-  let out = 'j';
-  for (let i = 1; i < 24; i++) out += 'abcdefghijklmnopqrstuvwxyz0123456789'[bytes[i] % 36];
-  return out;
-}
-
 export function query(strapi: Core.Strapi, uid: string) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- plugin uids are not in the cms's generated registry
   return strapi.db.query(uid as any);
@@ -69,7 +61,7 @@ export async function insertMany(strapi: Core.Strapi, uid: string, rows: Row[], 
   const now = new Date();
   const toRecord = (r: Row): Row => {
     const out: Row = {};
-    for (const [key, value] of Object.entries({ ...defaults, documentId: newDocumentId(), createdAt: now, updatedAt: now, ...r })) {
+    for (const [key, value] of Object.entries({ ...defaults, documentId: host(strapi).newDocumentId(), createdAt: now, updatedAt: now, ...r })) {
       let c = columns.get(key);
       if (!c) columns.set(key, (c = column(key)));
       out[c.name] = c.json && value !== null && value !== undefined ? JSON.stringify(value) : value;

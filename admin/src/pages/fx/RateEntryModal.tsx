@@ -1,0 +1,148 @@
+import { EditOutlined } from "@ant-design/icons";
+import { FX_CURRENCIES, type FxCurrency, type FxRate } from "@jmt/api-types";
+import type { ApiHttpError } from "@jmt/strapi-provider";
+import { useTranslate } from "@refinedev/core";
+import { Alert, App as AntdApp, DatePicker, Flex, Form, Input, Modal, Select } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useEffect, useState } from "react";
+import { isPositiveDecimal, toScale } from "../../lib/fx";
+import { fxApi } from "../../providers/data-provider";
+
+interface EntryValues {
+  currency?: FxCurrency;
+  date?: Dayjs;
+  rate?: string;
+}
+
+/** What the modal starts with: a row's currency / date / rate (修正), or USD today (录入). */
+export interface RateEntryStart {
+  currency: FxCurrency;
+  date?: string;
+  rate?: string;
+}
+
+/**
+ * 录入 / 修正汇率: a staff rate for a currency and a date (`PUT /api/fx/rates`); for that date it takes precedence over
+ * CFETS, ECB and the bundled history.
+ */
+export const RateEntryModal = ({
+  start,
+  rates,
+  onClose,
+  onSaved,
+}: {
+  start: RateEntryStart | null;
+  rates: readonly FxRate[];
+  onClose(): void;
+  onSaved(currency: FxCurrency): void | Promise<void>;
+}) => {
+  const t = useTranslate();
+  const { message, notification } = AntdApp.useApp();
+  const [form] = Form.useForm<EntryValues>();
+  const [saving, setSaving] = useState(false);
+  const currency = Form.useWatch("currency", form);
+  const quote = rates.find((rate) => rate.currency === currency);
+
+  useEffect(() => {
+    if (!start) return;
+    form.setFieldsValue({
+      currency: start.currency,
+      date: start.date ? dayjs(start.date) : dayjs(),
+      rate: start.rate && isPositiveDecimal(start.rate, 4) ? toScale(start.rate, 4) : undefined,
+    });
+  }, [start, form]);
+
+  const save = async () => {
+    let values: EntryValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    if (!values.currency || !values.date || !values.rate) return;
+    setSaving(true);
+    try {
+      await fxApi.saveRate({ currency: values.currency, date: values.date.format("YYYY-MM-DD"), rate: toScale(values.rate.trim(), 4) });
+      message.success(t("fx.rates.entry.saved", { currency: t(`fx.currencies.${values.currency}`), date: values.date.format("YYYY-MM-DD") }));
+      await onSaved(values.currency);
+    } catch (error) {
+      const apiError = error as ApiHttpError;
+      const fieldErrors = (apiError.details?.errors as Array<{ field?: string; message?: string }> | undefined) ?? [];
+      const known = fieldErrors.filter((item) => item.field === "rate" || item.field === "date" || item.field === "currency");
+      if (known.length) form.setFields(known.map((item) => ({ name: item.field as keyof EntryValues, errors: [item.message ?? ""] })));
+      notification.error({ message: t("fx.rates.entry.failed"), description: apiError.message });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={start !== null}
+      title={start?.rate ? t("fx.rates.entry.titleEdit") : t("fx.rates.entry.title")}
+      onCancel={onClose}
+      onOk={() => void save()}
+      okText={t("buttons.save")}
+      cancelText={t("buttons.cancel")}
+      okButtonProps={{ icon: <EditOutlined />, loading: saving, ...({ "data-testid": "rate-entry-save" } as Record<string, string>) }}
+      destroyOnHidden
+      width={520}
+    >
+      <Flex vertical gap={8} data-testid="rate-entry-modal">
+        <Form<EntryValues> form={form} layout="vertical">
+          <Flex gap={16} wrap>
+            <Form.Item
+              name="currency"
+              label={t("fx.rates.fields.currency")}
+              style={{ flex: "1 1 180px" }}
+              rules={[{ required: true, message: t("fx.rates.entry.currencyRequired") }]}
+            >
+              <Select
+                options={FX_CURRENCIES.map((code) => ({ value: code, label: `${code} · ${t(`fx.currencies.${code}`)}` }))}
+                data-testid="rate-entry-currency"
+              />
+            </Form.Item>
+            <Form.Item
+              name="date"
+              label={t("fx.rates.fields.date")}
+              style={{ flex: "1 1 180px" }}
+              rules={[{ required: true, message: t("fx.rates.entry.dateRequired") }]}
+            >
+              <DatePicker
+                style={{ width: "100%" }}
+                allowClear={false}
+                disabledDate={(day) => day.isAfter(dayjs(), "day")}
+                data-testid="rate-entry-date"
+              />
+            </Form.Item>
+          </Flex>
+          <Form.Item
+            name="rate"
+            label={t("fx.rates.entry.rate", { pair: quote?.pair ?? (currency === "JPY" ? "100JPY/CNY" : `${currency ?? "USD"}/CNY`) })}
+            extra={quote ? t("fx.rates.entry.current", { rate: quote.rate, date: quote.date }) : undefined}
+            rules={[
+              { required: true, whitespace: true, message: t("fx.rates.entry.rateRequired") },
+              {
+                validator: (_, value?: string) =>
+                  !value || isPositiveDecimal(value.trim(), 4) ? Promise.resolve() : Promise.reject(new Error(t("fx.rates.entry.rateFormat"))),
+              },
+            ]}
+          >
+            <Input
+              inputMode="decimal"
+              autoComplete="off"
+              className="mono"
+              placeholder="7.1234"
+              onBlur={(event) => {
+                const text = event.target.value.trim();
+                if (isPositiveDecimal(text, 4)) form.setFieldsValue({ rate: toScale(text, 4) });
+              }}
+              data-testid="rate-entry-rate"
+            />
+          </Form.Item>
+        </Form>
+        <Alert type="info" showIcon message={t("fx.rates.entry.hint")} />
+      </Flex>
+    </Modal>
+  );
+};
