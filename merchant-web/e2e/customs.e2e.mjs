@@ -164,6 +164,8 @@ test(
         await page.locator('[data-testid="next-action"][data-action="declare-orders"]').waitFor();
         await page.getByTestId("next-block").getByText("5 个电子订单待申报").waitFor();
         await page.locator('[data-testid="order-counts"] [data-status="draft"]').filter({ hasText: "5" }).waitFor();
+        // The table loads after the counts: wait for its fifth row before counting (count() does not wait).
+        await page.getByTestId("order-row").nth(4).waitFor();
         assert.equal(await page.getByTestId("order-row").count(), 5, "the five seeded orders are listed");
         // A row opens its record: the order lines, no receipts yet.
         await page.getByTestId("order-row").first().click();

@@ -12,6 +12,8 @@ import { clearSession, getToken } from './session';
 
 export const REGISTRATION_KIND = 'business-registration';
 export const FILING_KINDS = ['customs-registration', 'eport-card', 'dxp-id', 'cloud-signature', 'enterprise-filing'] as const;
+/** 出口退税 (plugins/taxrefund): an application kind of its own module. */
+export const TAX_REFUND_KIND = 'tax-refund';
 
 export type ApplicationData = Record<string, unknown> & { files?: Record<string, string> };
 
@@ -151,6 +153,8 @@ export interface ApplicationTodo {
   module: string;
   title: string;
   status: string;
+  /** The state's label as the server names it (e.g. 出口退税 `draft` → 填写申请). */
+  statusLabel?: string;
   link?: string;
   mpPath?: string;
 }
@@ -158,6 +162,8 @@ export interface ApplicationTodo {
 export interface MissingField {
   field: string;
   label: string;
+  /** `required` (empty) or `invalid` (e.g. a file that is not a real PDF), when the server says. */
+  reason?: string;
 }
 
 const enc = encodeURIComponent;
@@ -243,12 +249,19 @@ export function missingFields(err: unknown): MissingField[] {
   if (!Array.isArray(missing)) return [];
   return missing
     .filter((m) => m && typeof m === 'object')
-    .map((m) => ({ field: String((m as MissingField).field || ''), label: String((m as MissingField).label || (m as MissingField).field || '') }));
+    .map((m) => {
+      const item = m as MissingField;
+      const out: MissingField = { field: String(item.field || ''), label: String(item.label || item.field || '') };
+      if (item.reason) out.reason = String(item.reason);
+      return out;
+    });
 }
 
 /** Mini-program page of an application (contract "Links"). */
 export function applicationPage(kind: string, id?: string | null): string {
   if (kind === REGISTRATION_KIND) return `/packageRegistration/pages/index/index${id ? `?id=${enc(id)}` : ''}`;
+  // 出口退税: many refunds at once, each with its detail page (written out: main-package code must not require the subpackage).
+  if (kind === TAX_REFUND_KIND) return id ? `/packageTaxRefund/pages/detail/index?id=${enc(id)}` : '/packageTaxRefund/pages/index/index';
   return `/packageFiling/pages/detail/index?kind=${enc(kind)}${id ? `&id=${enc(id)}` : ''}`;
 }
 
@@ -369,7 +382,7 @@ export function timelineView(timeline: TimelineEntry[] | null | undefined): Time
       let tone: TimelineItem['tone'] = 'default';
       if (e.to === 'returned') tone = 'warning';
       else if (e.to === 'rejected') tone = 'error';
-      else if (e.to === 'approved' || e.to === 'completed') tone = 'success';
+      else if (e.to === 'approved' || e.to === 'completed' || e.to === 'paid') tone = 'success';
       return { key: `${index}-${e.createdAt}`, title, note: (e.note || '').trim(), actor, time: formatDateTime(e.createdAt), tone };
     })
     .reverse();

@@ -20,7 +20,7 @@ export function appTodoRows(todos: ApplicationTodo[] | null | undefined): AppTod
   return (todos || []).map((todo, index) => ({
     key: `${todo.applicationId || todo.kind}-${index}`,
     title: todo.title,
-    statusLabel: applicationStatusLabel(todo.status),
+    statusLabel: todo.statusLabel || applicationStatusLabel(todo.status),
     page: toPageUrl(todo.mpPath) || applicationPage(todo.kind, todo.applicationId),
   }));
 }

@@ -1,7 +1,7 @@
 import { messages } from '../locales/index';
 import { formatMessageTime } from '../utils/format';
 import { api, ApiClient } from './api';
-import { REGISTRATION_KIND, applicationPage } from './applications';
+import { REGISTRATION_KIND, TAX_REFUND_KIND, applicationPage } from './applications';
 import { MODULE_ROUTES, isModuleKey } from './modules';
 
 /** 消息中心 (G4): GET /api/messages with filters, read-all, and where a message opens in the mini-program. */
@@ -76,8 +76,18 @@ function fxPage(link: string): string | null {
 }
 
 /**
+ * 出口退税 web links (plugins/taxrefund): `/tax-refund/<id>` → 退税详情 (what WeChat pushes open too), `/tax-refund`
+ * → the refunds list. (Paths written out: main-package code must not require packageTaxRefund.)
+ */
+function taxRefundPage(link: string): string | null {
+  const match = /^\/?tax-refund(?:\/([\w-]+))?\/?(?:\?.*)?$/.exec(link);
+  if (!match) return null;
+  return applicationPage(TAX_REFUND_KIND, match[1] || null);
+}
+
+/**
  * The mini-program page of a message: the web link (`/registration`, `/filing/<kind>`, with an optional
- * `?id=` / `/<id>`; `/customs/...`; `/fx/...`) mapped to its subpackage page, else the module's page, else ''.
+ * `?id=` / `/<id>`; `/customs/...`; `/fx/...`; `/tax-refund/...`) mapped to its subpackage page, else the module's page, else ''.
  */
 export function messagePage(m: Pick<MessageRecord, 'link' | 'module'>): string {
   const link = m.link || '';
@@ -85,6 +95,8 @@ export function messagePage(m: Pick<MessageRecord, 'link' | 'module'>): string {
   if (customs) return customs;
   const fx = fxPage(link);
   if (fx) return fx;
+  const taxRefund = taxRefundPage(link);
+  if (taxRefund) return taxRefund;
   const match = /^\/?(registration|filing)(?:\/([\w-]+))?(?:\/([\w-]+))?(?:\?id=([\w-]+))?/.exec(link);
   if (match) {
     if (match[1] === 'registration') return applicationPage(REGISTRATION_KIND, match[4] || match[2] || null);

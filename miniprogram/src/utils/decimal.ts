@@ -132,3 +132,84 @@ function incrementDigits(digits: string): string {
   }
   return `1${out.join('')}`;
 }
+
+/** Two strings of digits of the same length, compared. */
+function compareDigits(a: string, b: string): -1 | 0 | 1 {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+function padStart(s: string, len: number): string {
+  let out = s;
+  while (out.length < len) out = `0${out}`;
+  return out;
+}
+
+/** a + b (digit strings, same length) → digits, one longer when it carries. */
+function addDigits(a: string, b: string): string {
+  let out = '';
+  let carry = 0;
+  for (let i = a.length - 1; i >= 0; i--) {
+    const sum = Number(a.charAt(i)) + Number(b.charAt(i)) + carry;
+    out = String(sum % 10) + out;
+    carry = sum >= 10 ? 1 : 0;
+  }
+  return carry ? `1${out}` : out;
+}
+
+/** a − b (digit strings, same length, a ≥ b) → digits. */
+function subtractDigits(a: string, b: string): string {
+  let out = '';
+  let borrow = 0;
+  for (let i = a.length - 1; i >= 0; i--) {
+    let diff = Number(a.charAt(i)) - Number(b.charAt(i)) - borrow;
+    borrow = diff < 0 ? 1 : 0;
+    if (diff < 0) diff += 10;
+    out = String(diff) + out;
+  }
+  return out;
+}
+
+/**
+ * a + b exactly, as a decimal string with the longer of the two fractions ("4680.00" + "0.5" → "4680.50").
+ * Digit by digit: no floats, no BigInt (older iOS WeChat engines lack it).
+ */
+export function addDecimal(a: string, b: string): string {
+  const x = parse(a);
+  const y = parse(b);
+  // The places as written ("4680.00" keeps two), not the significant ones parse() keeps.
+  const places = (v: string) => ((DECIMAL.exec(String(v).trim()) as RegExpExecArray)[3] || '').length;
+  const scale = Math.max(places(a), places(b));
+  const width = Math.max(x.int.length, y.int.length) + scale;
+  const dx = padStart(x.int + padEnd(x.frac, scale), width);
+  const dy = padStart(y.int + padEnd(y.frac, scale), width);
+  let digits: string;
+  let negative: boolean;
+  if (x.negative === y.negative) {
+    digits = addDigits(dx, dy);
+    negative = x.negative;
+  } else {
+    const c = compareDigits(dx, dy);
+    digits = c >= 0 ? subtractDigits(dx, dy) : subtractDigits(dy, dx);
+    negative = c > 0 ? x.negative : c < 0 ? y.negative : false;
+  }
+  digits = padStart(digits, scale + 1);
+  const int = digits.slice(0, digits.length - scale).replace(/^0+(?=\d)/, '');
+  const frac = digits.slice(digits.length - scale);
+  const zero = /^0*$/.test(int + frac);
+  return `${negative && !zero ? '-' : ''}${int}${scale ? `.${frac}` : ''}`;
+}
+
+/**
+ * The exact sum of the decimal strings among `values` (anything else — null, '' — is skipped), with at least
+ * `decimals` fraction digits: sumDecimals(['4680.00', null, '9360']) → "14040.00".
+ */
+export function sumDecimals(values: ReadonlyArray<string | null | undefined>, decimals = 2): string {
+  let total = '0';
+  values.forEach((v) => {
+    if (typeof v === 'string' && isDecimal(v)) total = addDecimal(total, v.trim());
+  });
+  const m = DECIMAL.exec(total) as RegExpExecArray;
+  const frac = m[3] || '';
+  return frac.length >= decimals ? total : `${m[1]}${m[2]}${decimals ? `.${padEnd(frac, decimals)}` : ''}`;
+}

@@ -98,4 +98,26 @@ describe('components/file-slot (camera/album or PDF → POST /api/private-files)
     const locked = render(id, { slotKey: 'id_card_front', label: '身份证人像面', documentId: 'pf-9', disabled: true });
     expect(locked.querySelector('.file-slot-camera')).toBeFalsy();
   });
+
+  it('pdfOnly (出口退税): no camera; the thumbnail and the action pick a PDF from a chat', async () => {
+    const comp = render(id, { slotKey: 'tax_declaration', label: '出口报关单（PDF）', required: true, pdfOnly: true });
+    expect(comp.querySelector('.file-slot-camera')).toBeFalsy();
+    expect(text(comp)).toContain('从聊天记录选择 PDF');
+    expect(text(comp)).toContain('PDF');
+    const changes: Array<{ slot: string; documentId: string }> = [];
+    comp.addEventListener('change', (e: { detail: { slot: string; documentId: string } }) => changes.push(e.detail));
+    comp.querySelector('.file-slot-thumb').dispatchEvent('tap');
+    await flushPromises(20);
+    expect(wxg.chooseMedia).not.toHaveBeenCalled();
+    expect(wxg.chooseMessageFile).toHaveBeenCalledWith(expect.objectContaining({ extension: ['pdf'] }));
+    expect(wxg.uploadFile.mock.calls[0][0]).toMatchObject({ formData: { category: 'tax_declaration' } });
+    expect(changes).toEqual([{ slot: 'tax_declaration', documentId: 'pf-1', name: 'id-front.jpg' }]);
+    const done = render(id, { slotKey: 'tax_declaration', label: '出口报关单（PDF）', pdfOnly: true, documentId: 'pf-9' });
+    expect(text(done)).toContain('重新选择 PDF');
+    // the thumbnail of a photo slot still opens the camera/album
+    const photo = render(id, { slotKey: 'id_card_front', label: '身份证人像面' });
+    photo.querySelector('.file-slot-thumb').dispatchEvent('tap');
+    await flushPromises(20);
+    expect(wxg.chooseMedia).toHaveBeenCalledTimes(1);
+  });
 });

@@ -6,6 +6,7 @@ import { MODULE_KEYS } from '../../src/services/modules';
 import { STORAGE_KEYS } from '../../src/services/session';
 import { flushPromises, installFakeWx } from '../helpers/fake-wx';
 import * as fx from '../helpers/fx-fixtures';
+import * as tr from '../helpers/tax-refund-fixtures';
 import { DIST, loadPage, loadComponent, render } from '../helpers/simulate';
 
 const OUT = '/tmp/jmt-preview';
@@ -99,6 +100,32 @@ it('renders previews', async () => {
   comp = render(loadPage('packageFx/pages/settlement/index', { current: { id: 's1' } })); await flushPromises(30); snapshot('fx-settlement', comp);
   fake.respond('/api/fx/settlements/s3', { statusCode: 200, data: { data: fx.settlementDetail({ id: 's3', status: 'rejected', statusLabel: '已驳回', rejectReason: '物流信息与提现金额不符，请补充后重新提交', actualRate: null, cnyAmount: null, remainingUsd: null }) } });
   comp = render(loadPage('packageFx/pages/settlement/index', { current: { id: 's3' } })); await flushPromises(30); snapshot('fx-settlement-rejected', comp);
+  // 出口退税 (packageTaxRefund)
+  fake.storage[STORAGE_KEYS.role] = 'admin';
+  fake.respond('/api/me', { statusCode: 200, data: { user: { id: 1, phone: '13900000001', realName: '王晶华', email: null }, merchant: { documentId: 'm1', nameCn: '东海县晶华水晶饰品有限公司', registrationStatus: 'approved' }, role: 'admin', merchants: [] } });
+  fake.respond('/api/tax-refund/applications', { statusCode: 200, data: tr.listBody() });
+  comp = render(loadPage('packageTaxRefund/pages/index/index')); await flushPromises(30); snapshot('tax-refund-index', comp);
+  fake.respond('/api/tax-refund/applications', { statusCode: 200, data: tr.listBody([]) });
+  comp = render(loadPage('packageTaxRefund/pages/index/index')); await flushPromises(30); snapshot('tax-refund-index-empty', comp);
+  fake.respond('/api/applications/kinds', { statusCode: 200, data: { data: [tr.kind()] } });
+  fake.respond('/api/tax-refund/declarations', { statusCode: 200, data: { data: tr.batches() } });
+  fake.respond(/\/api\/tax-refund\/estimate\?/, { statusCode: 200, data: { data: tr.estimate() } });
+  comp = render(loadPage('packageTaxRefund/pages/apply/index')); await flushPromises(30);
+  const applyPage = (comp as any).instance;
+  applyPage.onOrderAmount({ detail: '86500.00' }); applyPage.onPurchaseAmount({ detail: '72000.00' }); applyPage.onHsCode({ detail: '7116200000' }); applyPage.onDate({ detail: { value: '2026-11-10' } });
+  applyPage.onFileChange({ detail: { slot: 'tax_declaration', documentId: 'pf-decl' } }); applyPage.onBatchTap({ currentTarget: { dataset: { id: 'b1' } } });
+  await applyPage.refreshEstimate(); await flushPromises(20); applyPage.onUnload(); snapshot('tax-refund-apply', comp);
+  applyPage.setData({ missing: [{ field: 'files.tax_purchase_invoice', text: '进项发票（增值税专用发票，PDF）：文件已损坏或不是完整的 PDF' }], errors: { 'files.tax_purchase_invoice': '进项发票（增值税专用发票，PDF）：文件已损坏或不是完整的 PDF' } }); snapshot('tax-refund-apply-incomplete', comp);
+  const returnedRefund = tr.refundDetail({ documentId: 'r4', status: 'returned', statusLabel: '退回补正', editable: true, lastNote: '进项发票金额与报关单不符，请核对后重新上传', timeline: tr.timeline([null, 'draft', null], ['draft', 'declared', null], ['declared', 'reviewing', null], ['reviewing', 'returned', '进项发票金额与报关单不符，请核对后重新上传']) });
+  fake.respond('/api/tax-refund/applications/r4', { statusCode: 200, data: { data: returnedRefund } });
+  comp = render(loadPage('packageTaxRefund/pages/detail/index', { current: { id: 'r4' } })); await flushPromises(30); snapshot('tax-refund-detail-returned', comp);
+  const paidRefund = tr.refundDetail({ documentId: 'r2', status: 'paid', statusLabel: '到账', refundedAmount: '4680.00', completedAt: new Date().toISOString(), batches: tr.batches().slice(0, 1),
+    returns: [{ date: '2026-11-06', status: 'treasury', statusLabel: '退库', amount: null, message: '审核通过，办理退库' }, { date: '2026-11-08', status: 'paid', statusLabel: '到账', amount: '4680.00', message: null }],
+    timeline: tr.timeline([null, 'draft', null], ['draft', 'declared', null], ['declared', 'reviewing', null], ['reviewing', 'treasury', null], ['treasury', 'paid', null]) });
+  fake.respond('/api/tax-refund/applications/r2', { statusCode: 200, data: { data: paidRefund } });
+  comp = render(loadPage('packageTaxRefund/pages/detail/index', { current: { id: 'r2' } })); await flushPromises(30); snapshot('tax-refund-detail-paid', comp);
+  fake.respond('/api/tax-refund/applications/r1', { statusCode: 200, data: { data: tr.refundDetail() } });
+  comp = render(loadPage('packageTaxRefund/pages/detail/index', { current: { id: 'r1' } })); await flushPromises(30); snapshot('tax-refund-detail-reviewing', comp);
   fake.respond('/api/home', { statusCode: 200, data: { ...home('approved'), fx: { balance: '12580.00', frozen: '500.00', available: '12080.00', updatedAt: new Date().toISOString() } } });
   comp = render(homeId); await flushPromises(30); snapshot('home-fx', comp);
   fake.respond('/api/merchants/m1', { statusCode: 200, data: { data: { documentId: 'm1', fxSubAccount: '32050161000000001234', settlementCardNo: null, settlementBankName: '中国建设银行东海支行' } } });

@@ -1,5 +1,5 @@
 import { decimalCompare as sharedCompare, formatAmount as sharedFormat } from '@jmt/api-types';
-import { compareDecimal, formatAmount, isDecimal, isDecimalInput, multiplyDecimal } from '../../src/utils/decimal';
+import { addDecimal, compareDecimal, formatAmount, isDecimal, isDecimalInput, multiplyDecimal, sumDecimals } from '../../src/utils/decimal';
 
 /** Pairs where floats go wrong or digits line up oddly. */
 const PAIRS: Array<[string, string]> = [
@@ -79,5 +79,42 @@ describe('utils/decimal: exact decimal strings (the mini-program copy of @jmt/ap
     // the float product would be 4.3500000000000005 or 4.35 depending on luck; the string one is exact
     expect(multiplyDecimal('1.45', '3')).toBe('4.35');
     expect(multiplyDecimal('90071992547409.93', '7.1234')).toBe('641618831712219.90'); // exact: ...219.895362
+  });
+
+  it('addDecimal: exact sums and differences, checked against BigInt arithmetic (the tests may use it; the app may not)', () => {
+    /** value × 10^scale as a BigInt, and back: the reference. */
+    const scaled = (v: string, scale: number) => {
+      const [int, frac = ''] = v.replace('-', '').split('.');
+      const n = BigInt(int + frac.padEnd(scale, '0'));
+      return v.startsWith('-') ? -n : n;
+    };
+    const unscale = (n: bigint, scale: number) => {
+      const negative = n < BigInt(0);
+      const digits = (negative ? -n : n).toString().padStart(scale + 1, '0');
+      return `${negative ? '-' : ''}${digits.slice(0, digits.length - scale)}${scale ? `.${digits.slice(digits.length - scale)}` : ''}`;
+    };
+    const values = ['0', '0.1', '0.2', '4680.00', '9360', '-1.5', '-0.05', '999.99', '0.01', '90071992547409.93', '9007199254740993', '-9007199254740993.5', '12.345'];
+    for (const a of values) {
+      for (const b of values) {
+        const scale = Math.max((a.split('.')[1] || '').length, (b.split('.')[1] || '').length);
+        expect([a, b, addDecimal(a, b)]).toEqual([a, b, unscale(scaled(a, scale) + scaled(b, scale), scale)]);
+      }
+    }
+    expect(addDecimal('0.1', '0.2')).toBe('0.3');
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(addDecimal('999.99', '0.01')).toBe('1000.00');
+    expect(addDecimal('1.50', '-1.5')).toBe('0.00');
+    expect(addDecimal('-0.05', '0.01')).toBe('-0.04');
+    expect(() => addDecimal('1,000', '1')).toThrow('not a decimal');
+  });
+
+  it('sumDecimals: skips what is not a decimal, at least two places', () => {
+    expect(sumDecimals(['4680.00', null, '9360', undefined, '', 'abc'])).toBe('14040.00');
+    expect(sumDecimals([])).toBe('0.00');
+    expect(sumDecimals(['0.1', '0.2'])).toBe('0.30');
+    expect(sumDecimals(['1.005', '2'])).toBe('3.005');
+    expect(sumDecimals(['-5'])).toBe('-5.00');
+    expect(sumDecimals(['7'], 0)).toBe('7');
+    expect(sumDecimals(Array.from({ length: 1000 }, () => '0.01'))).toBe('10.00');
   });
 });

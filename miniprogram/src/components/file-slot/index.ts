@@ -41,7 +41,8 @@ function pickPdf(): Promise<Picked> {
 /**
  * One upload slot (R2 / D-slots): photo from camera or album (wx.chooseMedia) or a PDF from a chat
  * (wx.chooseMessageFile) → wx.uploadFile to POST /api/private-files (category = slot key).
- * Properties: slotKey, label, hint, required, documentId (already uploaded), fileName, disabled, allowPdf.
+ * Properties: slotKey, label, hint, required, documentId (already uploaded), fileName, disabled, allowPdf,
+ * pdfOnly (no camera/album: the slot takes a PDF from a chat only, e.g. 出口退税's 报关单 and 发票).
  * Events: `change` { slot, documentId, name } after an upload; `error` { slot, message }.
  */
 Component({
@@ -54,6 +55,7 @@ Component({
     fileName: { type: String, value: '' },
     disabled: { type: Boolean, value: false },
     allowPdf: { type: Boolean, value: true },
+    pdfOnly: { type: Boolean, value: false },
     invalid: { type: Boolean, value: false },
   },
   data: {
@@ -66,6 +68,10 @@ Component({
   methods: {
     onChooseImage() {
       return this.pickAndUpload(pickImage);
+    },
+    /** The thumbnail: the slot's main picker. */
+    onThumbTap() {
+      return this.pickAndUpload(this.data.pdfOnly ? pickPdf : pickImage);
     },
     onChoosePdf() {
       return this.pickAndUpload(pickPdf);
