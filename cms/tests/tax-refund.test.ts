@@ -155,6 +155,11 @@ describe('refund applications (T1, T2)', () => {
     expect(declared.body.data.status).toBe('declared');
     const detail = await refund(m.jwt, first);
     expect(detail).toMatchObject({ status: 'declared', estimate: { estimate: '9360.00', rate: '13' }, returns: [], refundedAmount: null });
+    expect(detail.documents.map((d: any) => [d.slot, d.originalName, d.mime])).toEqual([
+      ['tax_declaration', '报关单.pdf', 'application/pdf'],
+      ['tax_purchase_invoice', '进项发票.pdf', 'application/pdf'],
+      ['tax_sales_invoice', '销售发票.pdf', 'application/pdf'],
+    ]);
   });
 
   it('staff list, filter and download the application package', async () => {

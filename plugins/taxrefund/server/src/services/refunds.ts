@@ -45,6 +45,18 @@ export function createRefunds(strapi: Core.Strapi, rates: () => Rates) {
     return Promise.all(batches.map(async (b) => ({ id: b.documentId, number: b.number, name: b.name, tradeMode: b.tradeMode, releasedInventories: await strapi.db.query('plugin::customs.inventory' as never).count({ where: { batchId: b.id, status: 'released' } }), createdAt: b.createdAt })));
   }
 
+  /** The uploaded PDFs by slot, with their names, so screens need not fetch each file's record. */
+  async function documentsOf(files: unknown): Promise<Row[]> {
+    const bySlot = (files ?? {}) as Record<string, string>;
+    const ids = Object.values(bySlot).filter((x) => typeof x === 'string');
+    if (!ids.length) return [];
+    const rows = (await strapi.db.query('api::private-file.private-file').findMany({ where: { documentId: { $in: ids } }, select: ['documentId', 'originalName', 'mime', 'size'] })) as Row[];
+    return FILE_SLOTS.flatMap((slot) => {
+      const row = rows.find((r) => r.documentId === bySlot[slot.key]);
+      return row ? [{ slot: slot.key, label: slot.label, id: row.documentId, originalName: row.originalName ?? null, mime: row.mime, size: row.size }] : [];
+    });
+  }
+
   const refundedAmount = (records: Row[]): string | null => [...records].reverse().find((r) => r.status === 'paid' && r.amount)?.amount ?? null;
 
   return {
@@ -69,6 +81,7 @@ export function createRefunds(strapi: Core.Strapi, rates: () => Rates) {
         refundedAmount: refundedAmount(records),
         returns: records.map((r) => ({ date: r.date, status: r.status, statusLabel: STATUS_LABEL[r.status] ?? r.status, amount: r.amount ?? null, message: r.message ?? null })),
         batches: await linkedBatches(scope.kind === 'merchant' ? scope.merchantDocumentId : null, app.data?.customsBatches),
+        documents: await documentsOf(app.data?.files),
       };
     },
 
