@@ -11,6 +11,7 @@ import { demoFile } from './applications';
 const DAY = 86_400_000;
 const SETTLEMENT = 'plugin::fx.settlement';
 const EVENT = 'plugin::fx.settlement-event';
+const LEDGER = 'plugin::fx.ledger-entry';
 const STAFF = '财务 周敏';
 
 export const FX_PROFILES: Record<string, Record<string, string>> = {
@@ -55,6 +56,16 @@ export async function seedFx(strapi: Core.Strapi, merchantIds: Record<string, nu
       { settlementId: done.id, status: 'completed', note: '实际汇率 7.0921，到账 ¥19148.67', actorName: STAFF, actorKind: 'platform', createdAt: days(4) },
       { settlementId: open.id, status: 'processing', actorName: '王建华', actorKind: 'merchant', createdAt: days(1) },
     ];
-    for (const [i, e] of events.entries()) await strapi.db.query(EVENT as never).create({ data: { documentId: `jmtfxdemoev${'0'.repeat(12)}${i}`, ...e } });
+    for (const [i, e] of events.entries()) {
+      const row = (await strapi.db.query(EVENT as never).create({ data: { documentId: `jmtfxdemoev${'0'.repeat(12)}${i}`, ...e } })) as { id: number };
+      await strapi.db.query(EVENT as never).update({ where: { id: row.id }, data: { createdAt: e.createdAt } });
+    }
+    // Back-date the requests and the ledger to when these things happened (the rows were written just now).
+    await strapi.db.query(SETTLEMENT as never).update({ where: { id: done.id }, data: { createdAt: days(5) } });
+    await strapi.db.query(SETTLEMENT as never).update({ where: { id: open.id }, data: { createdAt: days(1) } });
+    const ledgerRows = (await strapi.db.query(LEDGER as never).findMany({ where: { merchantId }, orderBy: [{ id: 'asc' }], select: ['id'] })) as { id: number }[];
+    const when = [days(6), days(5), days(4), days(1)];
+    for (const [i, row] of ledgerRows.entries()) await strapi.db.query(LEDGER as never).update({ where: { id: row.id }, data: { createdAt: when[i] ?? new Date() } });
+    await strapi.db.query('plugin::fx.account' as never).updateMany({ where: { merchantId }, data: { balanceAt: days(4) } });
   });
 }
