@@ -18,6 +18,9 @@ import { CustomsHomePage } from "./pages/customs/CustomsHomePage";
 import { FxHomePage } from "./pages/fx/FxHomePage";
 import { SettlementPage } from "./pages/fx/SettlementPage";
 import { RegistrationPage } from "./pages/registration/RegistrationPage";
+import { TaxRefundDetailPage } from "./pages/tax-refund/TaxRefundDetailPage";
+import { TaxRefundEditPage } from "./pages/tax-refund/TaxRefundEditPage";
+import { TaxRefundHomePage } from "./pages/tax-refund/TaxRefundHomePage";
 import { authProvider, dataProvider } from "./providers";
 import { queryClient } from "./providers/queryClient";
 import { theme } from "./theme";
@@ -63,6 +66,7 @@ export function App() {
                 <Route path="/modules/filing" element={<Navigate to="/filing" replace />} />
                 <Route path="/modules/customs" element={<Navigate to="/customs" replace />} />
                 <Route path="/modules/fx" element={<Navigate to="/fx" replace />} />
+                <Route path="/modules/tax-refund" element={<Navigate to="/tax-refund" replace />} />
                 <Route path="/modules/:key" element={<ModulePage />} />
                 <Route path="/registration" element={<RegistrationPage />} />
                 <Route path="/filing" element={<FilingGuidePage />} />
@@ -72,6 +76,11 @@ export function App() {
                 <Route path="/customs/cancellations" element={<CancellationsPage />} />
                 <Route path="/fx" element={<FxHomePage />} />
                 <Route path="/fx/settlements/:id" element={<SettlementPage />} />
+                <Route path="/tax-refund" element={<TaxRefundHomePage />} />
+                {/* /new and /:id/edit render the same page, so the wizard survives a new refund getting its id. */}
+                <Route path="/tax-refund/new" element={<TaxRefundEditPage />} />
+                <Route path="/tax-refund/:id/edit" element={<TaxRefundEditPage />} />
+                <Route path="/tax-refund/:id" element={<TaxRefundDetailPage />} />
                 <Route path="/me" element={<MePage />} />
                 <Route path="/messages" element={<MessagesPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />

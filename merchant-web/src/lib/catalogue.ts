@@ -72,16 +72,25 @@ export const FX_FEATURE_PATH: Record<string, string> = {
   settlement: "/fx#records",
 };
 
+/** 出口退税 catalogue features → where they live: the wizard, the list on /tax-refund, the calculator beside it. */
+export const TAX_REFUND_FEATURE_PATH: Record<string, string> = {
+  apply: "/tax-refund/new",
+  progress: "/tax-refund#refunds",
+  estimate: "/tax-refund#estimate",
+};
+
 /**
  * Route of a module (and of a feature inside it: the feature is the hash, so the page can scroll to it).
  * 工商注册, 跨境申报 and 出口报关 have their own screens: `/registration`, `/filing` and `/filing/<kind>`,
- * `/customs` (撤销申请单 at `/customs/cancellations`, the config card and the batch list as anchors), `/fx`.
+ * `/customs` (撤销申请单 at `/customs/cancellations`, the config card and the batch list as anchors), `/fx`,
+ * `/tax-refund` (the wizard at `/tax-refund/new`, a refund at `/tax-refund/<id>`).
  */
 export function modulePath(key: ModuleKey, feature?: string): string {
   if (key === "registration") return "/registration";
   if (key === "filing") return feature && FILING_FEATURE_KIND[feature] ? `/filing/${FILING_FEATURE_KIND[feature]}` : "/filing";
   if (key === "customs") return feature ? (CUSTOMS_FEATURE_PATH[feature] ?? "/customs") : "/customs";
   if (key === "fx") return feature ? (FX_FEATURE_PATH[feature] ?? "/fx") : "/fx";
+  if (key === "tax-refund") return feature ? (TAX_REFUND_FEATURE_PATH[feature] ?? "/tax-refund") : "/tax-refund";
   return feature ? `/modules/${key}#${feature}` : `/modules/${key}`;
 }
 

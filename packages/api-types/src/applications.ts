@@ -144,6 +144,8 @@ export interface KindFileSlot {
   hint: string | null;
   /** Only asked when the condition holds — or all of them, when the server sends a list. */
   when: KindWhen;
+  /** Accepted file types (MIME), e.g. ["application/pdf"] for tax-refund documents; null = any private-file type. */
+  accept?: string[] | null;
 }
 
 /** Field types the workflow plugin declares (the client checks mirror the server's by type). */

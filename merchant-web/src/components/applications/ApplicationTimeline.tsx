@@ -7,7 +7,7 @@ import type { TimelineEntry } from "@jmt/api-types";
 function look(to: string): { color: string; dot?: React.ReactNode } {
   if (to === "returned") return { color: "orange", dot: <ExclamationCircleOutlined /> };
   if (to === "rejected") return { color: "red", dot: <CloseCircleOutlined /> };
-  if (to === "approved" || to === "completed") return { color: "green", dot: <CheckCircleOutlined /> };
+  if (to === "approved" || to === "completed" || to === "paid") return { color: "green", dot: <CheckCircleOutlined /> };
   return { color: "#6d4bd8", dot: <ClockCircleOutlined /> };
 }
 

@@ -5,14 +5,20 @@ import { useT } from "../../i18n/useT";
 import { errorMessage } from "../../providers/apiError";
 import { applicationsApi } from "../../providers/applicationsApi";
 import type { KindFileSlot } from "@jmt/api-types";
+import { slotAccept } from "../../lib/fileTypes";
 import { useFilePreview } from "./FilePreview";
 
-const ACCEPT = "image/png,image/jpeg,application/pdf,.png,.jpg,.jpeg,.pdf";
 const MAX_BYTES = 10 * 1024 * 1024;
 
 export interface FileSlotUploadProps {
-  /** The slot as the kind declares it (its `when` is the form's business), or a built-in fallback. */
-  slot: Pick<KindFileSlot, "key" | "label" | "required"> & { hint?: KindFileSlot["hint"] };
+  /**
+   * The slot as the kind declares it (its `when` is the form's business), or a built-in fallback. `accept`
+   * (MIME types, as the kind declares them) narrows what the picker takes, e.g. PDFs only.
+   */
+  slot: Pick<KindFileSlot, "key" | "label" | "required"> & {
+    hint?: KindFileSlot["hint"];
+    accept?: readonly string[] | null;
+  };
   /** The private file's documentId (Form.Item value). */
   value?: string | null;
   onChange?: (documentId: string | undefined) => void;
@@ -31,10 +37,14 @@ export function FileSlotUpload({ slot, value, onChange, disabled, invalid, prefi
   const [name, setName] = useState<string | null>(null);
   const [isPdf, setIsPdf] = useState<boolean | null>(null);
   const preview = useFilePreview();
+  const accept = slotAccept(slot.accept);
 
   const upload = async (file: File) => {
-    const okType = /^(image\/(png|jpeg)|application\/pdf)$/.test(file.type) || /\.(png|jpe?g|pdf)$/i.test(file.name);
-    if (!okType) return void message.error(t("applications.upload.badType"));
+    if (!accept.accepts(file)) {
+      return void message.error(
+        accept.restricted ? t("applications.upload.badTypeOnly", { types: accept.names }) : t("applications.upload.badType"),
+      );
+    }
     if (file.size > MAX_BYTES) return void message.error(t("applications.upload.tooLarge"));
     setUploading(true);
     try {
@@ -52,7 +62,7 @@ export function FileSlotUpload({ slot, value, onChange, disabled, invalid, prefi
 
   const picker = (children: React.ReactNode) => (
     <Upload
-      accept={ACCEPT}
+      accept={accept.input}
       showUploadList={false}
       disabled={disabled || uploading}
       beforeUpload={(file) => {
@@ -71,7 +81,7 @@ export function FileSlotUpload({ slot, value, onChange, disabled, invalid, prefi
       data-uploaded={value ? "true" : "false"}
     >
       <div className="jmt-slot-icon">
-        {value ? isPdf ? <FilePdfOutlined /> : <FileImageOutlined /> : <CloudUploadOutlined />}
+        {value ? (isPdf ?? accept.pdfOnly) ? <FilePdfOutlined /> : <FileImageOutlined /> : <CloudUploadOutlined />}
       </div>
       <div className="jmt-slot-main">
         <div className="jmt-slot-title">
@@ -82,6 +92,11 @@ export function FileSlotUpload({ slot, value, onChange, disabled, invalid, prefi
             </Tag>
           ) : (
             <Tag bordered={false}>{t("applications.upload.optional")}</Tag>
+          )}
+          {accept.restricted && (
+            <Tag bordered={false} color="red" data-testid={`slot-${slot.key}-only`}>
+              {t("applications.upload.onlyTag", { types: accept.names })}
+            </Tag>
           )}
         </div>
         <div className="jmt-slot-hint">
@@ -94,6 +109,8 @@ export function FileSlotUpload({ slot, value, onChange, disabled, invalid, prefi
                 </span>
               )}
             </span>
+          ) : accept.restricted ? (
+            [slot.hint, t("applications.upload.acceptOnly", { types: accept.names })].filter(Boolean).join("；")
           ) : (
             slot.hint || t("applications.upload.accept")
           )}

@@ -1,11 +1,17 @@
 import { Alert, Card, Descriptions, Steps, Tag } from "antd";
 import type { ReactNode } from "react";
 import { useT } from "../../i18n/useT";
-import { boardState, latestReason, stepKeys } from "../../lib/applications";
+import { boardState, latestReason, stepKeys, type BoardState } from "../../lib/applications";
 import { formatDateTime } from "../../lib/format";
 import type { ApplicationDetail, KindInfo } from "@jmt/api-types";
 
 const STATUS_COLOR: Record<string, string> = {
+  // 出口退税 (tax-refund)
+  draft: "default",
+  declared: "processing",
+  reviewing: "processing",
+  treasury: "processing",
+  paid: "success",
   filling: "processing",
   initial_review: "processing",
   onsite_check: "processing",
@@ -26,17 +32,31 @@ export function ApplicationStatusTag({ status, label }: { status: string; label?
   );
 }
 
-/** The progress board (R3/D2–D6): the kind's steps, the current one, and a returned/rejected reason in an Alert. */
+/**
+ * The progress board (R3/D2–D6, T2): the kind's steps, the current one, and a returned/rejected reason in an
+ * Alert. A module with its own rule of where an application stands (出口退税: `taxRefundProgress`) passes
+ * `progress`; `stepDescription` adds a line under each step (e.g. when it was reached); `returnedAction` sits
+ * in the 补正 Alert (the way to fix it).
+ */
 export function ProgressBoard({
   application,
   kind,
   fallbackSteps,
+  fallbackLabels,
+  progress,
+  stepDescription,
+  returnedAction,
   extra,
   children,
 }: {
   application: ApplicationDetail;
   kind?: KindInfo;
   fallbackSteps: readonly string[];
+  /** Step labels while the kinds list loads (key → label). */
+  fallbackLabels?: Record<string, string>;
+  progress?: BoardState;
+  stepDescription?: (key: string, index: number) => ReactNode;
+  returnedAction?: ReactNode;
   extra?: ReactNode;
   children?: ReactNode;
 }) {
@@ -45,8 +65,9 @@ export function ProgressBoard({
   const label = (key: string) =>
     kind?.steps.find((s) => s.key === key)?.label ??
     kind?.states.find((s) => s.key === key)?.label ??
+    fallbackLabels?.[key] ??
     t(`applications.status.${key}`, undefined, key);
-  const board = boardState(steps, application.status, application.timeline);
+  const board = progress ?? boardState(steps, application.status, application.timeline);
   const reason = latestReason(application.status, application.timeline);
   const lastAt = application.lastTransitionAt ?? application.updatedAt;
 
@@ -69,8 +90,9 @@ export function ProgressBoard({
         status={board.state}
         items={steps.map((key, i) => ({
           title: label(key),
-          description:
-            i === board.current && board.state !== "finish" && board.state !== "error"
+          description: stepDescription
+            ? stepDescription(key, i)
+            : i === board.current && board.state !== "finish" && board.state !== "error"
               ? t("applications.currentStep")
               : undefined,
         }))}
@@ -83,6 +105,7 @@ export function ProgressBoard({
           data-testid="return-reason"
           message={t("applications.returnedTitle")}
           description={reason ? t("applications.reason", { note: reason }) : t("applications.returnedNoReason")}
+          action={returnedAction}
         />
       )}
       {application.status === "rejected" && (

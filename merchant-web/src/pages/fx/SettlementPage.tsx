@@ -2,10 +2,7 @@ import {
   ArrowLeftOutlined,
   CheckCircleFilled,
   CloseCircleFilled,
-  DownloadOutlined,
-  EyeOutlined,
   FileImageOutlined,
-  FilePdfOutlined,
   FileTextOutlined,
   HistoryOutlined,
   ReloadOutlined,
@@ -13,20 +10,18 @@ import {
   SyncOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { Alert, App, Button, Card, Descriptions, Empty, Result, Skeleton, Steps, Timeline } from "antd";
-import { useState } from "react";
+import { Alert, Button, Card, Descriptions, Empty, Result, Skeleton, Steps, Timeline } from "antd";
 import { useNavigate, useParams } from "react-router";
 import { formatAmount, type SettlementDetail, type SettlementEvidence } from "@jmt/api-types";
-import { useFilePreview } from "../../components/applications/FilePreview";
+import { PrivateFileList } from "../../components/applications/PrivateFileList";
 import { SettlementStatusTag } from "../../components/fx/FxTags";
 import { ModuleGate, ModuleHero, PageCrumbs } from "../../components/ModuleShell";
 import { useCanWrite } from "../../hooks/useApplications";
 import { useSettlement } from "../../hooks/useFx";
 import { useT } from "../../i18n/useT";
 import { FX_PROFILE_FIELDS, RATE_PLACES, isRate, isUsdAmount, multiplyDecimal, settlementSteps } from "../../lib/fx";
-import { formatDateTime, formatFileSize } from "../../lib/format";
-import { errorMessage, toApiError } from "../../providers/apiError";
-import { applicationsApi, saveBlob } from "../../providers/applicationsApi";
+import { formatDateTime } from "../../lib/format";
+import { toApiError } from "../../providers/apiError";
 import { DESCRIPTION_COLUMNS } from "../../theme";
 
 /** The time a settlement reached a status, from its timeline. */
@@ -36,63 +31,18 @@ const reachedAt = (s: SettlementDetail, status: SettlementDetail["status"]) =>
 /** 银行核验材料: the three files as submitted, each to preview or download. */
 function EvidenceList({ files }: { files: SettlementEvidence[] }) {
   const t = useT();
-  const { message } = App.useApp();
-  const preview = useFilePreview();
-  const [downloading, setDownloading] = useState<string | null>(null);
-
-  const download = async (f: SettlementEvidence) => {
-    setDownloading(f.id);
-    try {
-      const { blob, filename } = await applicationsApi.downloadFile(f.id);
-      saveBlob(blob, filename ?? f.originalName ?? f.label);
-    } catch (error) {
-      message.error(t("fx.detail.downloadFailed", { message: errorMessage(error) }));
-    } finally {
-      setDownloading(null);
-    }
-  };
-
-  if (files.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("fx.detail.noEvidence")} />;
   return (
-    <ul className="jmt-evidence-list">
-      {files.map((f) => {
-        const label = f.label || t(`fx.evidence.${f.category}`, undefined, f.category);
-        const pdf = /pdf/i.test(f.mime);
-        return (
-          <li key={f.id} className="jmt-evidence" data-testid="evidence-item" data-category={f.category}>
-            <span className="jmt-slot-icon">{pdf ? <FilePdfOutlined /> : <FileImageOutlined />}</span>
-            <span className="jmt-evidence-text">
-              <strong>{label}</strong>
-              <span className="jmt-muted">
-                {f.originalName ?? "—"}
-                {f.size ? ` · ${formatFileSize(f.size)}` : ""}
-              </span>
-            </span>
-            <span className="jmt-evidence-actions">
-              <Button
-                size="small"
-                icon={<EyeOutlined />}
-                loading={preview.loading}
-                onClick={() => void preview.open(f.id, label)}
-                data-testid="evidence-preview"
-              >
-                {t("applications.upload.preview")}
-              </Button>
-              <Button
-                size="small"
-                icon={<DownloadOutlined />}
-                loading={downloading === f.id}
-                onClick={() => void download(f)}
-                data-testid="evidence-download"
-              >
-                {t("fx.detail.download")}
-              </Button>
-            </span>
-          </li>
-        );
-      })}
-      {preview.modal}
-    </ul>
+    <PrivateFileList
+      empty={t("fx.detail.noEvidence")}
+      files={files.map((f) => ({
+        id: f.id,
+        category: f.category,
+        label: f.label || t(`fx.evidence.${f.category}`, undefined, f.category),
+        name: f.originalName,
+        size: f.size,
+        mime: f.mime,
+      }))}
+    />
   );
 }
 

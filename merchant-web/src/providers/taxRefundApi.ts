@@ -1,0 +1,66 @@
+import {
+  type ApplicationDetail,
+  type LinkedBatch,
+  type Pagination,
+  type RefundEstimate,
+  type RefundRate,
+  type RefundReturn,
+  type TaxRefundData,
+} from "@jmt/api-types";
+import type { EstimateQuery, TaxRefundListItem } from "../lib/taxRefund";
+import { unwrap } from "./envelope";
+import { api } from "./index";
+
+/**
+ * Calls of the tax-refund section of the cms contract (出口退税 T1–T4, `/api/tax-refund/*`). A refund is an
+ * application of kind `tax-refund`: it is created, saved and moved with `applicationsApi`.
+ */
+const enc = encodeURIComponent;
+
+/** `GET /api/tax-refund/applications/:id`: the application with its estimate, return messages and linked batches. */
+export type TaxRefundDetail = ApplicationDetail<Partial<TaxRefundData>> & {
+  estimate: RefundEstimate | null;
+  refundedAmount: string | null;
+  returns: RefundReturn[];
+  batches: LinkedBatch[];
+};
+
+/** The largest page the applications list serves. */
+const PAGE_SIZE = 100;
+
+export const taxRefundApi = {
+  /** Every refund of the merchant, newest change first (the summary adds them all up, so all pages). */
+  listAll: async (): Promise<TaxRefundListItem[]> => {
+    const all: TaxRefundListItem[] = [];
+    for (let page = 1; ; page++) {
+      const body = await api.request<{ data?: TaxRefundListItem[]; meta?: { pagination?: Pagination } }>(
+        "get",
+        "/api/tax-refund/applications",
+        undefined,
+        { params: { page, pageSize: PAGE_SIZE } },
+      );
+      const rows = Array.isArray(body?.data) ? body.data : [];
+      all.push(...rows);
+      const pageCount = body?.meta?.pagination?.pageCount ?? 1;
+      if (rows.length < PAGE_SIZE || page >= pageCount) return all;
+    }
+  },
+
+  get: async (id: string) =>
+    unwrap<TaxRefundDetail>(await api.request<unknown>("get", `/api/tax-refund/applications/${enc(id)}`)),
+
+  /** 404 REFUND_RATE_NOT_FOUND when no rate covers the code on that date; 400 VALIDATION_FAILED for bad input. */
+  estimate: async (query: EstimateQuery) =>
+    unwrap<RefundEstimate>(await api.request<unknown>("get", "/api/tax-refund/estimate", undefined, { params: query })),
+
+  rates: async () => {
+    const body = unwrap<RefundRate[]>(await api.request<unknown>("get", "/api/tax-refund/rates"));
+    return Array.isArray(body) ? body : [];
+  },
+
+  /** The merchant's customs batches with released 清单 (empty when there are none). */
+  declarations: async () => {
+    const body = unwrap<LinkedBatch[]>(await api.request<unknown>("get", "/api/tax-refund/declarations"));
+    return Array.isArray(body) ? body : [];
+  },
+};
