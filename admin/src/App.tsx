@@ -12,6 +12,9 @@ import {
   ContainerOutlined,
   CreditCardOutlined,
   FieldTimeOutlined,
+  FileSearchOutlined,
+  InboxOutlined,
+  PercentageOutlined,
   IdcardOutlined,
   NotificationOutlined,
   SolutionOutlined,
@@ -31,7 +34,7 @@ import {
   TransactionOutlined,
   WalletOutlined,
 } from "@ant-design/icons";
-import { DDT_OUTBOX_CHANNEL } from "@jmt/api-types";
+import { DDT_OUTBOX_CHANNEL, TAX_REFUND_KIND } from "@jmt/api-types";
 import { ErrorComponent, ThemedLayout, useNotificationProvider } from "@refinedev/antd";
 import "@refinedev/antd/dist/reset.css";
 import { Authenticated, Refine, type ResourceProps } from "@refinedev/core";
@@ -47,7 +50,7 @@ import zhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { useEffect, useMemo, useState } from "react";
-import { BrowserRouter, Outlet, Route, Routes } from "react-router";
+import { BrowserRouter, Navigate, Outlet, Route, Routes } from "react-router";
 import { QueueMenuIcon } from "./components/applications/QueueMenuIcon";
 import { CrystalLogo } from "./components/common/CrystalLogo";
 import { FxQueueMenuIcon } from "./components/fx/FxQueueMenuIcon";
@@ -72,11 +75,15 @@ import { FxRatesPage } from "./pages/fx/rates";
 import { SettlementShow } from "./pages/fx/settlement-show";
 import { SettlementQueue } from "./pages/fx/settlements";
 import { ModulePlaceholder } from "./pages/placeholder";
+import { TaxRefundQueue } from "./pages/tax-refund/list";
+import { RefundRatesPage } from "./pages/tax-refund/rates";
+import { ReturnUploadPage } from "./pages/tax-refund/returns";
+import { TaxRefundReviewRedirect, TaxRefundShow } from "./pages/tax-refund/show";
 import { authProvider } from "./providers/auth";
 import { dataProviders } from "./providers/data-provider";
 import { i18n, type Locale } from "./providers/i18n";
 import { appTheme } from "./theme";
-import { APPLICATION_KINDS } from "./lib/application-kinds";
+import { APPLICATION_KINDS, TAX_REFUND_PATHS } from "./lib/application-kinds";
 
 const KIND_ICONS: Record<(typeof APPLICATION_KINDS)[number], React.ReactNode> = {
   "business-registration": <SolutionOutlined />,
@@ -164,7 +171,31 @@ const buildResources = (t: (key: string) => string): ResourceProps[] => {
       list: "/customs/hints",
       meta: { label: t("resources.customsHints"), icon: <BulbOutlined />, parent: "customs" },
     },
-    placeholder("tax-refunds", "taxRefund", "/tax-refunds", <AccountBookOutlined />),
+    // 出口退税: the refund queue (T2/T3, with its waiting count), the day's return messages (T3), the rate table and its calculator (T4).
+    { name: "tax-refund", meta: { label: t("resources.taxRefund"), icon: <AccountBookOutlined /> } },
+    {
+      name: "tax-refunds",
+      list: TAX_REFUND_PATHS.queue,
+      show: "/tax-refund/applications/:id",
+      // The dashboard's module tile reads 出口退税 (moduleLabel) and opens the queue.
+      meta: {
+        label: t("resources.taxRefundQueue"),
+        icon: <QueueMenuIcon icon={<FileSearchOutlined />} kind={TAX_REFUND_KIND} />,
+        parent: "tax-refund",
+        moduleKey: "taxRefund",
+        moduleLabel: t("resources.taxRefund"),
+      },
+    },
+    {
+      name: "tax-refund-returns",
+      list: TAX_REFUND_PATHS.returns,
+      meta: { label: t("resources.taxRefundReturns"), icon: <InboxOutlined />, parent: "tax-refund" },
+    },
+    {
+      name: "tax-refund-rates",
+      list: TAX_REFUND_PATHS.rates,
+      meta: { label: t("resources.taxRefundRates"), icon: <PercentageOutlined />, parent: "tax-refund" },
+    },
     // 收结汇: the settlement queue (X3/X4, with its waiting count), sub-account balances and their Excel upload (X2), rates (X1).
     { name: "fx", meta: { label: t("resources.fx"), icon: <TransactionOutlined /> } },
     {
@@ -275,6 +306,9 @@ export const App = () => {
                 <Route path="/reviews">
                   <Route index element={<NavigateToResource resource="reviews-business-registration" />} />
                   <Route path="stuck" element={<StuckApplications />} />
+                  {/* 出口退税 has its own pages: links in the shape of a review queue land there. */}
+                  <Route path={TAX_REFUND_KIND} element={<Navigate to={TAX_REFUND_PATHS.queue} replace />} />
+                  <Route path={`${TAX_REFUND_KIND}/show/:id`} element={<TaxRefundReviewRedirect />} />
                   <Route path=":kind" element={<ApplicationQueue />} />
                   <Route path=":kind/show/:id" element={<ApplicationShow />} />
                 </Route>
@@ -293,6 +327,13 @@ export const App = () => {
                   <Route path="accounts" element={<FxAccountList />} />
                   <Route path="balance-uploads" element={<BalanceUploadPage />} />
                   <Route path="rates" element={<FxRatesPage />} />
+                </Route>
+                <Route path="/tax-refund">
+                  <Route index element={<NavigateToResource resource="tax-refunds" />} />
+                  <Route path="applications" element={<TaxRefundQueue />} />
+                  <Route path="applications/:id" element={<TaxRefundShow />} />
+                  <Route path="returns" element={<ReturnUploadPage />} />
+                  <Route path="rates" element={<RefundRatesPage />} />
                 </Route>
                 <Route path="/system/audit-logs" element={<AuditLogList />} />
                 <Route path="/system/outbox-jobs" element={<OutboxJobList key="all" />} />

@@ -173,11 +173,11 @@ describe("fx client and data provider (real HTTP)", () => {
     server = await startServer((req) => {
       if (req.path === "/api/fx/settlements" && req.method === "GET") {
         const status = new URLSearchParams(req.url.split("?")[1]).get("status");
-        const totals: Record<string, number> = { processing: 2, completed: 5, rejected: 1 };
+        const counts: Record<string, number> = { processing: 2, completed: 5, rejected: 1 };
         return {
           body: {
             data: [{ id: "s1", number: "FX1", status: status ?? "processing" }],
-            meta: { page: 1, pageSize: 20, total: totals[status ?? ""] ?? 8 },
+            meta: { page: 1, pageSize: 20, total: counts[status ?? ""] ?? 8, counts },
           },
         };
       }
@@ -263,7 +263,10 @@ describe("fx client and data provider (real HTTP)", () => {
 
   it("counts settlements per status and loads a detail with empty lists filled in", async () => {
     const api = createFxApi(http(), "/api");
+    const before = server.requests.length;
     expect(await api.settlementCounts()).toEqual({ processing: 2, completed: 5, rejected: 1 });
+    // One request: the counts come with any page of the list.
+    expect(server.requests.length - before).toBe(1);
     const detail = await api.settlement("s1");
     expect(detail.evidence).toEqual([]);
     expect(detail.timeline).toEqual([]);

@@ -2,7 +2,7 @@
  * Reading `application.data` for display and correction: dotted paths (`legalPerson.name`, `nameOptions.0`),
  * the kinds' field / file-slot conditions (`when`), grouping into labelled sections. Pure; unit-tested.
  */
-import { REGISTRATION_KIND, whenHolds, type KindCondition, type KindFileSlot, type KindInfo } from "@jmt/api-types";
+import { REGISTRATION_KIND, TAX_REFUND_KIND, whenHolds, type KindCondition, type KindFileSlot, type KindInfo } from "@jmt/api-types";
 
 export type DataRecord = Record<string, unknown>;
 
@@ -71,9 +71,9 @@ export const fieldsOfKind = (meta: KindInfo | undefined): FieldView[] =>
     }))
     .filter((field) => Boolean(field.path));
 
-/** Top-level keys of `data` that are shown by the fields or by dedicated sections. */
-const coveredKeys = (fields: FieldView[]): Set<string> =>
-  new Set(["files", "shareholders", ...fields.map((field) => segments(field.path)[0] as string)]);
+/** Top-level keys of `data` that are shown by the fields, by dedicated sections or (`shownElsewhere`) by the page's own cards. */
+const coveredKeys = (fields: FieldView[], shownElsewhere: readonly string[]): Set<string> =>
+  new Set(["files", "shareholders", ...shownElsewhere, ...fields.map((field) => segments(field.path)[0] as string)]);
 
 const isEmpty = (value: unknown): boolean =>
   value === undefined ||
@@ -85,8 +85,8 @@ const isEmpty = (value: unknown): boolean =>
  * Data not described by any field (older drafts, extra keys): flattened to `[path, value]` pairs of primitives
  * so it can be shown without dumping JSON.
  */
-export const extraEntries = (data: DataRecord, fields: FieldView[]): Array<[string, string]> => {
-  const covered = coveredKeys(fields);
+export const extraEntries = (data: DataRecord, fields: FieldView[], shownElsewhere: readonly string[] = []): Array<[string, string]> => {
+  const covered = coveredKeys(fields, shownElsewhere);
   const out: Array<[string, string]> = [];
   const walk = (value: unknown, path: string) => {
     if (isEmpty(value)) return;
@@ -101,8 +101,9 @@ export const extraEntries = (data: DataRecord, fields: FieldView[]): Array<[stri
   return out;
 };
 
-/** Section of a field of 工商注册 (the filing kinds are one section). */
+/** Section of a field of 工商注册 (a filing kind or a refund is one section). */
 export const sectionOf = (kind: string, path: string): string => {
+  if (kind === TAX_REFUND_KIND) return "taxRefund";
   if (kind !== REGISTRATION_KIND) return "filing";
   const head = segments(path)[0] ?? "";
   if (head === "path" || head === "entityType") return "application";
@@ -111,7 +112,7 @@ export const sectionOf = (kind: string, path: string): string => {
   return "entity";
 };
 
-export const SECTION_ORDER = ["application", "entity", "legalPerson", "contact", "filing"] as const;
+export const SECTION_ORDER = ["application", "entity", "legalPerson", "contact", "filing", "taxRefund"] as const;
 
 /** Fields that apply to the data, grouped into sections in display order. */
 export const groupFields = (kind: string, fields: FieldView[], data: DataRecord): Array<{ section: string; fields: FieldView[] }> => {

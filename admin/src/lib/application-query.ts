@@ -54,7 +54,7 @@ export const buildApplicationQuery = (params: ApplicationListParams): string => 
 
 /** The states in which an application of `kind` waits on the platform (from the kinds metadata when loaded). */
 export const platformStatesOf = (kind: string | undefined, kinds?: KindInfo[]): string[] => {
-  if (!kind) return [...new Set([...PLATFORM_STATES.registration, ...PLATFORM_STATES.filing])];
+  if (!kind) return [...new Set(Object.values(PLATFORM_STATES).flat())];
   const meta = kinds?.find((entry) => entry.kind === kind);
   if (meta?.states?.length) return meta.states.filter((state) => state.owner === "platform").map((state) => String(state.key));
   return [...PLATFORM_STATES[moduleOfKind(kind)]];

@@ -5,6 +5,7 @@
  * Unit-tested (test/fx.test.ts).
  */
 import { decimalCompare, SETTLEMENT_STATUSES, type FxRatePoint, type SettlementStatus } from "@jmt/api-types";
+import { readUploadFailure, type UploadError, type UploadFailure } from "./upload-problems";
 
 // ── exact decimals ─────────────────────────────────────────────────────────────────────────────
 
@@ -135,6 +136,9 @@ export const expectedCnyOf = (details: Record<string, unknown> | undefined): str
 
 // ── rates ──────────────────────────────────────────────────────────────────────────────────────
 
+/** Decimals of a currency's rate as the cms accepts and stores it: 4, HKD 5 (as CFETS quotes it). */
+export const rateScaleOf = (currency: string | null | undefined): number => (currency === "HKD" ? 5 : 4);
+
 /** The rate history windows offered (the API takes 7…365 days). */
 export const HISTORY_WINDOWS = [7, 30, 90, 180, 365] as const;
 
@@ -241,54 +245,11 @@ export const nearestPoint = (points: readonly ChartPoint[], x: number): number =
 
 // ── balance uploads ────────────────────────────────────────────────────────────────────────────
 
-/** A problem of an uploaded balance sheet: a bad cell (BALANCE_UPLOAD_INVALID) or the file itself (IMPORT_FILE_REJECTED). */
-export interface UploadProblem {
-  row: number | null;
-  column: string;
-  code: string;
-  message: string;
-  value: string | null;
-}
-
-export type UploadFailure =
-  /** some rows are bad: nothing was written; every bad cell, by row then column */
-  | { kind: "invalid"; message: string; errors: UploadProblem[] }
-  /** the file could not be read at all (not xlsx, wrong header, no data, too many rows) */
-  | { kind: "rejected"; message: string; errors: UploadProblem[] }
-  /** anything else (network, permission, server) */
-  | { kind: "failed"; message: string; code?: string };
+export type { UploadFailure, UploadProblem } from "./upload-problems";
+export { badRowCount } from "./upload-problems";
 
 /** The template's columns, left to right: a row's problems are listed in this order. */
 export const BALANCE_COLUMNS = ["商户名称", "外汇子账号", "币种", "账户余额", "余额日期"] as const;
-const columnIndex = (column: string): number => {
-  const index = (BALANCE_COLUMNS as readonly string[]).indexOf(column);
-  return index < 0 ? BALANCE_COLUMNS.length : index;
-};
-
-const problemsOf = (details: Record<string, unknown> | undefined): UploadProblem[] => {
-  const raw = Array.isArray(details?.errors) ? (details.errors as unknown[]) : [];
-  return raw
-    .filter((item): item is Record<string, unknown> => Boolean(item) && typeof item === "object")
-    .map((item) => ({
-      row:
-        typeof item.row === "number" ? item.row : Number.isFinite(Number(item.row)) && item.row !== null && item.row !== "" ? Number(item.row) : null,
-      column: typeof item.column === "string" ? item.column : "",
-      code: typeof item.code === "string" ? item.code : "",
-      message: typeof item.message === "string" ? item.message : "",
-      value: item.value === null || item.value === undefined ? null : String(item.value),
-    }));
-};
 
 /** What a failed `POST /api/fx/balance-uploads` means for the page (see UploadFailure). */
-export const uploadFailureOf = (error: { message?: string; code?: string; details?: Record<string, unknown> }): UploadFailure => {
-  const message = error.message ?? "";
-  if (error.code === "BALANCE_UPLOAD_INVALID") {
-    const errors = problemsOf(error.details).sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || columnIndex(a.column) - columnIndex(b.column));
-    return { kind: "invalid", message, errors };
-  }
-  if (error.code === "IMPORT_FILE_REJECTED") return { kind: "rejected", message, errors: problemsOf(error.details) };
-  return { kind: "failed", message, code: error.code };
-};
-
-/** How many distinct rows have at least one problem. */
-export const badRowCount = (errors: readonly UploadProblem[]): number => new Set(errors.map((error) => error.row ?? -1)).size;
+export const uploadFailureOf = (error: UploadError): UploadFailure => readUploadFailure(error, "BALANCE_UPLOAD_INVALID", BALANCE_COLUMNS);

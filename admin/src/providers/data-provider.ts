@@ -4,7 +4,8 @@
  * - `audit`: the operation-log endpoint, which takes plain `actor/module/from/to/page/pageSize` parameters;
  * - `workflow`: applications and outbox jobs (plain `kind/status/merchant/q/stuckDays/page/pageSize`);
  * - `customs`: the 出口报关 tracking board and a batch's orders / inventories (plain `q/merchant/status/page/pageSize`);
- * - `fx`: 收结汇 settlements, sub-accounts and balance uploads (plain `status/q/page/pageSize`).
+ * - `fx`: 收结汇 settlements, sub-accounts and balance uploads (plain `status/q/page/pageSize`);
+ * - `taxRefund`: 出口退税 refunds, return-upload history and the rate table (plain `status/q/owner/page/pageSize`).
  */
 import { strapiDataProvider } from "@jmt/strapi-provider";
 import type { DataProvider, DataProviders } from "@refinedev/core";
@@ -14,6 +15,7 @@ import { buildAuditLogQuery, filtersToAuditParams } from "../lib/audit-log-query
 import { createCustomsApi, createCustomsDataProvider } from "./customs";
 import { createFxApi, createFxDataProvider } from "./fx";
 import { http } from "./http";
+import { createTaxRefundApi, createTaxRefundDataProvider } from "./tax-refund";
 import { createWorkflowApi, createWorkflowDataProvider } from "./workflow";
 
 /** The workflow endpoints (applications, outbox jobs): typed client shared by pages and the "workflow" provider. */
@@ -24,6 +26,9 @@ export const customsApi = createCustomsApi(http);
 
 /** The 收结汇 endpoints (settlements, sub-accounts, balance uploads, rates): typed client shared by pages and the "fx" provider. */
 export const fxApi = createFxApi(http);
+
+/** The 出口退税 endpoints (refunds, package, return messages, rate table, estimate): typed client shared by pages and the "taxRefund" provider. */
+export const taxRefundApi = createTaxRefundApi(http);
 
 export interface AuditLogRecord {
   id: number | string;
@@ -86,4 +91,5 @@ export const dataProviders: DataProviders = {
   workflow: createWorkflowDataProvider(workflowApi),
   customs: createCustomsDataProvider(customsApi),
   fx: createFxDataProvider(fxApi),
+  taxRefund: createTaxRefundDataProvider(taxRefundApi),
 };

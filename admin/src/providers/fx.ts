@@ -26,7 +26,7 @@ import { filterValue } from "../lib/customs";
 /** A page of an FX list. */
 export interface FxPage<T> {
   data: T[];
-  meta: { page: number; pageSize: number; total: number };
+  meta: { page: number; pageSize: number; total: number; counts?: Record<SettlementStatus, number> };
 }
 
 export interface FxRatesBoard {
@@ -43,7 +43,7 @@ export interface FxRateInput {
 
 export interface FxApi {
   settlements(params: FxListParams): Promise<FxPage<SettlementListItem>>;
-  /** How many settlements each status has (one `pageSize=1` request per status: the list's `meta.total`). */
+  /** How many settlements each status has: the list's `meta.counts` (which ignore the status filter), from one small request. */
   settlementCounts(): Promise<Record<SettlementStatus, number>>;
   settlement(id: string): Promise<SettlementDetail>;
   /** 完成结汇: `cnyAmount` must equal amount × actualRate (half-up to fen) within the cms's tolerance. */
@@ -66,7 +66,12 @@ const pageOf = <T>(body: Partial<FxPage<T>> | undefined): FxPage<T> => {
   const data = Array.isArray(body?.data) ? body.data : [];
   return {
     data,
-    meta: { page: body?.meta?.page ?? 1, pageSize: body?.meta?.pageSize ?? data.length, total: body?.meta?.total ?? data.length },
+    meta: {
+      page: body?.meta?.page ?? 1,
+      pageSize: body?.meta?.pageSize ?? data.length,
+      total: body?.meta?.total ?? data.length,
+      counts: body?.meta?.counts,
+    },
   };
 };
 
@@ -80,10 +85,9 @@ export const createFxApi = (http: AxiosInstance, apiUrl: string = API_URL): FxAp
   return {
     settlements,
     async settlementCounts() {
-      const [processing, completed, rejected] = await Promise.all(
-        (["processing", "completed", "rejected"] as const).map((status) => settlements({ status, pageSize: 1 })),
-      );
-      return { processing: processing?.meta.total ?? 0, completed: completed?.meta.total ?? 0, rejected: rejected?.meta.total ?? 0 };
+      const { meta } = await settlements({ status: "processing", pageSize: 1 });
+      const count = (status: SettlementStatus): number => Number(meta.counts?.[status]) || 0;
+      return { processing: count("processing"), completed: count("completed"), rejected: count("rejected") };
     },
     async settlement(settlementId) {
       const { data: body } = await http.get<{ data: SettlementDetail }>(`${apiUrl}/fx/settlements/${id(settlementId)}`);

@@ -85,7 +85,7 @@ export interface RefundRateInput {
 export interface ReturnUploadResult {
   id: string;
   date: string;
-  applied: { row: number; number: string; from: TaxRefundStatus; to: TaxRefundStatus }[];
+  applied: { row: number; id: string; number: string; from: TaxRefundStatus; to: TaxRefundStatus }[];
   unchanged: number;
 }
 

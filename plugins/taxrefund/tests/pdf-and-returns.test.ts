@@ -79,3 +79,10 @@ describe('return messages', () => {
     await expect(readReturns(await sheet([]))).rejects.toMatchObject({ code: 'NO_DATA' });
   });
 });
+
+describe('return template', () => {
+  test('has the columns the reader expects and only a skipped example row', async () => {
+    const { returnsTemplate } = await import('../server/src/services/returns');
+    await expect(readReturns(await returnsTemplate())).rejects.toMatchObject({ code: 'NO_DATA' });
+  });
+});

@@ -8,7 +8,7 @@ export interface StatCardProps {
   title: string;
   hint: string;
   icon: ReactNode;
-  tone: "violet" | "amber" | "teal" | "rose";
+  tone: "violet" | "amber" | "teal" | "rose" | "sky";
   value?: number;
   loading?: boolean;
   soon?: boolean;

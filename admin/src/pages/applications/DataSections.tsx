@@ -73,12 +73,25 @@ export const FieldValue = ({ field, value }: { field: FieldView; value: unknown 
   return <span>{text}</span>;
 };
 
-/** The submitted data as labelled read-only sections (+ shareholders table, + anything the metadata does not describe). */
-export const DataSections = ({ kind, meta, data }: { kind: string; meta: KindInfo | undefined; data: DataRecord }) => {
+/**
+ * The submitted data as labelled read-only sections (+ shareholders table, + anything the metadata does not describe,
+ * except the top-level keys `shownElsewhere` that the page shows in cards of its own).
+ */
+export const DataSections = ({
+  kind,
+  meta,
+  data,
+  shownElsewhere,
+}: {
+  kind: string;
+  meta: KindInfo | undefined;
+  data: DataRecord;
+  shownElsewhere?: readonly string[];
+}) => {
   const t = useTranslate();
   const fields = useKindFields(kind, meta);
   const groups = groupFields(kind, fields, data);
-  const extras = extraEntries(data, fields);
+  const extras = extraEntries(data, fields, shownElsewhere);
   const shareholders = Array.isArray(data.shareholders) ? (data.shareholders as Array<Record<string, unknown>>) : [];
 
   if (groups.length === 0 && extras.length === 0 && shareholders.length === 0) {

@@ -5,6 +5,12 @@ import { Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from "antd
 import { usePrivateFileViewer } from "../../components/common/usePrivateFileViewer";
 import { fileSlotsFor, type DataRecord } from "../../lib/application-data";
 
+/** Slots that take PDFs only (出口退税's three documents): the kinds list sends `accept` with the slot. */
+const acceptsOnlyPdf = (slot: object): boolean => {
+  const accept = (slot as { accept?: unknown }).accept;
+  return Array.isArray(accept) && accept.length > 0 && accept.every((type) => type === "application/pdf");
+};
+
 /** 材料附件: every file slot of the kind that applies, with preview (images, PDF) and download through the bearer token. */
 export const FileSlots = ({ slots, data }: { slots: KindFileSlot[] | undefined; data: DataRecord }) => {
   const t = useTranslate();
@@ -54,7 +60,7 @@ export const FileSlots = ({ slots, data }: { slots: KindFileSlot[] | undefined; 
                   <span className={`file-slot-icon ${slot.documentId ? "file-slot-icon--ok" : ""}`}>
                     {/licen|permit|id_|card/.test(slot.key) ? (
                       <FileImageOutlined />
-                    ) : slot.key.includes("form") ? (
+                    ) : slot.key.includes("form") || acceptsOnlyPdf(slot) ? (
                       <FilePdfOutlined />
                     ) : (
                       <FileOutlined />

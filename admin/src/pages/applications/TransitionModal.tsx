@@ -5,14 +5,14 @@ import { Alert, App as AntdApp, Form, Input, Modal, Space, Typography } from "an
 import { useEffect, useState } from "react";
 import { ApplicationStatusTag } from "../../components/applications/ApplicationStatusTag";
 import { QuickReasons } from "../../components/common/QuickReasons";
-import { moduleOfKind } from "../../lib/application-kinds";
+import { moduleOfKind, type KindModule } from "../../lib/application-kinds";
 import { toggleReason } from "../../lib/reasons";
 import { i18n } from "../../providers/i18n";
 import { workflowApi } from "../../providers/data-provider";
 
 interface Props {
   applicationId: string;
-  /** The application's kind: 工商注册 and the 跨境申报 kinds get their own quick-pick reasons. */
+  /** The application's kind: 工商注册, the 跨境申报 kinds and 出口退税 get their own quick-pick reasons. */
   kind?: string;
   /** The transition being taken, or null when closed. */
   transition: AllowedTransition | null;
@@ -23,10 +23,17 @@ interface Props {
   onDone(transition: AllowedTransition): void | Promise<void>;
 }
 
+/** Where each module's quick-pick reasons live in the locale (工商注册's at the top). */
+const REASON_KEYS: Record<KindModule, string> = {
+  registration: "applications.reasons",
+  filing: "applications.reasons.filing",
+  "tax-refund": "applications.reasons.taxRefund",
+};
+
 /** Common reasons, per module and target state, offered as quick picks (they fill the note; free text can follow). */
 const reasonsFor = (to: string, kind: string | undefined): string[] => {
   const state = to === "rejected" ? "rejected" : "returned";
-  return i18n.list(kind && moduleOfKind(kind) === "filing" ? `applications.reasons.filing.${state}` : `applications.reasons.${state}`);
+  return i18n.list(`${REASON_KEYS[kind ? moduleOfKind(kind) : "registration"]}.${state}`);
 };
 
 /**
@@ -55,11 +62,18 @@ export const TransitionModal = ({ applicationId, kind, transition, fromStatus, f
 
   const submit = async () => {
     if (!transition) return;
-    const values = await form.validateFields();
+    let values: { note?: string };
+    try {
+      values = await form.validateFields();
+    } catch {
+      // The form shows what is missing (e.g. the required reason).
+      return;
+    }
     setSubmitting(true);
     try {
       await workflowApi.transition(applicationId, transition.to, values.note);
-      message.success(t("applications.actions.done", { action: transition.label }));
+      // "已{{action}}" reads well for 退回补正 / 核准通过; labels already in the past (已报送税务机关, 退税款已到账) stand alone.
+      message.success(transition.label.includes("已") ? transition.label : t("applications.actions.done", { action: transition.label }));
       await onDone(transition);
     } catch (error) {
       const httpError = error as ApiHttpError;
@@ -122,7 +136,13 @@ export const TransitionModal = ({ applicationId, kind, transition, fromStatus, f
           <Alert
             type={danger ? "warning" : "info"}
             showIcon
-            message={t(danger ? "applications.actions.rejectHint" : "applications.actions.notifyHint")}
+            message={t(
+              danger
+                ? kind && moduleOfKind(kind) === "tax-refund"
+                  ? "applications.actions.rejectHintTaxRefund"
+                  : "applications.actions.rejectHint"
+                : "applications.actions.notifyHint",
+            )}
           />
         </Space>
       )}

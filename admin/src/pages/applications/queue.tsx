@@ -8,7 +8,7 @@ import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApplicationStatusTag } from "../../components/applications/ApplicationStatusTag";
 import { WaitingTime } from "../../components/applications/WaitingTime";
-import { APPLICATION_KINDS } from "../../lib/application-kinds";
+import { APPLICATION_KINDS, applicationPath } from "../../lib/application-kinds";
 import { ALL_STATUSES, PLATFORM_PENDING, platformStatesOf, stateLabel, statesOf, waitingStart } from "../../lib/application-query";
 import { formatDateTime } from "../../lib/format";
 import { useApplicationKinds, useKindLabel, useStaffTodos } from "./hooks";
@@ -17,9 +17,6 @@ interface QueueSearch {
   status?: string;
   q?: string;
 }
-
-export const applicationPath = (application: Pick<Application, "kind" | "documentId">): string =>
-  `/reviews/${application.kind}/show/${application.documentId}`;
 
 /** 业务审核 → one queue per kind (工商注册, 海关企业注册登记, …): tabs across the kinds, filters, the table. */
 export const ApplicationQueue = () => {

@@ -28,7 +28,8 @@ import {
   Timeline,
   Typography,
 } from "antd";
-import { useState } from "react";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { ApplicationStatusTag, stateColor } from "../../components/applications/ApplicationStatusTag";
 import { WaitingTime } from "../../components/applications/WaitingTime";
@@ -55,6 +56,8 @@ const progressOf = (meta: KindInfo | undefined, application: ApplicationDetail) 
   // returned / rejected: the step the platform sent it back from (the last platform state on the timeline).
   const last = [...application.timeline].reverse().find((entry) => entry.to === application.status);
   const fromIndex = last?.from ? steps.indexOf(last.from) : -1;
+  // Not on the board and never sent back (a refund's 填写申请 draft): nothing reached yet.
+  if (fromIndex < 0 && !["returned", "rejected"].includes(String(application.status))) return { steps, current: 0, state: "wait" as const };
   return { steps, current: Math.max(fromIndex, 1), state: "error" as const };
 };
 
@@ -64,11 +67,50 @@ const ACTION_LOOK = (to: string): { danger?: boolean; type: "primary" | "default
   return { type: "primary", icon: <CheckOutlined /> };
 };
 
-/** 申请详情: summary, actions, submitted data, files, merchant, timeline. */
+/** 申请详情 of a 业务审核 queue (`/reviews/:kind/show/:id`). */
 export const ApplicationShow = () => {
-  const t = useTranslate();
-  const { kind: kindParam = "", id = "" } = useParams();
+  const { kind = "", id = "" } = useParams();
   const query = useApplicationDetail(id);
+  return <ApplicationDetailView query={query} kindHint={kind} />;
+};
+
+export interface ApplicationDetailViewProps<D extends ApplicationDetail = ApplicationDetail> {
+  /** The detail as loaded by the page (the engine's, or a module's richer one such as a refund's). */
+  query: UseQueryResult<D>;
+  /** The kind from the route, until the detail has loaded. */
+  kindHint: string;
+  /** More header buttons (a refund's 下载申请包). */
+  headerExtra?(application: D): ReactNode;
+  /** Cards above the submitted data (a refund's estimate). */
+  mainTop?(application: D): ReactNode;
+  /** Cards below the files (a refund's linked customs batches). */
+  mainBottom?(application: D): ReactNode;
+  /** Cards between the merchant and the timeline (a refund's return messages). */
+  side?(application: D): ReactNode;
+  /** Top-level data keys the extra cards show, kept out of 其他信息. */
+  shownElsewhere?: readonly string[];
+  /** 修改已核准信息 on successful end states (the 业务审核 kinds; not refunds). */
+  allowEditApproved?: boolean;
+  /** After a transition or an edit, besides the engine's own caches (e.g. the module's list). */
+  onChanged?(): Promise<void> | void;
+}
+
+/**
+ * 申请详情: summary and progress, actions from `allowedTransitions` (reasons required where the kind says so, with quick
+ * picks), submitted data, files (preview / download), merchant, timeline — plus whatever cards a module adds around them.
+ */
+export const ApplicationDetailView = <D extends ApplicationDetail>({
+  query,
+  kindHint,
+  headerExtra,
+  mainTop,
+  mainBottom,
+  side,
+  shownElsewhere,
+  allowEditApproved = true,
+  onChanged,
+}: ApplicationDetailViewProps<D>) => {
+  const t = useTranslate();
   const { kinds } = useApplicationKinds();
   const kindLabel = useKindLabel();
   const refresh = useRefreshWorkflow();
@@ -79,7 +121,7 @@ export const ApplicationShow = () => {
   const mayEdit = hasPermission(permissions, "applications.edit");
 
   const application = query.data;
-  const kind = application?.kind ?? kindParam;
+  const kind = application?.kind ?? kindHint;
   const meta = kinds?.find((entry) => entry.kind === kind);
   const labelOf = (state: string | null | undefined, fallback?: string | null) =>
     stateLabel(state, kind, kinds, (key) => fallback || t(`applications.states.${key}`, key));
@@ -122,15 +164,16 @@ export const ApplicationShow = () => {
   const waitsOnPlatform = application.owner
     ? application.owner === "platform"
     : platformStatesOf(kind, kinds).includes(String(application.status));
-  const finished = SUCCESS_STATES.includes(String(application.status));
-  const canEdit = finished && mayEdit;
+  const currentState = meta?.states.find((state) => state.key === application.status);
+  const finished = currentState ? currentState.success : SUCCESS_STATES.includes(String(application.status));
+  const canEdit = finished && mayEdit && allowEditApproved;
   const transitions = application.allowedTransitions;
   const data = (application.data ?? {}) as Record<string, unknown>;
 
   const afterChange = async () => {
     setPending(null);
     setEditing(false);
-    await refresh(application.documentId);
+    await Promise.all([refresh(application.documentId), onChanged?.()]);
   };
 
   return (
@@ -147,6 +190,7 @@ export const ApplicationShow = () => {
       }
       headerButtons={() => (
         <Space wrap>
+          {headerExtra?.(application)}
           <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => void query.refetch()}>
             {t("buttons.refresh")}
           </Button>
@@ -199,7 +243,7 @@ export const ApplicationShow = () => {
               showIcon
               message={
                 finished
-                  ? t("applications.actions.finished")
+                  ? t(allowEditApproved ? "applications.actions.finished" : "applications.actions.closed")
                   : application.owner === "merchant"
                     ? t("applications.actions.waitingMerchant")
                     : t("applications.actions.none")
@@ -235,8 +279,10 @@ export const ApplicationShow = () => {
         <Row gutter={[24, 24]}>
           <Col xs={24} xl={15}>
             <Flex vertical gap={16}>
-              <DataSections kind={kind} meta={meta} data={data} />
+              {mainTop?.(application)}
+              <DataSections kind={kind} meta={meta} data={data} shownElsewhere={shownElsewhere} />
               <FileSlots slots={meta?.fileSlots} data={data} />
+              {mainBottom?.(application)}
             </Flex>
           </Col>
           <Col xs={24} xl={9}>
@@ -290,6 +336,7 @@ export const ApplicationShow = () => {
                   </Flex>
                 )}
               </Card>
+              {side?.(application)}
               <Card size="small" title={t("applications.sections.timeline")} data-testid="application-timeline">
                 {application.timeline.length === 0 ? (
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("applications.timeline.empty")} />

@@ -4,7 +4,7 @@ import type { Application } from "@jmt/api-types";
 import { getDefaultFilter, List, useTable } from "@refinedev/antd";
 import { useTranslate, type HttpError } from "@refinedev/core";
 import { Alert, Card, Flex, Segmented, Select, Space, Typography } from "antd";
-import { APPLICATION_KINDS } from "../../lib/application-kinds";
+import { STAFF_KINDS } from "../../lib/application-kinds";
 import { useKindLabel } from "./hooks";
 import { ApplicationTable } from "./queue";
 
@@ -65,7 +65,7 @@ export const StuckApplications = () => {
               placeholder={t("applications.filters.allKinds")}
               value={kind}
               onChange={(value?: string) => update({ kind: value ?? null })}
-              options={APPLICATION_KINDS.map((key) => ({ value: key, label: kindLabel(key) }))}
+              options={STAFF_KINDS.map((key) => ({ value: key, label: kindLabel(key) }))}
             />
           </Space>
         </Flex>

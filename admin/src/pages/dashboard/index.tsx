@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ArrowRightOutlined,
   AuditOutlined,
   ClockCircleOutlined,
@@ -17,15 +18,19 @@ import { Link } from "react-router";
 import { ActionTag } from "../../components/common/ActionTag";
 import { StatCard } from "../../components/common/StatCard";
 import { RegistrationStatusTag } from "../../components/common/RegistrationStatusTag";
-import { APPLICATION_KINDS } from "../../lib/application-kinds";
+import { APPLICATION_KINDS, TAX_REFUND_PATHS } from "../../lib/application-kinds";
 import { formatDateTime } from "../../lib/format";
 import { hasPermission } from "../../lib/permissions";
 import { customsApi } from "../../providers/data-provider";
 import { useKindLabel, useStaffTodos } from "../applications/hooks";
 import { useFxPermissions, useSettlementCounts } from "../fx/hooks";
+import { useRefundCounts } from "../tax-refund/hooks";
 import type { StaffIdentity } from "../../providers/auth-provider";
 import type { AuditLogRecord } from "../../providers/data-provider";
 import type { Merchant } from "../../types/merchant";
+
+/** Five key figures: a fifth of the row each on wide screens. */
+const STAT_COL = { flex: "20%" } as const;
 
 const greetingKey = (hour: number): string => {
   if (hour < 11) return "morning";
@@ -69,6 +74,11 @@ export const DashboardPage = () => {
   // 结汇待处理: settlements waiting on the platform (staff with fx.settle).
   const { settle: maySettle } = useFxPermissions();
   const { counts: settlementCounts, query: settlementCountsQuery } = useSettlementCounts(maySettle);
+
+  // 退税待审核: refunds to file (申报) and with the tax authority (审核), from the same staff to-dos as the queues.
+  const { byStatus: refundCounts } = useRefundCounts();
+  const refundsDeclared = refundCounts?.declared ?? 0;
+  const refundsReviewing = refundCounts?.reviewing ?? 0;
 
   const byName = (name: string) => resources.find((resource) => resource.name === name);
   const modules = resources.filter((resource) => resource.meta?.moduleKey && resource.name !== "dashboard");
@@ -120,7 +130,7 @@ export const DashboardPage = () => {
       </Card>
 
       <Row gutter={[20, 20]} className="stat-row">
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={24} sm={12} lg={8} xl={STAT_COL}>
           <StatCard
             tone="violet"
             icon={<ShopOutlined />}
@@ -132,7 +142,7 @@ export const DashboardPage = () => {
             testId="stat-merchants"
           />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={24} sm={12} lg={8} xl={STAT_COL}>
           <StatCard
             tone="amber"
             icon={<AuditOutlined />}
@@ -144,7 +154,7 @@ export const DashboardPage = () => {
             testId="stat-pending-registration"
           />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={24} sm={12} lg={8} xl={STAT_COL}>
           <StatCard
             tone="teal"
             icon={<ContainerOutlined />}
@@ -156,7 +166,7 @@ export const DashboardPage = () => {
             testId="stat-customs-failed"
           />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={24} sm={12} lg={8} xl={STAT_COL}>
           <StatCard
             tone="rose"
             icon={<SwapOutlined />}
@@ -166,6 +176,22 @@ export const DashboardPage = () => {
             loading={maySettle && settlementCountsQuery.isLoading}
             to={maySettle ? "/fx/settlements" : undefined}
             testId="stat-pending-settlements"
+          />
+        </Col>
+        <Col xs={24} sm={12} lg={8} xl={STAT_COL}>
+          <StatCard
+            tone="sky"
+            icon={<AccountBookOutlined />}
+            title={t("dashboard.stats.pendingRefund")}
+            hint={
+              refundCounts
+                ? t("dashboard.stats.pendingRefundHint", { declared: refundsDeclared, reviewing: refundsReviewing })
+                : t("dashboard.stats.pendingRefundHintIdle")
+            }
+            value={todosQuery.isError ? undefined : refundsDeclared + refundsReviewing}
+            loading={todosQuery.isLoading}
+            to={TAX_REFUND_PATHS.queue}
+            testId="stat-pending-refunds"
           />
         </Col>
       </Row>

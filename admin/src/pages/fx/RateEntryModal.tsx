@@ -5,7 +5,7 @@ import { useTranslate } from "@refinedev/core";
 import { Alert, App as AntdApp, DatePicker, Flex, Form, Input, Modal, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
-import { isPositiveDecimal, toScale } from "../../lib/fx";
+import { isPositiveDecimal, rateScaleOf, toScale } from "../../lib/fx";
 import { fxApi } from "../../providers/data-provider";
 
 interface EntryValues {
@@ -42,13 +42,16 @@ export const RateEntryModal = ({
   const [saving, setSaving] = useState(false);
   const currency = Form.useWatch("currency", form);
   const quote = rates.find((rate) => rate.currency === currency);
+  // 4 decimals, HKD 5: what the cms accepts for the currency.
+  const scale = rateScaleOf(currency);
 
   useEffect(() => {
     if (!start) return;
+    const startScale = rateScaleOf(start.currency);
     form.setFieldsValue({
       currency: start.currency,
       date: start.date ? dayjs(start.date) : dayjs(),
-      rate: start.rate && isPositiveDecimal(start.rate, 4) ? toScale(start.rate, 4) : undefined,
+      rate: start.rate && isPositiveDecimal(start.rate, startScale) ? toScale(start.rate, startScale) : undefined,
     });
   }, [start, form]);
 
@@ -62,7 +65,11 @@ export const RateEntryModal = ({
     if (!values.currency || !values.date || !values.rate) return;
     setSaving(true);
     try {
-      await fxApi.saveRate({ currency: values.currency, date: values.date.format("YYYY-MM-DD"), rate: toScale(values.rate.trim(), 4) });
+      await fxApi.saveRate({
+        currency: values.currency,
+        date: values.date.format("YYYY-MM-DD"),
+        rate: toScale(values.rate.trim(), rateScaleOf(values.currency)),
+      });
       message.success(t("fx.rates.entry.saved", { currency: t(`fx.currencies.${values.currency}`), date: values.date.format("YYYY-MM-DD") }));
       await onSaved(values.currency);
     } catch (error) {
@@ -118,13 +125,16 @@ export const RateEntryModal = ({
           </Flex>
           <Form.Item
             name="rate"
+            dependencies={["currency"]}
             label={t("fx.rates.entry.rate", { pair: quote?.pair ?? (currency === "JPY" ? "100JPY/CNY" : `${currency ?? "USD"}/CNY`) })}
             extra={quote ? t("fx.rates.entry.current", { rate: quote.rate, date: quote.date }) : undefined}
             rules={[
               { required: true, whitespace: true, message: t("fx.rates.entry.rateRequired") },
               {
                 validator: (_, value?: string) =>
-                  !value || isPositiveDecimal(value.trim(), 4) ? Promise.resolve() : Promise.reject(new Error(t("fx.rates.entry.rateFormat"))),
+                  !value || isPositiveDecimal(value.trim(), scale)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t("fx.rates.entry.rateFormat", { decimals: scale }))),
               },
             ]}
           >
@@ -132,10 +142,10 @@ export const RateEntryModal = ({
               inputMode="decimal"
               autoComplete="off"
               className="mono"
-              placeholder="7.1234"
+              placeholder={scale === 5 ? "0.91234" : "7.1234"}
               onBlur={(event) => {
                 const text = event.target.value.trim();
-                if (isPositiveDecimal(text, 4)) form.setFieldsValue({ rate: toScale(text, 4) });
+                if (isPositiveDecimal(text, scale)) form.setFieldsValue({ rate: toScale(text, scale) });
               }}
               data-testid="rate-entry-rate"
             />

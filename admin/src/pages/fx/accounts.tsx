@@ -9,7 +9,8 @@ import { RefreshButton } from "../../components/common/RefreshButton";
 import { Money } from "../../components/fx/Money";
 import { formatDateTime } from "../../lib/format";
 import { useFxPermissions } from "./hooks";
-import { TemplateButton } from "./TemplateButton";
+import { TemplateButton } from "../../components/common/TemplateButton";
+import { fxApi } from "../../providers/data-provider";
 
 interface AccountSearch {
   q?: string;
@@ -61,7 +62,7 @@ export const FxAccountList = () => {
       headerProps={{ subTitle: <span className="hide-on-mobile">{t("fx.accounts.subtitle")}</span> }}
       headerButtons={() => (
         <Space wrap>
-          {balances && <TemplateButton />}
+          {balances && <TemplateButton url={fxApi.templateUrl()} fileName={t("fx.upload.templateName")} testId="balance-template" />}
           {balances && (
             <Link to="/fx/balance-uploads">
               <Button type="primary" icon={<CloudUploadOutlined />} data-testid="open-balance-upload">

@@ -25,13 +25,14 @@ import {
 import { useState } from "react";
 import { Link } from "react-router";
 import { RefreshButton } from "../../components/common/RefreshButton";
+import { UploadProblems } from "../../components/common/UploadProblems";
 import { Money } from "../../components/fx/Money";
 import { formatDateTime } from "../../lib/format";
-import { badRowCount, uploadFailureOf, type UploadFailure } from "../../lib/fx";
+import { uploadFailureOf, type UploadFailure } from "../../lib/fx";
 import { i18n } from "../../providers/i18n";
 import { fxApi } from "../../providers/data-provider";
 import { useFxPermissions, useRefreshFx } from "./hooks";
-import { TemplateButton } from "./TemplateButton";
+import { TemplateButton } from "../../components/common/TemplateButton";
 
 type Outcome = { fileName: string } & ({ kind: "success"; result: BalanceUploadResult } | UploadFailure);
 type RowFilter = "all" | "changed" | "unchanged";
@@ -130,7 +131,7 @@ export const BalanceUploadPage = () => {
                   ))}
                 </ul>
                 <div>
-                  <TemplateButton type="default" />
+                  <TemplateButton type="default" url={fxApi.templateUrl()} fileName={t("fx.upload.templateName")} testId="balance-template" />
                 </div>
               </Flex>
             </Col>
@@ -218,85 +219,18 @@ export const BalanceUploadPage = () => {
 const UploadOutcome = ({ outcome, rowFilter, onRowFilter }: { outcome: Outcome; rowFilter: RowFilter; onRowFilter(next: RowFilter): void }) => {
   const t = useTranslate();
 
-  if (outcome.kind === "failed") {
+  if (outcome.kind !== "success") {
     return (
-      <Alert
-        type="error"
-        showIcon
-        data-testid="upload-failed"
-        message={t("fx.upload.failed", { name: outcome.fileName })}
-        description={outcome.message}
+      <UploadProblems
+        failure={outcome}
+        titles={{
+          invalid: (count, rows) => t("fx.upload.invalidTitle", { name: outcome.fileName, count, rows }),
+          rejected: t("fx.upload.rejectedTitle", { name: outcome.fileName }),
+          failed: t("fx.upload.failed", { name: outcome.fileName }),
+        }}
+        nothingWritten={t("fx.upload.nothingWritten")}
+        codeLabel={(code) => t(`fx.upload.codes.${code}`, code)}
       />
-    );
-  }
-
-  if (outcome.kind === "invalid" || outcome.kind === "rejected") {
-    const invalid = outcome.kind === "invalid";
-    return (
-      <Card variant="borderless" className="section-card fx-upload-problems" data-testid="upload-invalid" data-kind={outcome.kind}>
-        <Flex vertical gap={16}>
-          <Alert
-            type="error"
-            showIcon
-            data-testid="upload-nothing-written"
-            message={
-              invalid
-                ? t("fx.upload.invalidTitle", { name: outcome.fileName, count: outcome.errors.length, rows: badRowCount(outcome.errors) })
-                : t("fx.upload.rejectedTitle", { name: outcome.fileName })
-            }
-            description={
-              <Space direction="vertical" size={2}>
-                {!invalid && <span>{outcome.message}</span>}
-                <Typography.Text strong>{t("fx.upload.nothingWritten")}</Typography.Text>
-              </Space>
-            }
-          />
-          {outcome.errors.length > 0 && (
-            <Table
-              dataSource={outcome.errors.map((error, index) => ({ ...error, key: index }))}
-              size="small"
-              data-testid="upload-errors"
-              pagination={outcome.errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-              scroll={{ x: 720 }}
-              onRow={(error) => ({ "data-row": error.row ?? "", "data-code": error.code }) as React.HTMLAttributes<HTMLElement>}
-              columns={[
-                {
-                  dataIndex: "row",
-                  title: t("fx.upload.errors.row"),
-                  width: 80,
-                  render: (row: number | null) => (row ? t("fx.upload.errors.rowN", { row }) : "—"),
-                },
-                { dataIndex: "column", title: t("fx.upload.errors.column"), width: 120, render: (column: string) => column || "—" },
-                {
-                  dataIndex: "message",
-                  title: t("fx.upload.errors.message"),
-                  render: (message: string, error) => (
-                    <Space size={6} wrap>
-                      <Typography.Text type="danger">{message || t(`fx.upload.codes.${error.code}`, error.code)}</Typography.Text>
-                      {error.code && (
-                        <Tag bordered={false} className="mono">
-                          {error.code}
-                        </Tag>
-                      )}
-                    </Space>
-                  ),
-                },
-                {
-                  dataIndex: "value",
-                  title: t("fx.upload.errors.value"),
-                  width: 200,
-                  render: (value: string | null) =>
-                    value === null || value === "" ? (
-                      <Typography.Text type="secondary">{t("fx.upload.errors.emptyValue")}</Typography.Text>
-                    ) : (
-                      <span className="mono">{value}</span>
-                    ),
-                },
-              ]}
-            />
-          )}
-        </Flex>
-      </Card>
     );
   }
 

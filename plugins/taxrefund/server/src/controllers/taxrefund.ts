@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { host } from '../host';
 import type { Rates } from '../services/rates';
 import type { Refunds } from '../services/refunds';
-import type { createReturns } from '../services/returns';
+import { returnsTemplate, type createReturns } from '../services/returns';
 
 export interface Ctx {
   params: Record<string, string>;
@@ -56,6 +56,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const filePath = f?.filepath ?? f?.path;
       if (!f || !filePath) throw host(strapi).error('FILE_REQUIRED', 400, { field: 'file' });
       ctx.body = { data: await returns().upload(s, { buffer: await fs.promises.readFile(filePath), name: f.originalFilename ?? f.name ?? 'returns.xlsx' }) };
+    },
+    async returnsTemplate(ctx: Ctx) {
+      host(strapi).assertCan(await scope(ctx), 'taxrefund.process');
+      ctx.set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      ctx.set('content-disposition', `attachment; filename="returns.xlsx"; filename*=UTF-8''${encodeURIComponent('退税回执上传模板.xlsx')}`);
+      ctx.body = await returnsTemplate();
     },
     async listReturns(ctx: Ctx) {
       ctx.body = await returns().history(await scope(ctx), ctx.query);

@@ -15,6 +15,7 @@ export default {
       route('GET', '/applications/:id', 'findApplication'),
       route('GET', '/applications/:id/package.zip', 'package'),
       route('GET', '/declarations', 'declarations'),
+      route('GET', '/returns/template.xlsx', 'returnsTemplate'),
       route('GET', '/returns', 'listReturns'),
       route('POST', '/returns', 'uploadReturns'),
       route('GET', '/rates', 'listRates'),

@@ -78,6 +78,32 @@ export interface RowError {
 }
 
 const HEADERS = { number: '申报编号', status: '状态', amount: '退税金额', date: '日期', message: '说明' } as const;
+const EXAMPLE = '（示例，导入时请删除）';
+
+/** The return-message workbook staff fill from the tax system's export: the columns, one grey example row, the status words. */
+export async function returnsTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('退税回执');
+  ws.columns = [
+    { header: HEADERS.number, width: 24 },
+    { header: HEADERS.status, width: 12 },
+    { header: HEADERS.amount, width: 14 },
+    { header: HEADERS.date, width: 14 },
+    { header: HEADERS.message, width: 40 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  ws.addRow([`${EXAMPLE}TR-20261122-00001`, '已到账', '9360.00', '2026-11-22', '退税款已退至对公账户']).font = { color: { argb: 'FF999999' } };
+  const notes = wb.addWorksheet('填写说明');
+  notes.getColumn(1).width = 90;
+  [
+    '1. 每行一份退税申请的回执：申报编号、状态两列必填；列的顺序不限。',
+    `2. 状态可用：${Object.keys(STATUS_WORDS).join('、')}。`,
+    '3. 「已到账」须填写退税金额（元，最多 2 位小数）；「退回」「不予退税」须在「说明」中写明原因。',
+    '4. 审核通过、已到账等可跳过中间步骤，系统会依次补记；状态不变的行只记录回执。',
+    '5. 任意一行有错时整份文件都不会处理；每天只能成功上传一次。',
+  ].forEach((line) => notes.addRow([line]));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 function text(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -113,6 +139,7 @@ export async function readReturns(buffer: Buffer): Promise<{ rows: ReturnRow[]; 
     const get = (h: string) => (cols.has(h) ? text(ws.getRow(r).getCell(cols.get(h)!).value) : '');
     const raw = { number: get(HEADERS.number), word: get(HEADERS.status), amount: get(HEADERS.amount), date: get(HEADERS.date), message: get(HEADERS.message) };
     if (!Object.values(raw).some(Boolean)) continue;
+    if (raw.number.startsWith(EXAMPLE)) continue;
     const bad = (column: string, code: string, message: string, value: string) => errors.push({ row: r, column, code, message, value: value || null });
     if (!raw.number) bad(HEADERS.number, 'REQUIRED', '申报编号不能为空', raw.number);
     else if (seen.has(raw.number)) bad(HEADERS.number, 'DUPLICATE_IN_FILE', `与第 ${seen.get(raw.number)} 行的申报编号重复`, raw.number);
@@ -189,7 +216,7 @@ export function createReturns(strapi: Core.Strapi) {
           await strapi.db.query(RECORD_UID as never).create({
             data: { documentId: h().newDocumentId(), applicationId: plan.app.id, uploadId: upload.id, date: plan.row.date ?? today, status: plan.to, amount: plan.row.amount, message: plan.row.message },
           });
-          if (plan.path.length) applied.push({ row: plan.row.row, number: plan.app.number, from: plan.app.status, to: plan.to });
+          if (plan.path.length) applied.push({ row: plan.row.row, id: plan.app.documentId, number: plan.app.number, from: plan.app.status, to: plan.to });
         }
         await strapi.db.query(UPLOAD_UID as never).update({ where: { id: upload.id }, data: { applied: applied.length, rows: applied } });
         await h().audit({ module: 'tax-refund', action: 'returns.upload', targetUid: UPLOAD_UID, targetId: upload.documentId, after: { date: today, fileName: file.name, applied: applied.length } }, scope);
