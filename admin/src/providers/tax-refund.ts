@@ -6,16 +6,14 @@
  * get a small typed client and a Refine data provider ("taxRefund") for the tables.
  */
 import type {
-  Application,
-  ApplicationDetail,
   EnterpriseType,
-  LinkedBatch,
   RefundEstimate,
   RefundRate,
   RefundRateInput,
-  RefundReturn,
   ReturnUploadHistoryItem,
   ReturnUploadResult,
+  TaxRefundDetail as SharedDetail,
+  TaxRefundListItem as SharedListItem,
 } from "@jmt/api-types";
 import type { DataProvider } from "@refinedev/core";
 import type { AxiosInstance } from "axios";
@@ -24,19 +22,10 @@ import { buildApplicationQuery, type ApplicationListParams } from "../lib/applic
 import { filterValue } from "../lib/customs";
 import { refundTabQuery } from "../lib/tax-refund";
 
-/** What every refund carries besides the application (contract: `GET /api/tax-refund/applications`). */
-export interface RefundFigures {
-  /** The estimate from the rate table, or null when the data does not allow one (yet). */
-  estimate: RefundEstimate | null;
-  /** What the return messages say was paid out, or null. */
-  refundedAmount: string | null;
-}
-
-/** A refund in the queue: the application (its `data` is TaxRefundData, read with refundData()) with its figures. */
-export type TaxRefundListItem = Application & RefundFigures;
-
-/** A refund's detail: the application's (timeline, allowed transitions) plus its figures, return messages and batches. */
-export type TaxRefundDetail = ApplicationDetail & RefundFigures & { returns: RefundReturn[]; batches: LinkedBatch[] };
+/** Refunds as the queue reads them: `data` stays a plain record (read with refundData()). */
+export type { RefundFigures } from "@jmt/api-types";
+export type TaxRefundListItem = SharedListItem<Record<string, unknown>>;
+export type TaxRefundDetail = SharedDetail<Record<string, unknown>>;
 
 export interface EstimateQuery {
   hsCode: string;

@@ -5,22 +5,18 @@
  */
 import {
   TAX_REFUND_FILE_SLOTS,
-  type Application,
   type EnterpriseType,
   type MissingField,
   type RefundEstimate,
   type RefundRate,
   type TaxRefundData,
   type TaxRefundFileSlot,
+  type TaxRefundListItem,
 } from "@jmt/api-types";
 import { compact } from "./applications";
 import { isPositiveDecimal, normalizeDecimal } from "./fx";
 
-/** A refund as `GET /api/tax-refund/applications` lists it: the application plus its estimate and refunded amount. */
-export type TaxRefundListItem = Application<Partial<TaxRefundData>> & {
-  estimate: RefundEstimate | null;
-  refundedAmount: string | null;
-};
+export type { TaxRefundListItem } from "@jmt/api-types";
 
 // ── exact amounts ─────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,11 +1,9 @@
 import {
-  type ApplicationDetail,
   type LinkedBatch,
   type Pagination,
   type RefundEstimate,
   type RefundRate,
-  type RefundReturn,
-  type TaxRefundData,
+  type TaxRefundDetail,
 } from "@jmt/api-types";
 import type { EstimateQuery, TaxRefundListItem } from "../lib/taxRefund";
 import { unwrap } from "./envelope";
@@ -17,13 +15,7 @@ import { api } from "./index";
  */
 const enc = encodeURIComponent;
 
-/** `GET /api/tax-refund/applications/:id`: the application with its estimate, return messages and linked batches. */
-export type TaxRefundDetail = ApplicationDetail<Partial<TaxRefundData>> & {
-  estimate: RefundEstimate | null;
-  refundedAmount: string | null;
-  returns: RefundReturn[];
-  batches: LinkedBatch[];
-};
+export type { TaxRefundDetail } from "@jmt/api-types";
 
 /** The largest page the applications list serves. */
 const PAGE_SIZE = 100;

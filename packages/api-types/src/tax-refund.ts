@@ -2,6 +2,7 @@
  * 出口退税 (T1–T4, plugins/taxrefund): the refund application's data and the `/api/tax-refund/*` shapes
  * (deploy/local/API_CONTRACT.md, section "Tax refund"). A refund is an application of kind `tax-refund`.
  */
+import type { Application, ApplicationDetail } from "./applications";
 import { boardProgress, type BoardProgress } from "./progress";
 
 export const TAX_REFUND_KIND = "tax-refund";
@@ -98,3 +99,26 @@ export interface ReturnUploadHistoryItem {
   uploadedBy: string | null;
   createdAt: string;
 }
+
+/** What every refund carries besides the application: its estimate (null until the data allows one) and what the returns say was paid. */
+export interface RefundFigures {
+  estimate: RefundEstimate | null;
+  refundedAmount: string | null;
+}
+
+/** An uploaded PDF of a refund, in slot order. */
+export interface RefundDocument {
+  slot: TaxRefundFileSlot;
+  label: string;
+  id: string;
+  originalName: string | null;
+  mime: string;
+  size: number;
+}
+
+/** `GET /api/tax-refund/applications` items (`D`: how the screen reads `data`). */
+export type TaxRefundListItem<D = Partial<TaxRefundData>> = Application<D> & RefundFigures;
+
+/** `GET /api/tax-refund/applications/:id`: the application's detail plus its figures, return messages, batches and documents. */
+export type TaxRefundDetail<D = Partial<TaxRefundData>> = ApplicationDetail<D> &
+  RefundFigures & { returns: RefundReturn[]; batches: LinkedBatch[]; documents: RefundDocument[] };

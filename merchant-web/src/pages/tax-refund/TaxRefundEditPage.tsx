@@ -113,6 +113,7 @@ export function TaxRefundEditPage() {
             allowedTransitions: [],
             estimate: null,
             refundedAmount: null,
+            documents: [],
             returns: [],
             batches: [],
           });
