@@ -1,14 +1,13 @@
 import type {
-  Application,
-  ApplicationDetail,
   EnterpriseType,
   LinkedBatch,
   Pagination,
   RefundEstimate,
-  RefundReturn,
   TAX_REFUND_STEPS,
   TaxRefundData,
+  TaxRefundDetail,
   TaxRefundFileSlot,
+  TaxRefundListItem,
 } from '@jmt/api-types';
 import { format, messages } from '../locales/index';
 import { api, ApiClient } from '../services/api';
@@ -44,16 +43,9 @@ export { TAX_REFUND_KIND };
 export type Tone = 'default' | 'processing' | 'success' | 'warning' | 'error';
 type StepKey = (typeof TAX_REFUND_STEPS)[number];
 
-/** A list item of GET /api/tax-refund/applications. */
-export type RefundItem = Application<TaxRefundData> & { estimate: RefundEstimate | null; refundedAmount: string | null };
-
-/** GET /api/tax-refund/applications/:id. */
-export type RefundDetail = ApplicationDetail<TaxRefundData> & {
-  estimate: RefundEstimate | null;
-  refundedAmount: string | null;
-  returns: RefundReturn[];
-  batches: LinkedBatch[];
-};
+/** A list item of GET /api/tax-refund/applications, and the detail of GET /api/tax-refund/applications/:id. */
+export type RefundItem = TaxRefundListItem<TaxRefundData>;
+export type RefundDetail = TaxRefundDetail<TaxRefundData>;
 
 // ---------------------------------------------------------------- pages (the detail is what WeChat pushes open)
 

@@ -100,6 +100,7 @@ export const refundDetail = (extra: Partial<RefundDetail> = {}): RefundDetail =>
   allowedTransitions: [],
   returns: [],
   batches: [],
+  documents: [],
   ...extra,
 });
 
