@@ -16,13 +16,15 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
-  PNG,
+  clickUntil,
   collectPageErrors,
   creditCode,
   envUrl,
   idNumber,
   launchBrowser,
+  modalSettled,
   ok,
+  PNG,
   randomPhone,
   resultsDir,
   screenshotOnFailure,
@@ -73,10 +75,19 @@ const transitionInBrowser = async (to, { reason } = {}) => {
     if (!(await filled())) await modal.locator(".reason-tag").filter({ hasText: reason }).click();
     assert.ok(await filled(), `the quick-pick reason "${reason}" is in the reason box`);
   }
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().includes("/transitions") && r.request().method() === "POST"),
-    page.getByTestId("transition-confirm").click(),
-  ]);
+  // A click that lands while the dialog zooms in can be lost on a loaded machine: settle it, and press again
+  // only while no request has gone out (so a transition is never posted twice).
+  await modalSettled(page);
+  let posted = false;
+  const isTransition = (r) => r.url().includes("/transitions") && r.method() === "POST";
+  const onRequest = (r) => {
+    if (isTransition(r)) posted = true;
+  };
+  page.on("request", onRequest);
+  const responded = page.waitForResponse((r) => isTransition(r.request()));
+  await clickUntil(page.getByTestId("transition-confirm"), async () => posted);
+  page.off("request", onRequest);
+  const response = await responded;
   assert.equal(response.status(), 200, `transition to ${to} → ${response.status()} ${await response.text()}`);
   await page.locator(`[data-testid=application-detail][data-status=${to}]`).waitFor({ state: "visible" });
 };

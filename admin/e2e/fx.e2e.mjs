@@ -18,7 +18,7 @@ import ExcelJS from "exceljs";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { collectPageErrors, envUrl, isCall, launchBrowser, ok, resultsDir, screenshotOnFailure, smsLogin } from "@jmt/e2e-support";
+import { clickUntil, collectPageErrors, envUrl, isCall, launchBrowser, modalSettled, ok, resultsDir, screenshotOnFailure, smsLogin } from "@jmt/e2e-support";
 
 const ADMIN_URL = envUrl("ADMIN_URL", "http://127.0.0.1:8001");
 const STAFF_PHONE = process.env.STAFF_PHONE ?? "13800000000";
@@ -162,13 +162,12 @@ test("staff complete a settlement, upload sub-account balances and manage rates"
           page.getByTestId("evidence-preview-fx_withdrawal").click(),
         ]);
         await page.getByTestId("file-preview").waitFor({ state: "visible" });
-        // The PDF viewer keeps the keyboard focus: close with the dialog's own button.
-        await page
-          .locator(".ant-modal")
-          .filter({ has: page.getByTestId("file-preview") })
-          .locator(".ant-modal-close")
-          .click();
-        await page.getByTestId("file-preview").waitFor({ state: "hidden" });
+        // The PDF viewer keeps the keyboard focus: close with the dialog's own button, once the dialog has settled
+        // (a click during its opening animation can be lost on a loaded machine).
+        await modalSettled(page);
+        const preview = page.getByTestId("file-preview");
+        await clickUntil(page.locator(".ant-modal").filter({ has: preview }).locator(".ant-modal-close"), async () => !(await preview.isVisible()));
+        await preview.waitFor({ state: "hidden" });
         await page.locator(`[data-testid=settlement-account-balance][data-value="${jinghuaBefore.balance}"]`).waitFor({ state: "visible" });
         await page.screenshot({ path: join(RESULTS, "admin-fx-settlement.png"), fullPage: true });
 
@@ -186,7 +185,7 @@ test("staff complete a settlement, upload sub-account balances and manage rates"
         await cnyInput.fill(wrong);
         const [refused] = await Promise.all([
           page.waitForResponse(isCall("POST", /\/api\/fx\/settlements\/[^/]+\/complete$/)),
-          page.getByTestId("complete-confirm").click(),
+          modalSettled(page).then(() => page.getByTestId("complete-confirm").click()),
         ]);
         assert.equal(refused.status(), 400, `a wrong CNY amount → ${refused.status()} ${await refused.text()}`);
         const refusal = await refused.json();
@@ -200,7 +199,7 @@ test("staff complete a settlement, upload sub-account balances and manage rates"
         assert.equal(await cnyInput.inputValue(), expected);
         const [completed] = await Promise.all([
           page.waitForResponse(isCall("POST", /\/api\/fx\/settlements\/[^/]+\/complete$/)),
-          page.getByTestId("complete-confirm").click(),
+          modalSettled(page).then(() => page.getByTestId("complete-confirm").click()),
         ]);
         assert.equal(completed.status(), 200, `complete → ${completed.status()} ${await completed.text()}`);
         await page.locator("[data-testid=settlement-detail][data-status=completed]").waitFor({ state: "visible" });

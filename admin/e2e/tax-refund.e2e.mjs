@@ -22,7 +22,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { collectPageErrors, envUrl, isCall, launchBrowser, ok, resultsDir, screenshotOnFailure, smsLogin } from "@jmt/e2e-support";
+import { clickUntil, collectPageErrors, envUrl, isCall, launchBrowser, modalSettled, ok, resultsDir, screenshotOnFailure, smsLogin } from "@jmt/e2e-support";
 
 const ADMIN_URL = envUrl("ADMIN_URL", "http://127.0.0.1:8001");
 const STAFF_PHONE = process.env.STAFF_PHONE ?? "13800000000";
@@ -147,14 +147,16 @@ test("staff review a refund, download its package, apply the day's return messag
         ]);
         await page.getByTestId("file-preview").waitFor({ state: "visible" });
         // The PDF viewer keeps the keyboard focus: close with the dialog's own button.
-        await page.locator(".ant-modal").filter({ has: page.getByTestId("file-preview") }).locator(".ant-modal-close").click();
-        await page.getByTestId("file-preview").waitFor({ state: "hidden" });
+        await modalSettled(page);
+        const preview = page.getByTestId("file-preview");
+        await clickUntil(page.locator(".ant-modal").filter({ has: preview }).locator(".ant-modal-close"), async () => !(await preview.isVisible()));
         for (const to of ["treasury", "returned", "rejected"]) await page.getByTestId(`transition-${to}`).waitFor({ state: "visible" });
         // 退回补正 needs a reason: refused empty, offered the refund's quick picks; then left without moving it.
         await page.getByTestId("transition-returned").click();
         const modal = page.locator(".ant-modal").filter({ has: page.getByTestId("transition-confirm") });
         await modal.waitFor({ state: "visible" });
         await modal.locator(".reason-tag").filter({ hasText: RETURN_REASON }).waitFor({ state: "visible" });
+        await modalSettled(page);
         await page.getByTestId("transition-confirm").click();
         await modal.locator(".ant-form-item-explain-error").filter({ hasText: "请填写原因" }).waitFor({ state: "visible" });
         // A click during the dialog's opening animation can be lost: pick again once if the text did not arrive.
@@ -170,8 +172,8 @@ test("staff review a refund, download its package, apply the day's return messag
         if (!(await filled())) await modal.locator(".reason-tag").filter({ hasText: RETURN_REASON }).click();
         assert.ok(await filled(), `the quick-pick reason "${RETURN_REASON}" is in the reason box`);
         await page.screenshot({ path: join(RESULTS, "admin-tax-refund-return-reason.png") });
-        await modal.locator(".ant-modal-close").click();
-        await modal.waitFor({ state: "hidden" });
+        await modalSettled(page);
+        await clickUntil(modal.locator(".ant-modal-close"), async () => !(await modal.isVisible()));
         await page.screenshot({ path: join(RESULTS, "admin-tax-refund-detail.png"), fullPage: true });
 
         // 4. 下载申请包: a zip of the three PDFs and the summary workbook.
@@ -276,6 +278,7 @@ test("staff review a refund, download its package, apply the day's return messag
         await overlap.waitFor({ state: "visible" });
         await overlap.getByText(glass.description).waitFor({ state: "visible" });
         await page.screenshot({ path: join(RESULTS, "admin-tax-refund-rate-overlap.png") });
+        await modalSettled(page);
         await page.locator(".ant-modal").filter({ has: page.getByTestId("rate-form") }).locator(".ant-modal-close").click();
         await page.getByTestId("rate-form").waitFor({ state: "hidden" });
         const unchanged = (await ok("/api/tax-refund/rates?q=7018100000", { token: staffJwt })).data;

@@ -12,14 +12,15 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
-  PDF,
-  PNG,
   api,
   envUrl,
   isCall,
   launchBrowser,
+  modalSettled,
   outbox,
   outboxBaseline,
+  PDF,
+  PNG,
   randomPhone,
   resultsDir,
   screenshotOnFailure,
@@ -197,6 +198,7 @@ test("a new merchant: home to-do → wizard → draft, reload, resume → submit
   await page.getByTestId("slot-id_card_front-preview").click();
   assert.equal((await previewed).status(), 200);
   await page.getByTestId("file-preview").waitFor();
+  await modalSettled(page);
   await page.locator(".ant-modal-wrap:visible .ant-modal-close").click();
   await page.getByTestId("file-preview").waitFor({ state: "hidden" });
   await nextStep("confirm");

@@ -21,13 +21,15 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
-  PDF,
-  PNG,
+  clickUntil,
   collectPageErrors,
   envUrl,
   isCall,
   launchBrowser,
+  modalSettled,
   ok,
+  PDF,
+  PNG,
   resultsDir,
   screenshotOnFailure,
   smsLogin,
@@ -187,8 +189,10 @@ test(
         assert.equal((await previewed).status(), 200);
         await page.getByTestId("file-preview").waitFor();
         // The PDF viewer in the frame keeps the keyboard: close with the dialog's button.
-        await page.locator(".ant-modal").filter({ has: page.getByTestId("file-preview") }).locator(".ant-modal-close").click();
-        await page.getByTestId("file-preview").waitFor({ state: "detached" });
+        await modalSettled(page);
+        const preview = page.getByTestId("file-preview");
+        await clickUntil(page.locator(".ant-modal").filter({ has: preview }).locator(".ant-modal-close"), async () => !(await preview.isVisible()));
+        await preview.waitFor({ state: "detached" });
         await page.getByTestId("timeline-item").nth(4).waitFor();
         assert.equal(await page.getByTestId("fix-and-resubmit").count(), 0, "a paid refund cannot be edited");
         await page.screenshot({ path: join(RESULTS, "tax-refund-paid.png"), fullPage: true });

@@ -328,3 +328,36 @@ export const idNumber = (/** @type {string} */ body17) =>
 export const creditCode = (/** @type {string} */ body17) =>
   body17 + USCC_CHARS[(31 - (USCC_WEIGHTS.reduce((sum, w, i) => sum + w * USCC_CHARS.indexOf(body17[i]), 0) % 31)) % 31];
 
+
+/**
+ * Waits until no antd dialog is still in its opening or closing animation. A click that lands while a modal
+ * zooms in can be lost on a loaded machine (seen in CI on the confirm and close buttons), so tests settle
+ * the dialog before pressing its buttons.
+ * @param {import("playwright-core").Page} page
+ */
+export async function modalSettled(page, timeout = 10_000) {
+  await page.waitForFunction(
+    () => !document.querySelector(".ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-appear, .ant-fade-enter, .ant-fade-leave"),
+    undefined,
+    { timeout },
+  );
+}
+
+/**
+ * Clicks `button` until `done()` holds: at most `tries` clicks, each given `waitMs` to take effect. For dialog
+ * buttons whose click a busy browser may drop (see modalSettled); the action itself must be idempotent while
+ * it has not taken effect.
+ * @param {import("playwright-core").Locator} button
+ * @param {() => Promise<boolean>} done
+ */
+export async function clickUntil(button, done, { tries = 3, waitMs = 3_000 } = {}) {
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    await button.click();
+    const deadline = Date.now() + waitMs;
+    while (Date.now() < deadline) {
+      if (await done()) return;
+      await sleep(100);
+    }
+  }
+  throw new Error(`clicking ${button} did not take effect after ${tries} tries`);
+}
