@@ -5,16 +5,16 @@ import {
   FileImageOutlined,
   FileTextOutlined,
   HistoryOutlined,
-  ReloadOutlined,
   RedoOutlined,
   SyncOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { Alert, Button, Card, Descriptions, Empty, Result, Skeleton, Steps, Timeline } from "antd";
+import { Alert, Button, Card, Descriptions, Empty, Steps, Timeline } from "antd";
 import { useNavigate, useParams } from "react-router";
 import { formatAmount, type SettlementDetail, type SettlementEvidence } from "@jmt/api-types";
 import { PrivateFileList } from "../../components/applications/PrivateFileList";
 import { SettlementStatusTag } from "../../components/fx/FxTags";
+import { DetailLoadError, DetailSkeleton } from "../../components/DetailStates";
 import { ModuleGate, ModuleHero, PageCrumbs } from "../../components/ModuleShell";
 import { useCanWrite } from "../../hooks/useApplications";
 import { useSettlement } from "../../hooks/useFx";
@@ -272,32 +272,23 @@ export function SettlementPage() {
       <div className="jmt-page" data-testid="settlement-page" data-status={s?.status ?? ""}>
         <PageCrumbs items={crumbs} />
         {settlement.isLoading ? (
-          <>
-            <Card className="jmt-panel">
-              <Skeleton active avatar paragraph={{ rows: 2 }} />
-            </Card>
-            <Card className="jmt-panel">
-              <Skeleton active paragraph={{ rows: 8 }} />
-            </Card>
-          </>
+          <DetailSkeleton />
         ) : settlement.isError || !s ? (
-          <Card className="jmt-panel">
-            <Result
-              status={failure?.status === 404 ? "404" : "warning"}
-              title={failure?.status === 404 ? t("fx.detail.notFound") : t("fx.detail.loadFailed")}
-              subTitle={failure?.message}
-              extra={[
-                <Button key="back" type="primary" onClick={() => navigate("/fx")}>
-                  {t("fx.detail.back")}
-                </Button>,
-                failure?.status !== 404 && (
-                  <Button key="reload" icon={<ReloadOutlined />} onClick={() => void settlement.refetch()}>
-                    {t("common.reload")}
-                  </Button>
-                ),
-              ]}
-            />
-          </Card>
+          <DetailLoadError
+
+            failure={failure}
+
+            notFoundKey="fx.detail.notFound"
+
+            loadFailedKey="fx.detail.loadFailed"
+
+            backLabel={t("fx.detail.back")}
+
+            onBack={() => navigate("/fx")}
+
+            onReload={() => void settlement.refetch()}
+
+          />
         ) : (
           <>
             <ModuleHero

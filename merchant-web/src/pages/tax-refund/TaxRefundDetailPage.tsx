@@ -7,9 +7,8 @@ import {
   FilePdfOutlined,
   FileTextOutlined,
   MailOutlined,
-  ReloadOutlined,
 } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Result, Skeleton, Tag } from "antd";
+import { Alert, Button, Card, Empty, Tag } from "antd";
 import { Link, useNavigate, useParams } from "react-router";
 import {
   TAX_REFUND_FILE_SLOTS,
@@ -21,6 +20,7 @@ import {
 import { ApplicationTimeline } from "../../components/applications/ApplicationTimeline";
 import { PrivateFileList } from "../../components/applications/PrivateFileList";
 import { ApplicationStatusTag, ProgressBoard } from "../../components/applications/ProgressBoard";
+import { DetailLoadError, DetailSkeleton } from "../../components/DetailStates";
 import { ModuleGate, ModuleHero, PageCrumbs } from "../../components/ModuleShell";
 import { useCanWrite, useKind } from "../../hooks/useApplications";
 import { useTaxRefund } from "../../hooks/useTaxRefund";
@@ -275,32 +275,23 @@ export function TaxRefundDetailPage() {
       <div className="jmt-page" data-testid="refund-page" data-status={r?.status ?? ""}>
         <PageCrumbs items={crumbs} />
         {refund.isLoading ? (
-          <>
-            <Card className="jmt-panel">
-              <Skeleton active avatar paragraph={{ rows: 2 }} />
-            </Card>
-            <Card className="jmt-panel">
-              <Skeleton active paragraph={{ rows: 8 }} />
-            </Card>
-          </>
+          <DetailSkeleton />
         ) : refund.isError || !r ? (
-          <Card className="jmt-panel">
-            <Result
-              status={failure?.status === 404 ? "404" : "warning"}
-              title={failure?.status === 404 ? t("taxRefund.detail.notFound") : t("taxRefund.detail.loadFailed")}
-              subTitle={failure?.message}
-              extra={[
-                <Button key="back" type="primary" onClick={() => navigate("/tax-refund")}>
-                  {t("taxRefund.detail.back")}
-                </Button>,
-                failure?.status !== 404 && (
-                  <Button key="reload" icon={<ReloadOutlined />} onClick={() => void refund.refetch()}>
-                    {t("common.reload")}
-                  </Button>
-                ),
-              ]}
-            />
-          </Card>
+          <DetailLoadError
+
+            failure={failure}
+
+            notFoundKey="taxRefund.detail.notFound"
+
+            loadFailedKey="taxRefund.detail.loadFailed"
+
+            backLabel={t("taxRefund.detail.back")}
+
+            onBack={() => navigate("/tax-refund")}
+
+            onReload={() => void refund.refetch()}
+
+          />
         ) : (
           <>
             <ModuleHero

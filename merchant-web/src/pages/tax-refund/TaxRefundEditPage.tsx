@@ -1,8 +1,9 @@
-import { ArrowLeftOutlined, ReloadOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined } from "@ant-design/icons";
 import { Button, Card, Result, Skeleton } from "antd";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { TAX_REFUND_KIND } from "@jmt/api-types";
+import { DetailLoadError } from "../../components/DetailStates";
 import { ModuleGate, ModuleHero, PageCrumbs } from "../../components/ModuleShell";
 import { useCanWrite, useKind } from "../../hooks/useApplications";
 import { taxRefundKeys, useTaxRefund } from "../../hooks/useTaxRefund";
@@ -64,23 +65,21 @@ export function TaxRefundEditPage() {
     }
     if (!ownNew && (refund.isError || !r)) {
       return (
-        <Card className="jmt-panel">
-          <Result
-            status={failure?.status === 404 ? "404" : "warning"}
-            title={failure?.status === 404 ? t("taxRefund.detail.notFound") : t("taxRefund.detail.loadFailed")}
-            subTitle={failure?.message}
-            extra={[
-              <Button key="back" type="primary" onClick={() => navigate("/tax-refund")}>
-                {t("taxRefund.detail.back")}
-              </Button>,
-              failure?.status !== 404 && (
-                <Button key="reload" icon={<ReloadOutlined />} onClick={() => void refund.refetch()}>
-                  {t("common.reload")}
-                </Button>
-              ),
-            ]}
-          />
-        </Card>
+        <DetailLoadError
+
+          failure={failure}
+
+          notFoundKey="taxRefund.detail.notFound"
+
+          loadFailedKey="taxRefund.detail.loadFailed"
+
+          backLabel={t("taxRefund.detail.back")}
+
+          onBack={() => navigate("/tax-refund")}
+
+          onReload={() => void refund.refetch()}
+
+        />
       );
     }
     if (r && !r.editable) {
