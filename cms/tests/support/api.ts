@@ -18,12 +18,17 @@ export const PHONES = {
   both: '13900000005',
 } as const;
 
-/** Fresh, never-seen mainland numbers for tests that sign up or exhaust limits. */
-let counter = 0;
+/**
+ * Fresh, never-seen mainland numbers for tests that sign up or exhaust limits. Unique across the whole run:
+ * jest loads this module once per test file, so the counter lives in the run's shared temp folder (the files
+ * run one at a time), and the simulators refuse a phone code they have seen before.
+ */
 export function freshPhone(): string {
-  counter += 1;
-  const tail = `${process.pid % 10000}`.padStart(4, '0') + `${Date.now() % 1000}`.padStart(3, '0') + `${counter}`;
-  return `17${tail.slice(-9).padStart(9, '0')}`;
+  const counterFile = path.join(process.env.TEST_TOKEN_CACHE as string, 'phone-counter');
+  const next = (fs.existsSync(counterFile) ? Number(fs.readFileSync(counterFile, 'utf8')) : 0) + 1;
+  fs.writeFileSync(counterFile, String(next));
+  // 17 + three digits of this process + a six-digit serial (each run has fresh simulators and a fresh database).
+  return `17${String(process.pid % 1000).padStart(3, '0')}${String(next).padStart(6, '0')}`;
 }
 
 export interface SentSms {
