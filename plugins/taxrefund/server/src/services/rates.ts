@@ -147,8 +147,9 @@ export function createRates(strapi: Core.Strapi) {
       await h().audit({ module: 'tax-refund', action: 'rate.delete', targetUid: RATE_UID, targetId: documentId, before: present(row) }, scope);
     },
     /** The estimate for a claim, or null when the data does not allow one yet. */
-    async estimateFor(data: Row, date?: string): Promise<Row | null> {
-      const result = estimate((await all()) as RateRow[], { hsCode: data.hsCode, enterpriseType: data.enterpriseType, purchaseAmount: data.purchaseAmount, orderAmount: data.orderAmount, date: date ?? (isDate(data.exportDate) ? data.exportDate : undefined) });
+    /** `table`: the rate rows when the caller already has them (a list estimates every item against one read). */
+    async estimateFor(data: Row, table?: Row[]): Promise<Row | null> {
+      const result = estimate((table ?? (await all())) as RateRow[], { hsCode: data.hsCode, enterpriseType: data.enterpriseType, purchaseAmount: data.purchaseAmount, orderAmount: data.orderAmount, date: isDate(data.exportDate) ? data.exportDate : undefined });
       return result.ok ? result.value : null;
     },
     async estimate(scope: ActorScope, input: EstimateInput): Promise<Row> {

@@ -38,11 +38,27 @@ export function createRefunds(strapi: Core.Strapi, rates: () => Rates) {
     return new Map(rows.map((r) => [r.documentId, r.id]));
   }
 
+  /** Batches as refunds show them: with how many of their 清单 customs released. */
+  async function presentBatches(batches: Row[]): Promise<Row[]> {
+    return Promise.all(
+      batches.map(async (b) => ({
+        id: b.documentId,
+        number: b.number,
+        name: b.name,
+        tradeMode: b.tradeMode,
+        releasedInventories: await strapi.db.query('plugin::customs.inventory' as never).count({ where: { batchId: b.id, status: 'released' } }),
+        createdAt: b.createdAt,
+      })),
+    );
+  }
+
+  const BATCH_FIELDS = ['id', 'documentId', 'number', 'name', 'tradeMode', 'createdAt'];
+
   async function linkedBatches(merchantDocumentId: string | null, ids: unknown): Promise<Row[]> {
     const list = Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
     if (!list.length || !strapi.plugin('customs')) return [];
-    const batches = (await strapi.db.query('plugin::customs.batch' as never).findMany({ where: { documentId: { $in: list }, ...(merchantDocumentId ? { merchant: { documentId: merchantDocumentId } } : {}) }, select: ['id', 'documentId', 'number', 'name', 'tradeMode', 'createdAt'] })) as Row[];
-    return Promise.all(batches.map(async (b) => ({ id: b.documentId, number: b.number, name: b.name, tradeMode: b.tradeMode, releasedInventories: await strapi.db.query('plugin::customs.inventory' as never).count({ where: { batchId: b.id, status: 'released' } }), createdAt: b.createdAt })));
+    const batches = (await strapi.db.query('plugin::customs.batch' as never).findMany({ where: { documentId: { $in: list }, ...(merchantDocumentId ? { merchant: { documentId: merchantDocumentId } } : {}) }, select: BATCH_FIELDS })) as Row[];
+    return presentBatches(batches);
   }
 
   /** The uploaded PDFs by slot, with their names, so screens need not fetch each file's record. */
@@ -63,9 +79,9 @@ export function createRefunds(strapi: Core.Strapi, rates: () => Rates) {
     async list(scope: ActorScope, query: Row): Promise<{ data: Row[]; meta: Row }> {
       const result = await engine().list(scope, { ...query, kind: TAX_REFUND_KIND });
       const ids = await numericIds(result.data.map((a) => a.documentId));
-      const records = await returnsOf([...ids.values()]);
+      const [records, table] = await Promise.all([returnsOf([...ids.values()]), rates().all()]);
       const data = await Promise.all(
-        result.data.map(async (a) => ({ ...a, estimate: await rates().estimateFor(a.data ?? {}), refundedAmount: refundedAmount(records.filter((r) => r.applicationId === ids.get(a.documentId))) })),
+        result.data.map(async (a) => ({ ...a, estimate: await rates().estimateFor(a.data ?? {}, table), refundedAmount: refundedAmount(records.filter((r) => r.applicationId === ids.get(a.documentId))) })),
       );
       return { data, meta: result.meta };
     },
@@ -90,13 +106,8 @@ export function createRefunds(strapi: Core.Strapi, rates: () => Rates) {
       if (scope.kind !== 'merchant' || !scope.merchantId) throw h().error('FORBIDDEN', 403);
       h().assertCan(scope, 'data.read');
       if (!strapi.plugin('customs')) return [];
-      const batches = (await strapi.db.query('plugin::customs.batch' as never).findMany({ where: { merchant: { id: scope.merchantId } }, select: ['id', 'documentId', 'number', 'name', 'tradeMode', 'createdAt'], orderBy: [{ id: 'desc' }] })) as Row[];
-      const out: Row[] = [];
-      for (const b of batches) {
-        const released = await strapi.db.query('plugin::customs.inventory' as never).count({ where: { batchId: b.id, status: 'released' } });
-        if (released > 0) out.push({ id: b.documentId, number: b.number, name: b.name, tradeMode: b.tradeMode, releasedInventories: released, createdAt: b.createdAt });
-      }
-      return out;
+      const batches = (await strapi.db.query('plugin::customs.batch' as never).findMany({ where: { merchant: { id: scope.merchantId } }, select: BATCH_FIELDS, orderBy: [{ id: 'desc' }] })) as Row[];
+      return (await presentBatches(batches)).filter((b) => b.releasedInventories > 0);
     },
 
     /** T3: the application package — its three PDFs and a summary workbook — as one zip. */
