@@ -98,7 +98,7 @@ test("staff track batches, configure 点点通 for a merchant and edit a crystal
       // Search by batch number (server side) keeps it; 立即获取回执 answers.
       const search = page.getByTestId("board-search");
       await search.fill(BATCH_NUMBER.slice(-8));
-      await Promise.all([page.waitForResponse((r) => isCall("GET", /\/api\/customs\/board$/, 200)(r) && r.url().includes("q=")), search.press("Enter")]);
+      await Promise.all([page.waitForResponse((r) => isCall("GET", /\/api\/customs\/board$/, 200)(r) && decodeURIComponent(r.url()).includes("filters[q][$containsi]=")), search.press("Enter")]);
       await row.waitFor({ state: "visible" });
       await Promise.all([page.waitForResponse(isCall("POST", /\/api\/customs\/receipts\/poll$/, 200)), page.getByTestId("poll-receipts").click()]);
       await page.screenshot({ path: join(RESULTS, "admin-customs-board.png"), fullPage: true });

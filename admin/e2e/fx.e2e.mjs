@@ -89,11 +89,11 @@ test("staff complete a settlement, upload sub-account balances and manage rates"
   for (const permission of ["fx.settle", "fx.balances", "fx.rates"]) {
     assert.ok(me.permissions.includes("*") || me.permissions.includes(permission), `${STAFF_PHONE} has ${permission}`);
   }
-  const queue = (await ok(`/api/fx/settlements?status=processing&q=${encodeURIComponent(JINGHUA)}`, { token: staffJwt })).data;
+  const queue = (await ok(`/api/fx/settlements?filters[status][$eq]=processing&filters[q][$containsi]=${encodeURIComponent(JINGHUA)}`, { token: staffJwt })).data;
   const seeded = queue.find((settlement) => settlement.merchant?.nameCn === JINGHUA);
   assert.ok(seeded, `${JINGHUA} has a processing settlement (fresh database)`);
   const accountOf = async (name) => {
-    const accounts = (await ok(`/api/fx/accounts?q=${encodeURIComponent(name)}`, { token: staffJwt })).data;
+    const accounts = (await ok(`/api/fx/accounts?filters[q][$containsi]=${encodeURIComponent(name)}`, { token: staffJwt })).data;
     const account = accounts.find((item) => item.merchant.nameCn === name);
     assert.ok(account, `${name} is listed in /api/fx/accounts`);
     return account;
@@ -128,7 +128,7 @@ test("staff complete a settlement, upload sub-account balances and manage rates"
         await page.locator(`[data-testid=stat-pending-settlements]`).waitFor({ state: "visible" });
         const [list] = await Promise.all([
           page.waitForResponse(
-            (r) => isCall("GET", /\/api\/fx\/settlements$/, 200)(r) && new URL(r.url()).searchParams.get("status") === "processing",
+            (r) => isCall("GET", /\/api\/fx\/settlements$/, 200)(r) && new URL(r.url()).searchParams.get("filters[status][$eq]") === "processing",
           ),
           openMenu(/结汇审核/, /\/fx\/settlements/),
         ]);
@@ -142,7 +142,7 @@ test("staff complete a settlement, upload sub-account balances and manage rates"
         const search = page.getByTestId("settlement-search");
         await search.fill("晶华");
         await Promise.all([
-          page.waitForResponse((r) => isCall("GET", /\/api\/fx\/settlements$/, 200)(r) && r.url().includes("q=")),
+          page.waitForResponse((r) => isCall("GET", /\/api\/fx\/settlements$/, 200)(r) && decodeURIComponent(r.url()).includes("filters[q][$containsi]=")),
           search.press("Enter"),
         ]);
         await row.waitFor({ state: "visible" });

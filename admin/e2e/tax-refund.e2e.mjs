@@ -71,7 +71,7 @@ test("staff review a refund, download its package, apply the day's return messag
     assert.ok(me.permissions.includes("*") || me.permissions.includes(permission), `${STAFF_PHONE} has ${permission}`);
   }
   const refundsOf = async (status) =>
-    (await ok(`/api/tax-refund/applications?status=${status}&q=${encodeURIComponent(JINGHUA)}`, { token: staffJwt })).data;
+    (await ok(`/api/tax-refund/applications?filters[status][$eq]=${status}&filters[q][$containsi]=${encodeURIComponent(JINGHUA)}`, { token: staffJwt })).data;
   const seeded = (await refundsOf("reviewing")).find((refund) => refund.data?.purchaseAmount === "72000.00");
   assert.ok(seeded, `${JINGHUA} has a refund of ¥72,000.00 in 审核 (fresh database)`);
   assert.equal(seeded.estimate?.estimate, "9360.00", "the cms estimates 72000.00 × 13%");
@@ -110,7 +110,7 @@ test("staff review a refund, download its package, apply the day's return messag
         // 2. 退税申请 from the menu: 待办理 lists the refund with its estimate; a search by merchant keeps it.
         const [list] = await Promise.all([
           page.waitForResponse(
-            (r) => isCall("GET", /\/api\/tax-refund\/applications$/, 200)(r) && (new URL(r.url()).searchParams.get("status") ?? "").includes("reviewing"),
+            (r) => isCall("GET", /\/api\/tax-refund\/applications$/, 200)(r) && [...new URL(r.url()).searchParams].some(([key, value]) => key.startsWith("filters[status]") && value === "reviewing"),
           ),
           openMenu(/退税申请/, /\/tax-refund\/applications/),
         ]);
@@ -122,7 +122,7 @@ test("staff review a refund, download its package, apply the day's return messag
         const search = page.getByTestId("refund-search");
         await search.fill("晶华");
         await Promise.all([
-          page.waitForResponse((r) => isCall("GET", /\/api\/tax-refund\/applications$/, 200)(r) && r.url().includes("q=")),
+          page.waitForResponse((r) => isCall("GET", /\/api\/tax-refund\/applications$/, 200)(r) && decodeURIComponent(r.url()).includes("filters[q][$containsi]=")),
           search.press("Enter"),
         ]);
         await row.waitFor({ state: "visible" });
@@ -281,7 +281,7 @@ test("staff review a refund, download its package, apply the day's return messag
         await modalSettled(page);
         await page.locator(".ant-modal").filter({ has: page.getByTestId("rate-form") }).locator(".ant-modal-close").click();
         await page.getByTestId("rate-form").waitFor({ state: "hidden" });
-        const unchanged = (await ok("/api/tax-refund/rates?q=7018100000", { token: staffJwt })).data;
+        const unchanged = (await ok("/api/tax-refund/rates?filters[q][$containsi]=7018100000", { token: staffJwt })).data;
         assert.deepEqual(unchanged, [beads], "the refused edit changed nothing");
 
         // The calculator asks the cms as the user types.

@@ -70,7 +70,7 @@ const REGISTRATION: KindInfo = {
 };
 
 describe("application list query", () => {
-  it("sends the plain parameters, leaving out empty ones", () => {
+  it("sends Strapi's list parameters, leaving out empty ones", () => {
     expect(
       buildApplicationQuery({
         kind: "business-registration",
@@ -79,9 +79,11 @@ describe("application list query", () => {
         page: 2,
         pageSize: 20,
       }),
-    ).toBe("kind=business-registration&status=initial_review%2Consite_check&q=%E7%B4%AB%E6%99%B6&page=2&pageSize=20");
-    expect(buildApplicationQuery({ stuckDays: 3, merchant: "", status: "" })).toBe("stuckDays=3&page=1&pageSize=20");
-    expect(buildApplicationQuery({ stuckDays: 0 })).toBe("page=1&pageSize=20");
+    ).toBe(
+      "filters[kind][$eq]=business-registration&filters[status][$in][0]=initial_review&filters[status][$in][1]=onsite_check&filters[q][$containsi]=%E7%B4%AB%E6%99%B6&pagination[page]=2&pagination[pageSize]=20",
+    );
+    expect(buildApplicationQuery({ stuckDays: 3, merchant: "", status: "" })).toBe("filters[stuckDays][$gte]=3&pagination[page]=1&pagination[pageSize]=20");
+    expect(buildApplicationQuery({ stuckDays: 0 })).toBe("pagination[page]=1&pagination[pageSize]=20");
   });
 
   it("reads Refine filters", () => {
@@ -288,12 +290,13 @@ describe("workflow data provider", () => {
     const req = server.last();
     expect(req.path).toBe("/api/applications");
     expect(req.query).toEqual([
-      ["kind", "business-registration"],
-      ["status", "initial_review,onsite_check"],
-      ["q", "晶华"],
-      ["owner", "platform"],
-      ["page", "3"],
-      ["pageSize", "20"],
+      ["filters[kind][$eq]", "business-registration"],
+      ["filters[status][$in][0]", "initial_review"],
+      ["filters[status][$in][1]", "onsite_check"],
+      ["filters[q][$containsi]", "晶华"],
+      ["filters[owner][$eq]", "platform"],
+      ["pagination[page]", "3"],
+      ["pagination[pageSize]", "20"],
     ]);
     expect(req.headers.authorization).toBe("Bearer jwt");
   });

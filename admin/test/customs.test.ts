@@ -33,9 +33,11 @@ const progress = (over: Partial<BatchProgress> = {}): BatchProgress => ({
 const states = (p: BatchProgress) => stageSteps(p).map((step) => step.state);
 
 describe("customs list query", () => {
-  it("sends plain parameters, trimmed, without empty ones", () => {
-    expect(buildCustomsQuery({ q: " PC2026 ", merchant: "", status: undefined, page: 2, pageSize: 50 })).toBe("q=PC2026&page=2&pageSize=50");
-    expect(buildCustomsQuery({})).toBe("page=1&pageSize=20");
+  it("sends Strapi's list parameters, trimmed, without empty ones", () => {
+    expect(buildCustomsQuery({ q: " PC2026 ", merchant: "", status: undefined, page: 2, pageSize: 50 })).toBe(
+      "filters[q][$containsi]=PC2026&pagination[page]=2&pagination[pageSize]=50",
+    );
+    expect(buildCustomsQuery({})).toBe("pagination[page]=1&pagination[pageSize]=20");
     expect(
       filterValue(
         [
@@ -154,9 +156,13 @@ describe("customs client and data provider (real HTTP)", () => {
   beforeAll(async () => {
     server = await startServer((req) => {
       if (req.path === "/api/customs/board") {
-        return { body: { data: [{ id: "b1", number: "PC1" }], meta: { page: 2, pageSize: 20, total: 21 }, failedMessages: 3, stuckMessages: 1 } };
+        return {
+          body: { data: [{ id: "b1", number: "PC1" }], meta: { pagination: { page: 2, pageSize: 20, pageCount: 2, total: 21 } }, failedMessages: 3, stuckMessages: 1 },
+        };
       }
-      if (req.path === "/api/customs/batches/b1/orders") return { body: { data: [{ id: "o1", orderNo: "TT1" }], meta: { page: 1, pageSize: 20, total: 1 } } };
+      if (req.path === "/api/customs/batches/b1/orders") {
+        return { body: { data: [{ id: "o1", orderNo: "TT1" }], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 1 } } } };
+      }
       if (req.path === "/api/customs/configs/m2" && req.method === "PUT") {
         return { body: { data: { merchant: { documentId: "m2", nameCn: "晶莹" }, configured: true, status: "invalid", verifyErrors: [{ field: "dxpId", message: "未找到" }] } } };
       }
@@ -184,18 +190,18 @@ describe("customs client and data provider (real HTTP)", () => {
     })) as { total: number; failedMessages?: number; stuckMessages?: number };
     expect(result).toMatchObject({ total: 21, failedMessages: 3, stuckMessages: 1 });
     expect(server.last().query).toEqual([
-      ["q", "PC"],
-      ["merchant", "m1"],
-      ["page", "2"],
-      ["pageSize", "20"],
+      ["filters[q][$containsi]", "PC"],
+      ["filters[merchant][$eq]", "m1"],
+      ["pagination[page]", "2"],
+      ["pagination[pageSize]", "20"],
     ]);
     expect(server.last().headers.authorization).toBe("Bearer jwt");
     const orders = await provider.getList({ resource: "customs-orders", meta: { batchId: "b1" }, filters: [{ field: "status", operator: "eq", value: "rejected" }] });
     expect(orders.total).toBe(1);
     expect(server.last().query).toEqual([
-      ["status", "rejected"],
-      ["page", "1"],
-      ["pageSize", "20"],
+      ["filters[status][$eq]", "rejected"],
+      ["pagination[page]", "1"],
+      ["pagination[pageSize]", "20"],
     ]);
     expect(await provider.getList({ resource: "customs-orders" })).toEqual({ data: [], total: 0 });
   });

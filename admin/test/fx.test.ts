@@ -79,9 +79,11 @@ describe("exact decimal arithmetic", () => {
 
 describe("settlement list query", () => {
   it("leaves out the 全部 tab and empty values", () => {
-    expect(buildFxQuery({ status: "processing", q: " 晶华 ", page: 2 })).toBe("status=processing&q=%E6%99%B6%E5%8D%8E&page=2&pageSize=20");
-    expect(buildFxQuery({ status: "all", q: "" })).toBe("page=1&pageSize=20");
-    expect(buildFxQuery({ pageSize: 1 })).toBe("page=1&pageSize=1");
+    expect(buildFxQuery({ status: "processing", q: " 晶华 ", page: 2 })).toBe(
+      "filters[status][$eq]=processing&filters[q][$containsi]=%E6%99%B6%E5%8D%8E&pagination[page]=2&pagination[pageSize]=20",
+    );
+    expect(buildFxQuery({ status: "all", q: "" })).toBe("pagination[page]=1&pagination[pageSize]=20");
+    expect(buildFxQuery({ pageSize: 1 })).toBe("pagination[page]=1&pagination[pageSize]=1");
   });
 });
 
@@ -172,12 +174,13 @@ describe("fx client and data provider (real HTTP)", () => {
   beforeAll(async () => {
     server = await startServer((req) => {
       if (req.path === "/api/fx/settlements" && req.method === "GET") {
-        const status = new URLSearchParams(req.url.split("?")[1]).get("status");
+        const status = new URLSearchParams(req.url.split("?")[1]).get("filters[status][$eq]");
         const counts: Record<string, number> = { processing: 2, completed: 5, rejected: 1 };
+        const total = counts[status ?? ""] ?? 8;
         return {
           body: {
             data: [{ id: "s1", number: "FX1", status: status ?? "processing" }],
-            meta: { page: 1, pageSize: 20, total: counts[status ?? ""] ?? 8, counts },
+            meta: { pagination: { page: 1, pageSize: 20, pageCount: Math.ceil(total / 20), total }, counts },
           },
         };
       }
@@ -198,9 +201,12 @@ describe("fx client and data provider (real HTTP)", () => {
       if (req.path === "/api/fx/settlements/s1/reject") return { body: { data: { id: "s1", status: "rejected" } } };
       if (req.path === "/api/fx/accounts")
         return {
-          body: { data: [{ merchant: { documentId: "m1", nameCn: "晶华" }, balance: "12580.00" }], meta: { page: 1, pageSize: 20, total: 1 } },
+          body: {
+            data: [{ merchant: { documentId: "m1", nameCn: "晶华" }, balance: "12580.00" }],
+            meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 1 } },
+          },
         };
-      if (req.path === "/api/fx/balance-uploads") return { body: { data: [], meta: { page: 1, pageSize: 10, total: 0 } } };
+      if (req.path === "/api/fx/balance-uploads") return { body: { data: [], meta: { pagination: { page: 1, pageSize: 10, pageCount: 0, total: 0 } } } };
       if (req.path === "/api/fx/rates" && req.method === "GET") {
         return {
           body: {
@@ -232,7 +238,7 @@ describe("fx client and data provider (real HTTP)", () => {
   });
   const http = () => createStrapiAxios({ baseURL: server.url, adapter: "http", tokenStore: { getToken: () => "jwt" } });
 
-  it("lists settlements through the provider with plain parameters, the 全部 tab without a status", async () => {
+  it("lists settlements through the provider with Strapi's list parameters, the 全部 tab without a status", async () => {
     const provider = createFxDataProvider(createFxApi(http(), "/api"), "/api");
     const result = await provider.getList({
       resource: "fx-settlements",
@@ -244,20 +250,20 @@ describe("fx client and data provider (real HTTP)", () => {
     });
     expect(result.total).toBe(2);
     expect(server.last().query).toEqual([
-      ["status", "processing"],
-      ["q", "FX1"],
-      ["page", "2"],
-      ["pageSize", "20"],
+      ["filters[status][$eq]", "processing"],
+      ["filters[q][$containsi]", "FX1"],
+      ["pagination[page]", "2"],
+      ["pagination[pageSize]", "20"],
     ]);
     expect(server.last().headers.authorization).toBe("Bearer jwt");
     await provider.getList({ resource: "fx-settlements", filters: [{ field: "status", operator: "eq", value: "all" }] });
     expect(server.last().query).toEqual([
-      ["page", "1"],
-      ["pageSize", "20"],
+      ["pagination[page]", "1"],
+      ["pagination[pageSize]", "20"],
     ]);
     const accounts = await provider.getList({ resource: "fx-accounts", filters: [{ field: "q", operator: "eq", value: "晶华" }] });
     expect(accounts.total).toBe(1);
-    expect(server.last().query[0]).toEqual(["q", "晶华"]);
+    expect(server.last().query[0]).toEqual(["filters[q][$containsi]", "晶华"]);
     await expect(provider.getList({ resource: "nope" })).rejects.toMatchObject({ statusCode: 404 });
   });
 

@@ -173,11 +173,25 @@ describe("tax refund client and data provider (real HTTP)", () => {
         return { body: { data: { hsCode: query.hsCode, matchedCode: query.hsCode, rate: "13", estimate: "9360.00", formula: "72000.00 × 13% = 9360.00" } } };
       }
       if (req.path === "/api/tax-refund/returns" && req.method === "GET") {
-        return { body: { data: [{ id: "u1", date: "2026-11-20", fileName: "r.xlsx", total: 2, applied: 1, uploadedBy: "运营", createdAt: "2026-11-20T01:00:00Z" }], meta: { page: 2, pageSize: 10, total: 11 } } };
+        return {
+          body: {
+            data: [{ id: "u1", date: "2026-11-20", fileName: "r.xlsx", total: 2, applied: 1, uploadedBy: "运营", createdAt: "2026-11-20T01:00:00Z" }],
+            meta: { pagination: { page: 2, pageSize: 10, pageCount: 2, total: 11 } },
+          },
+        };
       }
       if (req.path === "/api/tax-refund/rates" && req.method === "GET") {
-        const q = new URLSearchParams(req.url.split("?")[1]).get("q");
-        return { body: { data: q ? rates.filter((rate) => rate.hsCode.includes(q)) : rates } };
+        const search = new URLSearchParams(req.url.split("?")[1]);
+        const q = search.get("filters[q][$containsi]");
+        const page = Number(search.get("pagination[page]") ?? 1);
+        const pageSize = Number(search.get("pagination[pageSize]") ?? 100);
+        const matching = q ? rates.filter((rate) => rate.hsCode.includes(q)) : rates;
+        return {
+          body: {
+            data: matching.slice((page - 1) * pageSize, page * pageSize),
+            meta: { pagination: { page, pageSize, pageCount: Math.ceil(matching.length / pageSize), total: matching.length } },
+          },
+        };
       }
       if (req.path === "/api/tax-refund/rates" && req.method === "POST") return { status: 201, body: { data: { id: "new", ...(req.body as object) } } };
       if (req.path === "/api/tax-refund/rates/r1" && req.method === "PUT") {
@@ -192,7 +206,7 @@ describe("tax refund client and data provider (real HTTP)", () => {
   });
   const http = () => createStrapiAxios({ baseURL: server.url, adapter: "http", tokenStore: { getToken: () => "jwt" } });
 
-  it("lists refunds by tab with plain parameters", async () => {
+  it("lists refunds by tab with Strapi's list parameters", async () => {
     const provider = createTaxRefundDataProvider(createTaxRefundApi(http(), "/api"), "/api");
     const result = await provider.getList({
       resource: "tax-refunds",
@@ -204,20 +218,22 @@ describe("tax refund client and data provider (real HTTP)", () => {
     });
     expect(result.total).toBe(41);
     expect(server.last().query).toEqual([
-      ["status", "declared,reviewing,treasury"],
-      ["q", "晶华"],
-      ["owner", "platform"],
-      ["page", "3"],
-      ["pageSize", "20"],
+      ["filters[status][$in][0]", "declared"],
+      ["filters[status][$in][1]", "reviewing"],
+      ["filters[status][$in][2]", "treasury"],
+      ["filters[q][$containsi]", "晶华"],
+      ["filters[owner][$eq]", "platform"],
+      ["pagination[page]", "3"],
+      ["pagination[pageSize]", "20"],
     ]);
     expect(server.last().headers.authorization).toBe("Bearer jwt");
     await provider.getList({ resource: "tax-refunds", filters: [{ field: "status", operator: "eq", value: "all" }] });
     expect(server.last().query).toEqual([
-      ["page", "1"],
-      ["pageSize", "20"],
+      ["pagination[page]", "1"],
+      ["pagination[pageSize]", "20"],
     ]);
     await provider.getList({ resource: "tax-refunds", filters: [{ field: "status", operator: "eq", value: "paid" }] });
-    expect(server.last().query[0]).toEqual(["status", "paid"]);
+    expect(server.last().query[0]).toEqual(["filters[status][$in][0]", "paid"]);
     await expect(provider.getList({ resource: "nope" })).rejects.toMatchObject({ statusCode: 404 });
   });
 
@@ -254,15 +270,19 @@ describe("tax refund client and data provider (real HTTP)", () => {
     const history = await provider.getList({ resource: "tax-refund-returns", pagination: { currentPage: 2, pageSize: 10 } });
     expect(history.total).toBe(11);
     expect(server.last().query).toEqual([
-      ["page", "2"],
-      ["pageSize", "10"],
+      ["pagination[page]", "2"],
+      ["pagination[pageSize]", "10"],
     ]);
     const second = await provider.getList({ resource: "tax-refund-rates", pagination: { currentPage: 2, pageSize: 20 } });
     expect(second.total).toBe(25);
     expect(second.data.map((rate) => (rate as { id: string }).id)).toEqual(["r20", "r21", "r22", "r23", "r24"]);
     const searched = await provider.getList({ resource: "tax-refund-rates", filters: [{ field: "q", operator: "eq", value: "7013" }] });
     expect(searched.total).toBe(1);
-    expect(server.last().query).toEqual([["q", "7013"]]);
+    expect(server.last().query).toEqual([
+      ["filters[q][$containsi]", "7013"],
+      ["pagination[page]", "1"],
+      ["pagination[pageSize]", "20"],
+    ]);
   });
 
   it("creates, updates and deletes rates, surfacing REFUND_RATE_OVERLAP with the clashing rate", async () => {

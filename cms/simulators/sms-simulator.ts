@@ -49,7 +49,9 @@ export async function startSmsSimulator(port = Number(process.env.SMS_SIM_PORT |
       outbox.unshift({
         phone: params.PhoneNumbers,
         code,
-        content: `【${params.SignName}】您的验证码为 ${code}，5 分钟内有效，请勿泄露给他人。`,
+        content: code
+          ? `【${params.SignName}】您的验证码为 ${code}，5 分钟内有效，请勿泄露给他人。`
+          : `【${params.SignName}】${templateParam.merchantName ?? ''}的${templateParam.inviter ?? ''}邀请您加入商户，请登录晶贸通（小程序或网页版）查看并接受，7 天内有效。`,
         templateCode: params.TemplateCode,
         signName: params.SignName,
         bizId,

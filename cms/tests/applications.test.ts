@@ -1,5 +1,5 @@
 import { api, bearer, freshPhone, login, PHONES } from './support/api';
-import { eventually, signUpWithSms, signUpWithWechat, upload, VALID, wechatControl, wechatOutbox, type SignedUp } from './support/workflow';
+import { eventually, joinByInvitation, signUpWithSms, signUpWithWechat, upload, VALID, wechatControl, wechatOutbox, type SignedUp } from './support/workflow';
 
 /**
  * 工商注册 through the workflow engine (R1–R4, G4, G8): a merchant signed up in the mini-program
@@ -39,8 +39,7 @@ beforeAll(async () => {
   [otherJwt, staffJwt] = await Promise.all([login(PHONES.zijingAdmin), login(PHONES.superAdmin)]);
   // A read-only member of the new merchant.
   const memberPhone = freshPhone();
-  await api().post('/api/memberships').set(bearer(merchant.jwt)).send({ data: { phone: memberPhone, role: 'member' } }).expect(201);
-  memberJwt = (await signUpWithSms(memberPhone)).jwt;
+  memberJwt = (await joinByInvitation(merchant.jwt, memberPhone, 'member')).jwt;
   files = {
     business_licence: await upload(merchant.jwt, 'business_licence'),
     id_card_front: await upload(merchant.jwt, 'id_card_front'),
@@ -122,7 +121,7 @@ describe('business registration, draft to 核准通过', () => {
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     }
-    const list = await api().get(`/api/applications?kind=${KIND}`).set(bearer(otherJwt)).expect(200);
+    const list = await api().get(`/api/applications?filters[kind][$eq]=${KIND}`).set(bearer(otherJwt)).expect(200);
     expect(list.body.data.map((a: any) => a.id)).not.toContain(appId);
 
     // Illegal from this state, for anybody.
@@ -219,7 +218,7 @@ describe('business registration, draft to 核准通过', () => {
   });
 
   it('leaves exactly one in-app message per transition, linking to the registration page', async () => {
-    const res = await api().get('/api/messages?module=registration&pageSize=50').set(bearer(merchant.jwt)).expect(200);
+    const res = await api().get('/api/messages?filters[module][$eq]=registration&pagination[pageSize]=50').set(bearer(merchant.jwt)).expect(200);
     const titles = res.body.data.map((m: any) => m.title);
     expect(titles).toEqual(['工商注册：核准通过', '工商注册：现场核验', '工商注册：材料初审', '工商注册：退回补正', '工商注册：材料初审']);
     expect(res.body.data.every((m: any) => m.link === '/registration')).toBe(true);
@@ -277,15 +276,15 @@ describe('business registration, draft to 核准通过', () => {
 
 describe('review queues and outbox failures (staff)', () => {
   it('lists everyone’s applications for staff with filters, and only their own for merchants', async () => {
-    const all = await api().get(`/api/applications?kind=${KIND}&pageSize=100`).set(bearer(staffJwt)).expect(200);
+    const all = await api().get(`/api/applications?filters[kind][$eq]=${KIND}&pagination[pageSize]=100`).set(bearer(staffJwt)).expect(200);
     const merchants = new Set(all.body.data.map((a: any) => a.merchant.nameCn));
     expect(merchants.size).toBeGreaterThanOrEqual(3);
-    const waiting = await api().get(`/api/applications?owner=platform&pageSize=100`).set(bearer(staffJwt)).expect(200);
+    const waiting = await api().get(`/api/applications?filters[owner][$eq]=platform&pagination[pageSize]=100`).set(bearer(staffJwt)).expect(200);
     expect(waiting.body.data.length).toBeGreaterThan(0);
     expect(waiting.body.data.every((a: any) => a.owner === 'platform')).toBe(true);
-    const stuck = await api().get(`/api/applications?stuckDays=3`).set(bearer(staffJwt)).expect(200);
+    const stuck = await api().get(`/api/applications?filters[stuckDays][$gte]=3`).set(bearer(staffJwt)).expect(200);
     expect(stuck.body.data.map((a: any) => a.merchant.nameCn)).toContain('东海县晶莹水晶制品厂');
-    const q = await api().get(`/api/applications?q=晶澜`).set(bearer(staffJwt)).expect(200);
+    const q = await api().get(`/api/applications?filters[q][$containsi]=晶澜`).set(bearer(staffJwt)).expect(200);
     expect(q.body.data.map((a: any) => a.id)).toEqual([appId]);
 
     const todos = await api().get('/api/applications/todos').set(bearer(staffJwt)).expect(200);
@@ -352,7 +351,7 @@ describe('review queues and outbox failures (staff)', () => {
 
   it('rejects with a reason and ends the application', async () => {
     const byNumber = await api().get(`/api/applications/${secondAppId}`).set(bearer(staffJwt)).expect(200);
-    const found = await api().get(`/api/applications?q=${byNumber.body.data.number}`).set(bearer(staffJwt)).expect(200);
+    const found = await api().get(`/api/applications?filters[q][$containsi]=${byNumber.body.data.number}`).set(bearer(staffJwt)).expect(200);
     expect(found.body.data.map((a: any) => a.id)).toEqual([secondAppId]);
     const id = secondAppId;
     const res = await api().post(`/api/applications/${id}/transitions`).set(bearer(staffJwt)).send({ to: 'rejected', note: '经营场所不符合登记要求' }).expect(200);

@@ -63,7 +63,7 @@ onSharedDatabase('CEB delivery with two cms instances', () => {
   }
 
   async function guidsOf(cms: RunningCms, batchId: string): Promise<string[]> {
-    const res = await request(cms.url).get(`/api/customs/batches/${batchId}/orders?pageSize=200`).set(auth()).expect(200);
+    const res = await request(cms.url).get(`/api/customs/batches/${batchId}/orders?pagination[pageSize]=200`).set(auth()).expect(200);
     return res.body.data.map((o: { guid: string }) => o.guid);
   }
 
@@ -149,7 +149,7 @@ onSharedDatabase('CEB delivery with two cms instances', () => {
     expect(mine).toHaveLength(30);
     expect(mine.every((j: { status: string }) => j.status === 'sent')).toBe(true);
     // Each order has its receipts recorded once, whichever instance polled them.
-    const record = await request(second.url).get(`/api/customs/records/orders/${(await request(second.url).get(`/api/customs/batches/${batchId}/orders?pageSize=1`).set(auth())).body.data[0].id}`).set(auth()).expect(200);
+    const record = await request(second.url).get(`/api/customs/records/orders/${(await request(second.url).get(`/api/customs/batches/${batchId}/orders?pagination[pageSize]=1`).set(auth())).body.data[0].id}`).set(auth()).expect(200);
     expect(record.body.data.timeline.map((e: { returnStatus: number }) => e.returnStatus)).toEqual([1, 2, 3, 120]);
   }, 300_000);
 });

@@ -61,7 +61,7 @@ async function batchNow(id: string): Promise<any> {
 }
 
 async function messagesOf(jwt: string): Promise<{ title: string; body: string; link: string; module: string }[]> {
-  return (await api().get('/api/messages?pageSize=100').set(bearer(jwt)).expect(200)).body.data;
+  return (await api().get('/api/messages?pagination[pageSize]=100').set(bearer(jwt)).expect(200)).body.data;
 }
 
 beforeAll(async () => {
@@ -166,7 +166,7 @@ describe('a batch from import to 汇总 and 撤销', () => {
     const early = await api().post(`/api/customs/imports/${importId}/commit`).set(bearer(merchant));
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('IMPORT_HAS_ERRORS');
-    expect((await api().get(`/api/customs/batches/${batchId}/orders`).set(bearer(merchant))).body.meta.total).toBe(0);
+    expect((await api().get(`/api/customs/batches/${batchId}/orders`).set(bearer(merchant))).body.meta.pagination.total).toBe(0);
 
     const fixed = await api().post(`/api/customs/imports/${importId}/fix`).set(bearer(merchant)).send({ overrides: { 4: { hsCode: '7103992000' }, 5: { price: '12.50' }, 6: { itemNo: 'AM-BR-10MM' } } }).expect(200);
     expect(fixed.body.errors).toEqual([]);
@@ -174,8 +174,8 @@ describe('a batch from import to 汇总 and 撤销', () => {
     expect(done.body).toMatchObject({ status: 'committed', orders: 4 });
     const again = await api().post(`/api/customs/imports/${importId}/commit`).set(bearer(merchant));
     expect(again.body.error.code).toBe('IMPORT_ALREADY_COMMITTED');
-    const orders = (await api().get(`/api/customs/batches/${batchId}/orders?pageSize=50`).set(bearer(merchant))).body;
-    expect(orders.meta.total).toBe(4);
+    const orders = (await api().get(`/api/customs/batches/${batchId}/orders?pagination[pageSize]=50`).set(bearer(merchant))).body;
+    expect(orders.meta.pagination.total).toBe(4);
     const first = orders.data.find((o: any) => o.orderNo === `TTE2E${stamp}1`);
     expect(first.lines).toHaveLength(2);
     expect(first.goodsValue).toBe('50');
@@ -206,7 +206,7 @@ describe('a batch from import to 汇总 and 撤销', () => {
     expect(hugeRes.body.error.code).toBe('FILE_TOO_LARGE');
     const none = await api().post(`/api/customs/batches/${batchId}/orders/import`).set(bearer(merchant));
     expect(none.body.error.code).toBe('IMPORT_FILE_REQUIRED');
-    expect((await api().get(`/api/customs/batches/${batchId}/orders`).set(bearer(merchant))).body.meta.total).toBe(4);
+    expect((await api().get(`/api/customs/batches/${batchId}/orders`).set(bearer(merchant))).body.meta.pagination.total).toBe(4);
   });
 
   it('declares the orders through the outbox although 点点通 fails, times out and loses a reply; each is declared once', async () => {
@@ -259,8 +259,8 @@ describe('a batch from import to 汇总 and 撤销', () => {
     const msgs = await messagesOf(merchant);
     expect(msgs.some((m) => m.title === '出口清单查验')).toBe(true);
     expect(msgs.some((m) => m.title === '出口清单已放行' && m.body.includes('4 票清单已放行'))).toBe(true);
-    const search = (await api().get(`/api/customs/batches/${batchId}/inventories?q=${inventories[0].invtNo}`).set(bearer(merchant))).body;
-    expect(search.meta.total).toBe(1);
+    const search = (await api().get(`/api/customs/batches/${batchId}/inventories?filters[q][$containsi]=${inventories[0].invtNo}`).set(bearer(merchant))).body;
+    expect(search.meta.pagination.total).toBe(1);
   });
 
   it('declares the 清单总分单 and then the 汇总申请单 built from the released lists', async () => {
@@ -327,7 +327,7 @@ describe('a batch from import to 汇总 and 撤销', () => {
     const withdrawnAgain = await api().post(`/api/customs/cancellations/${second.body.data.id}/withdraw`).set(bearer(merchant));
     expect(withdrawnAgain.body.error.code).toBe('WITHDRAW_NOT_ALLOWED');
 
-    const list = (await api().get(`/api/customs/cancellations?invtNo=${b.invtNo}`).set(bearer(merchant)).expect(200)).body;
+    const list = (await api().get(`/api/customs/cancellations?filters[invtNo][$containsi]=${b.invtNo}`).set(bearer(merchant)).expect(200)).body;
     expect(list.data.map((c: any) => [c.invtNo, c.status])).toEqual([[b.invtNo, 'withdrawn']]);
     expect((await api().get('/api/customs/cancellations').set(bearer(other))).body.data).toEqual([]);
     expect((await api().get('/api/customs/todos').set(bearer(merchant))).body.data.items.some((t: any) => t.title.includes(b.invtNo))).toBe(false);

@@ -97,7 +97,7 @@ describe('跨境申报 end to end', () => {
       if (kind === 'dxp-id') expect(prefill.body.data.customsCode).toBe('3207968B37'); // entered once, in eport-card
 
       let id: string;
-      const existing = await api().get(`/api/applications?kind=${kind}`).set(bearer(merchant.jwt)).expect(200);
+      const existing = await api().get(`/api/applications?filters[kind][$eq]=${kind}`).set(bearer(merchant.jwt)).expect(200);
       if (existing.body.data.length) id = existing.body.data[0].id;
       else id = (await api().post('/api/applications').set(bearer(merchant.jwt)).send({ kind, data: {} }).expect(201)).body.data.id;
 
@@ -110,7 +110,7 @@ describe('跨境申报 end to end', () => {
       // Read-back: what was submitted is what the merchant sees.
       expect(submitted.body.data.data).toMatchObject({ ...EXTRA[kind], files });
 
-      const queue = await api().get(`/api/applications?kind=${kind}&status=submitted`).set(bearer(staffJwt)).expect(200);
+      const queue = await api().get(`/api/applications?filters[kind][$eq]=${kind}&filters[status][$eq]=submitted`).set(bearer(staffJwt)).expect(200);
       expect(queue.body.data.map((a: any) => a.id)).toContain(id);
       await api().post(`/api/applications/${id}/transitions`).set(bearer(staffJwt)).send({ to: 'processing' }).expect(200);
       const done = await api().post(`/api/applications/${id}/transitions`).set(bearer(staffJwt)).send({ to: 'completed', note: '已办结' }).expect(200);
@@ -121,7 +121,7 @@ describe('跨境申报 end to end', () => {
       expect(guide.body.data.done).toBe(index + 1);
       expect(guide.body.data.next).toBe(ORDER[index + 1] ?? null);
 
-      const messages = await api().get(`/api/messages?module=filing&pageSize=100`).set(bearer(merchant.jwt)).expect(200);
+      const messages = await api().get(`/api/messages?filters[module][$eq]=filing&pagination[pageSize]=100`).set(bearer(merchant.jwt)).expect(200);
       const mine = messages.body.data.filter((m: any) => m.title.startsWith(`${def.label}：`));
       expect(mine.map((m: any) => m.title)).toEqual([`${def.label}：已办结`, `${def.label}：办理中`, `${def.label}：待受理`]);
       expect(mine.every((m: any) => m.link === `/filing/${kind}`)).toBe(true);

@@ -85,7 +85,7 @@ onSharedDatabase('FX with two cms instances', () => {
     expect(results.filter((r) => r.status === 409)).toHaveLength(10);
     const account = (await request(second.url).get('/api/fx/account').set(auth).expect(200)).body.data;
     expect(account).toMatchObject({ balance: '13000.00', frozen: '13000.00', available: '0.00' });
-    const ledger = (await request(first.url).get('/api/fx/ledger?pageSize=100').set(auth).expect(200)).body.data as { frozenDelta: string }[];
+    const ledger = (await request(first.url).get('/api/fx/ledger?pagination[pageSize]=100').set(auth).expect(200)).body.data as { frozenDelta: string }[];
     const frozenCents = ledger.reduce((sum, row) => sum + BigInt(row.frozenDelta.replace('.', '')), 0n);
     expect(frozenCents).toBe(1_300_000n);
   }, 120_000);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { api, bearer, freshPhone, login, PHONES } from './support/api';
-import { eventually, signUpWithSms, signUpWithWechat, upload, wechatOutbox, type SignedUp } from './support/workflow';
+import { eventually, joinByInvitation, signUpWithSms, signUpWithWechat, upload, wechatOutbox, type SignedUp } from './support/workflow';
 
 /**
  * 收结汇 end to end (issue 5) over real HTTP: rates fetched from the CFETS / ECB simulator (malformed, stale
@@ -67,7 +67,7 @@ async function account(m: SignedUp) {
 }
 
 async function ledger(m: SignedUp): Promise<any[]> {
-  return (await api().get('/api/fx/ledger?pageSize=100').set(bearer(m.jwt)).expect(200)).body.data;
+  return (await api().get('/api/fx/ledger?pagination[pageSize]=100').set(bearer(m.jwt)).expect(200)).body.data;
 }
 
 /** balance = Σ balance deltas, frozen = Σ frozen deltas, available = balance − frozen, at every row and now. */
@@ -94,7 +94,7 @@ async function settle(m: Merchant, amount: string, rate = '7.1000', extra: Recor
 }
 
 async function fxMessages(m: SignedUp): Promise<any[]> {
-  return (await api().get('/api/messages?module=fx&pageSize=100').set(bearer(m.jwt)).expect(200)).body.data;
+  return (await api().get('/api/messages?filters[module][$eq]=fx&pagination[pageSize]=100').set(bearer(m.jwt)).expect(200)).body.data;
 }
 
 let a: Merchant;
@@ -356,7 +356,7 @@ describe('settlements (X3, X4)', () => {
     expect(await account(a)).toMatchObject({ frozen: '3000.00', available: '7000.00', settling: 2 });
 
     // Staff queue, detail with evidence and the merchant's fields as submitted.
-    const queue = await api().get('/api/fx/settlements?status=processing&q=晶测1号').set(bearer(staff)).expect(200);
+    const queue = await api().get('/api/fx/settlements?filters[status][$eq]=processing&filters[q][$containsi]=晶测1号').set(bearer(staff)).expect(200);
     expect(queue.body.data.map((s: any) => s.id)).toEqual([first.body.data.id, second.body.data.id]);
     expect(queue.body.meta.counts.processing).toBe(2);
     const detail = await api().get(`/api/fx/settlements/${first.body.data.id}`).set(bearer(staff)).expect(200);
@@ -439,7 +439,7 @@ describe('settlements (X3, X4)', () => {
     expect(frozen).toBe(100_000n);
 
     // Uneven amounts racing for what is left after a partial release.
-    const open = (await api().get('/api/fx/settlements?status=processing').set(bearer(c.jwt)).expect(200)).body.data;
+    const open = (await api().get('/api/fx/settlements?filters[status][$eq]=processing').set(bearer(c.jwt)).expect(200)).body.data;
     await Promise.all(open.slice(0, 3).map((s: any) => api().post(`/api/fx/settlements/${s.id}/reject`).set(bearer(staff)).send({ reason: '凭证不清晰' }).expect(200)));
     const uneven = await Promise.all(Array.from({ length: 20 }, (_, i) => settle(c, i % 2 ? '70.00' : '45.50')));
     const accepted = uneven.filter((r) => r.status === 201).length;
@@ -457,8 +457,7 @@ describe('settlements (X3, X4)', () => {
     expect((await api().get(`/api/fx/settlements/${list[0].id}`).set(bearer(b.jwt))).status).toBe(404);
     expect((await api().get('/api/fx/settlements').set(bearer(b.jwt))).body.data.every((s: any) => s.merchant.documentId === b.merchantDocumentId)).toBe(true);
     const memberPhone = freshPhone();
-    await api().post('/api/memberships').set(bearer(a.jwt)).send({ data: { phone: memberPhone, role: 'member' } }).expect(201);
-    const member = await login(memberPhone);
+    const member = (await joinByInvitation(a.jwt, memberPhone, 'member')).jwt;
     const me = await api().get('/api/me').set(bearer(member)).expect(200);
     let memberJwt = member;
     if (me.body.merchant?.documentId !== a.merchantDocumentId) {
@@ -469,7 +468,7 @@ describe('settlements (X3, X4)', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('MEMBER_READ_ONLY');
     expect((await api().get('/api/fx/accounts').set(bearer(a.jwt))).status).toBe(403);
-    const accounts = await api().get(`/api/fx/accounts?q=${a.subAccount}`).set(bearer(staff)).expect(200);
+    const accounts = await api().get(`/api/fx/accounts?filters[q][$containsi]=${a.subAccount}`).set(bearer(staff)).expect(200);
     expect(accounts.body.data[0]).toMatchObject({ fxSubAccount: a.subAccount, balance: '7300.00', available: '7300.00' });
   });
 

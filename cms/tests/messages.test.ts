@@ -12,7 +12,7 @@ describe('message centre (G4)', () => {
 
   it('lists the caller’s merchant messages newest first, with read flags and the unread count', async () => {
     // One page that holds them all (other suites add messages for this merchant), so the unread count can be checked.
-    const res = await api().get('/api/messages?pageSize=100').set(bearer(aAdmin)).expect(200);
+    const res = await api().get('/api/messages?pagination[pageSize]=100').set(bearer(aAdmin)).expect(200);
     expect(res.body.data.length).toBeGreaterThanOrEqual(3);
     expect(res.body.meta.pagination.total).toBe(res.body.data.length);
     const times = res.body.data.map((m: any) => Date.parse(m.createdAt));
@@ -20,10 +20,12 @@ describe('message centre (G4)', () => {
     expect(res.body.data.every((m: any) => typeof m.read === 'boolean')).toBe(true);
     expect(res.body.meta.unread).toBe(res.body.data.filter((m: any) => !m.read).length);
     expect(res.body.data.map((m: any) => m.title)).not.toContain('请完成工商注册');
-    const todos = await api().get('/api/messages?category=todo').set(bearer(aAdmin)).expect(200);
+    const todos = await api().get('/api/messages?filters[category][$eq]=todo').set(bearer(aAdmin)).expect(200);
     expect(todos.body.data.every((m: any) => m.category === 'todo')).toBe(true);
-    const bad = await api().get('/api/messages?category=spam').set(bearer(aAdmin));
+    const bad = await api().get('/api/messages?filters[category][$eq]=spam').set(bearer(aAdmin));
     expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.error.details.errors[0].field).toBe('filters.category');
   });
 
   it('lets platform staff send a message that only its merchant sees', async () => {
@@ -40,7 +42,7 @@ describe('message centre (G4)', () => {
   });
 
   it('lets a member mark a message read; the unread count on home follows at once', async () => {
-    const list = await api().get('/api/messages?read=false').set(bearer(aMember)).expect(200);
+    const list = await api().get('/api/messages?filters[read][$eq]=false').set(bearer(aMember)).expect(200);
     const target = list.body.data[0];
     const homeBefore = (await api().get('/api/home').set(bearer(aMember))).body.messages.unread;
     const res = await api().post(`/api/messages/${target.documentId}/read`).set(bearer(aMember)).expect(200);

@@ -85,7 +85,7 @@ describe('estimates (T4)', () => {
   });
 
   it('follow the table staff edit, with effective dates and no overlapping periods', async () => {
-    const rates = (await api().get('/api/tax-refund/rates?q=7116200000').set(bearer(m.jwt)).expect(200)).body.data;
+    const rates = (await api().get('/api/tax-refund/rates?filters[q][$containsi]=7116200000').set(bearer(m.jwt)).expect(200)).body.data;
     expect(rates).toHaveLength(1);
     const seeded = rates[0];
     expect((await api().post('/api/tax-refund/rates').set(bearer(m.jwt)).send({ ...seeded })).status).toBe(403);
@@ -163,7 +163,7 @@ describe('refund applications (T1, T2)', () => {
   });
 
   it('staff list, filter and download the application package', async () => {
-    const list = await api().get(`/api/tax-refund/applications?status=declared&q=${encodeURIComponent('')}`).set(bearer(staff)).expect(200);
+    const list = await api().get(`/api/tax-refund/applications?filters[status][$eq]=declared&filters[q][$containsi]=${encodeURIComponent('')}`).set(bearer(staff)).expect(200);
     expect(list.body.data.find((a: any) => a.id === first)).toMatchObject({ estimate: { estimate: '9360.00' } });
     expect((await api().get(`/api/tax-refund/applications/${first}/package.zip`).set(bearer(m.jwt))).status).toBe(403);
     expect((await api().get(`/api/tax-refund/applications/${first}`).set(bearer(other.jwt))).status).toBe(404);
@@ -188,7 +188,7 @@ describe('refund applications (T1, T2)', () => {
     await move(staff, first, 'reviewing').expect(200);
     const notTheirs = await move(m.jwt, first, 'treasury');
     expect([notTheirs.status, notTheirs.body.error.code]).toEqual([403, 'TRANSITION_FORBIDDEN']);
-    const messages = (await api().get('/api/messages?module=tax-refund').set(bearer(m.jwt)).expect(200)).body.data;
+    const messages = (await api().get('/api/messages?filters[module][$eq]=tax-refund').set(bearer(m.jwt)).expect(200)).body.data;
     expect(messages[0]).toMatchObject({ title: '出口退税：审核', link: `/tax-refund/${first}` });
     await eventually(
       () => wechatOutbox(m.openid as string),
@@ -245,7 +245,7 @@ describe('return messages (T3)', () => {
       ['treasury', 'platform'],
       ['paid', 'platform'],
     ]);
-    const messages = (await api().get('/api/messages?module=tax-refund').set(bearer(m.jwt)).expect(200)).body.data;
+    const messages = (await api().get('/api/messages?filters[module][$eq]=tax-refund').set(bearer(m.jwt)).expect(200)).body.data;
     expect(messages[0]).toMatchObject({ title: '出口退税：到账', link: `/tax-refund/${second}` });
     const again = await api().post('/api/tax-refund/returns').set(bearer(staff)).attach('file', await returnsSheet([[b.number, '已到账', '1.00', '', '']]), 'again.xlsx');
     expect(again.status).toBe(409);
@@ -268,5 +268,38 @@ describe('return messages (T3)', () => {
     const res = await api().get('/api/audit-logs?module=tax-refund&pageSize=100').set(bearer(staff)).expect(200);
     const actions = new Set(res.body.data.map((r: any) => r.action));
     for (const action of ['returns.upload', 'package.download', 'rate.create', 'rate.update', 'rate.delete']) expect(actions).toContain(action);
+  });
+});
+
+describe('ids that point at another merchant’s records (plugin-kit resolves them inside the refund’s merchant)', () => {
+  it('a draft naming another merchant’s files and batches shows none of them — not to the merchant, not to staff, not in the package', async () => {
+    const theirPdf = realPdf('Another merchant’s invoice');
+    const theirs = {
+      tax_declaration: await uploadFile(other.jwt, 'tax_declaration', theirPdf, '他人的报关单.pdf'),
+      tax_purchase_invoice: await uploadFile(other.jwt, 'tax_purchase_invoice', theirPdf, '他人的进项发票.pdf'),
+      tax_sales_invoice: await uploadFile(other.jwt, 'tax_sales_invoice', theirPdf, '他人的销售发票.pdf'),
+    };
+    const jinghua = await login(PHONES.jinghuaAdmin);
+    const theirBatch = (await api().get('/api/customs/batches').set(bearer(jinghua)).expect(200)).body.data[0].id as string;
+    const draft = (await api().post('/api/applications').set(bearer(m.jwt)).send({ kind: 'tax-refund', data: { ...DATA, files: theirs, customsBatches: [theirBatch] } }).expect(201)).body.data.id as string;
+
+    for (const viewer of [m.jwt, staff]) {
+      const detail = await refund(viewer, draft);
+      expect(detail.documents).toEqual([]);
+      expect(detail.batches).toEqual([]);
+      expect(JSON.stringify(detail)).not.toContain('他人的');
+    }
+    const res = await api().get(`/api/tax-refund/applications/${draft}/package.zip`).set(bearer(staff)).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    const zip = await JSZip.loadAsync(res.body as Buffer);
+    expect(Object.keys(zip.files).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+    // And the submission names each foreign id as invalid.
+    const submitted = await move(m.jwt, draft, 'declared');
+    expect(submitted.status).toBe(400);
+    expect(submitted.body.error.details.missing.map((x: any) => x.field)).toEqual(expect.arrayContaining(['files.tax_declaration', 'files.tax_purchase_invoice', 'files.tax_sales_invoice', 'customsBatches']));
   });
 });

@@ -36,7 +36,7 @@ import { createRequire } from 'node:module';
 import { ensureNodeModules } from './provision.mjs';
 
 ensureNodeModules();
-const { ROOT, LOCAL_PLUGINS, run, freePort } = await import('./stack.mjs');
+const { ROOT, LOCAL_PLUGINS, SERVER_PACKAGES, run, freePort } = await import('./stack.mjs');
 const cmsRequire = createRequire(path.join(ROOT, 'cms', 'package.json'));
 
 /**
@@ -45,6 +45,10 @@ const cmsRequire = createRequire(path.join(ROOT, 'cms', 'package.json'));
  */
 function buildServer() {
   const tsc = createRequire(path.join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
+  for (const pkg of SERVER_PACKAGES) {
+    console.log(`[build] packages/${pkg} (TypeScript → dist)`);
+    run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: path.join(ROOT, 'packages', pkg) });
+  }
   for (const plugin of LOCAL_PLUGINS) {
     console.log(`[build] plugins/${plugin} (TypeScript → dist)`);
     run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: path.join(ROOT, 'plugins', plugin) });

@@ -69,14 +69,20 @@ function newestMtime(dir) {
   return newest;
 }
 
+/** Server-side packages the plugins and the cms import from (compiled first). */
+export const SERVER_PACKAGES = ['plugin-kit', 'contracts'];
 /** Local Strapi plugins wired in cms/config/plugins.ts. */
-// In dependency order: taxrefund uses fx's money module.
+// In dependency order: taxrefund uses fx's money module and the workflow engine's types.
 export const LOCAL_PLUGINS = ['workflow', 'customs', 'fx', 'taxrefund'];
 
 /** Builds what is missing or older than its sources. */
 export function build({ strapiAdmin = false } = {}) {
   const tsc = require.resolve('typescript/bin/tsc');
-  // Local Strapi plugins first: the cms loads their dist/ and type-checks against their declarations.
+  for (const pkg of SERVER_PACKAGES) {
+    console.log(`[build] packages/${pkg} (TypeScript → dist)`);
+    run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: path.join(ROOT, 'packages', pkg) });
+  }
+  // Local Strapi plugins next: the cms loads their dist/ and type-checks against their declarations.
   for (const plugin of LOCAL_PLUGINS) {
     console.log(`[build] plugins/${plugin} (TypeScript → dist)`);
     run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: path.join(ROOT, 'plugins', plugin) });

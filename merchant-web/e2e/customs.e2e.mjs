@@ -135,7 +135,7 @@ test(
   { timeout: 180_000 },
   async (t) => {
     const jwt = await smsLogin(JINGHUA_ADMIN, { t });
-    const seeded = (await ok("/api/customs/batches?q=" + SEEDED_BATCH, { token: jwt })).data.find(
+    const seeded = (await ok("/api/customs/batches?filters[q][$containsi]=" + SEEDED_BATCH, { token: jwt })).data.find(
       (b) => b.number === SEEDED_BATCH,
     );
     assert.ok(seeded, `the seed has batch ${SEEDED_BATCH}`);
@@ -478,7 +478,7 @@ test(
         const list = page.waitForResponse(isCall("GET", /^\/api\/customs\/cancellations$/, 200));
         await page.goto(`${MERCHANT_URL}/customs/cancellations?invtNo=${first}`);
         assert.equal(
-          new URL((await list).url()).searchParams.get("invtNo"),
+          new URL((await list).url()).searchParams.get("filters[invtNo][$containsi]"),
           first,
           "the list is searched by the 清单编号 of the address",
         );

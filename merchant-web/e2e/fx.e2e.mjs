@@ -354,7 +354,7 @@ test(
         await page.screenshot({ path: join(RESULTS, "fx-settlement-detail.png"), fullPage: true });
 
         // The seeded completed settlement shows the outcome.
-        const completed = (await ok("/api/fx/settlements?status=completed", { token: jwt })).data[0];
+        const completed = (await ok("/api/fx/settlements?filters[status][$eq]=completed", { token: jwt })).data[0];
         if (completed) {
           await page.goto(`${MERCHANT_URL}/fx/settlements/${completed.id}`);
           await page.getByTestId("settlement-result").waitFor();

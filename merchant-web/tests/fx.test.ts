@@ -21,7 +21,8 @@ import {
   subtractDecimal,
   toneOf,
 } from "../src/lib/fx";
-import { paged } from "../src/providers/envelope";
+import { eq } from "@jmt/strapi-provider";
+import { listUrl } from "../src/providers/envelope";
 
 const t = createTranslate(zhCN as Messages);
 const say = { insufficient: (a: string) => `可用 ${a}`, fixFields: "请修改标红的内容" };
@@ -222,14 +223,15 @@ describe("收结汇 wording", () => {
   });
 });
 
-describe("list envelopes", () => {
-  it("defaults what the server leaves out", () => {
-    expect(paged({ data: [1, 2] })).toEqual({ data: [1, 2], meta: { page: 1, pageSize: 20, total: 2 } });
-    expect(paged({ data: [], meta: { page: 2, pageSize: 10, total: 11 } }).meta).toEqual({
-      page: 2,
-      pageSize: 10,
-      total: 11,
-    });
-    expect(paged(null, 10)).toEqual({ data: [], meta: { page: 1, pageSize: 10, total: 0 } });
+describe("list requests", () => {
+  it("speak Strapi's list format and leave blank filters out", () => {
+    const url = listUrl("/api/fx/ledger", { filters: { type: eq("freeze"), note: eq("  ") }, page: 2, pageSize: 10 });
+    const [path, query] = url.split("?");
+    expect(path).toBe("/api/fx/ledger");
+    const params = new URLSearchParams(query);
+    expect(params.get("filters[type][$eq]")).toBe("freeze");
+    expect(params.has("filters[note][$eq]")).toBe(false);
+    expect(params.get("pagination[page]")).toBe("2");
+    expect(params.get("pagination[pageSize]")).toBe("10");
   });
 });

@@ -5,6 +5,7 @@
 import type { KindInfo, StaffTodo } from "@jmt/api-types";
 import type { CrudFilter } from "@refinedev/core";
 import { moduleOfKind, PLATFORM_STATES, statesOfKind } from "./application-kinds";
+import { buildListQuery, clean, contains, eq, oneOrMany } from "@jmt/strapi-provider";
 
 /** Pseudo status of the filter: every state in which the platform must act (the default of a queue). */
 export const PLATFORM_PENDING = "platform";
@@ -13,7 +14,7 @@ export const ALL_STATUSES = "all";
 
 export interface ApplicationListParams {
   kind?: string;
-  /** A state key, or several (sent comma-separated). */
+  /** A state key (`$eq`), or several (`$in`). */
   status?: string | string[];
   /** merchant documentId */
   merchant?: string;
@@ -26,30 +27,25 @@ export interface ApplicationListParams {
   pageSize?: number;
 }
 
-const clean = (value: unknown): string | undefined => {
-  if (value === undefined || value === null) return undefined;
-  const text = String(value).trim();
-  return text === "" ? undefined : text;
-};
-
-/** `{kind, status: ["a","b"], q}` → `kind=…&status=a,b&q=…&page=1&pageSize=20` (empty values left out). */
+/**
+ * `{kind, status: ["a","b"], q}` →
+ * `filters[kind][$eq]=…&filters[status][$in][0]=a&filters[status][$in][1]=b&filters[q][$containsi]=…&pagination[page]=1&pagination[pageSize]=20`
+ * (Strapi's list format; empty values left out).
+ */
 export const buildApplicationQuery = (params: ApplicationListParams): string => {
-  const search = new URLSearchParams();
-  const kind = clean(params.kind);
-  if (kind) search.set("kind", kind);
-  const status = Array.isArray(params.status) ? params.status.map(clean).filter(Boolean).join(",") : clean(params.status);
-  if (status) search.set("status", status);
-  const merchant = clean(params.merchant);
-  if (merchant) search.set("merchant", merchant);
-  const q = clean(params.q);
-  if (q) search.set("q", q);
-  if (params.owner) search.set("owner", params.owner);
-  if (params.stuckDays !== undefined && Number.isFinite(params.stuckDays) && params.stuckDays > 0) {
-    search.set("stuckDays", String(Math.floor(params.stuckDays)));
-  }
-  search.set("page", String(params.page && params.page > 0 ? Math.floor(params.page) : 1));
-  search.set("pageSize", String(params.pageSize && params.pageSize > 0 ? Math.floor(params.pageSize) : 20));
-  return search.toString();
+  const days = params.stuckDays;
+  return buildListQuery({
+    filters: {
+      kind: eq(params.kind),
+      status: oneOrMany(params.status),
+      merchant: eq(params.merchant),
+      q: contains(params.q),
+      owner: eq(params.owner),
+      stuckDays: days !== undefined && Number.isFinite(days) && days > 0 ? { $gte: Math.floor(days) } : undefined,
+    },
+    page: params.page,
+    pageSize: params.pageSize,
+  });
 };
 
 /** The states in which an application of `kind` waits on the platform (from the kinds metadata when loaded). */

@@ -21,8 +21,10 @@ import {
   type StatusCounts,
 } from "@jmt/api-types";
 import type { CrudFilter } from "@refinedev/core";
+import { buildListQuery, clean, contains, eq } from "@jmt/strapi-provider";
 
 export interface CustomsListParams {
+  /** 批次编号 / 名称 (board), 订单编号 / 清单编号 / 物流运单号 (a batch's records) */
   q?: string;
   /** merchant documentId (board) */
   merchant?: string;
@@ -31,23 +33,16 @@ export interface CustomsListParams {
   pageSize?: number;
 }
 
-const clean = (value: unknown): string | undefined => {
-  if (value === undefined || value === null) return undefined;
-  const text = String(value).trim();
-  return text === "" ? undefined : text;
-};
-
-/** `{q: " PC2026 ", page: 2}` → `q=PC2026&page=2&pageSize=20` (empty values left out). */
-export const buildCustomsQuery = (params: CustomsListParams): string => {
-  const search = new URLSearchParams();
-  for (const key of ["q", "merchant", "status"] as const) {
-    const value = clean(params[key]);
-    if (value) search.set(key, value);
-  }
-  search.set("page", String(params.page && params.page > 0 ? Math.floor(params.page) : 1));
-  search.set("pageSize", String(params.pageSize && params.pageSize > 0 ? Math.floor(params.pageSize) : 20));
-  return search.toString();
-};
+/**
+ * `{q: " PC2026 ", page: 2}` → `filters[q][$containsi]=PC2026&pagination[page]=2&pagination[pageSize]=20`
+ * (Strapi's list format; empty values left out).
+ */
+export const buildCustomsQuery = (params: CustomsListParams): string =>
+  buildListQuery({
+    filters: { q: contains(params.q), merchant: eq(params.merchant), status: eq(params.status) },
+    page: params.page,
+    pageSize: params.pageSize,
+  });
 
 /** The value of a plain `field eq value` filter of a Refine table, trimmed; undefined when empty. */
 export const filterValue = (filters: CrudFilter[] | undefined, field: string): string | undefined => {

@@ -5,6 +5,7 @@
  * Unit-tested (test/fx.test.ts).
  */
 import { decimalCompare, SETTLEMENT_STATUSES, type FxRatePoint, type SettlementStatus } from "@jmt/api-types";
+import { buildListQuery, contains, eq } from "@jmt/strapi-provider";
 import { readUploadFailure, type UploadError, type UploadFailure } from "./upload-problems";
 
 // ── exact decimals ─────────────────────────────────────────────────────────────────────────────
@@ -108,23 +109,16 @@ export interface FxListParams {
   pageSize?: number;
 }
 
-const clean = (value: unknown): string | undefined => {
-  if (value === undefined || value === null) return undefined;
-  const text = String(value).trim();
-  return text === "" ? undefined : text;
-};
-
-/** `{status: "all", q: " 晶华 ", page: 2}` → `q=晶华&page=2&pageSize=20` (the 全部 tab and empty values left out). */
-export const buildFxQuery = (params: FxListParams): string => {
-  const search = new URLSearchParams();
-  const status = clean(params.status);
-  if (status && status !== ALL_SETTLEMENTS) search.set("status", status);
-  const q = clean(params.q);
-  if (q) search.set("q", q);
-  search.set("page", String(params.page && params.page > 0 ? Math.floor(params.page) : 1));
-  search.set("pageSize", String(params.pageSize && params.pageSize > 0 ? Math.floor(params.pageSize) : 20));
-  return search.toString();
-};
+/**
+ * `{status: "all", q: " 晶华 ", page: 2}` → `filters[q][$containsi]=晶华&pagination[page]=2&pagination[pageSize]=20`
+ * (Strapi's list format; the 全部 tab and empty values left out).
+ */
+export const buildFxQuery = (params: FxListParams): string =>
+  buildListQuery({
+    filters: { status: params.status === ALL_SETTLEMENTS ? undefined : eq(params.status), q: contains(params.q) },
+    page: params.page,
+    pageSize: params.pageSize,
+  });
 
 /** The CNY field's error on a `CNY_AMOUNT_MISMATCH`: the expected amount the cms computed, when it sent one. */
 export const expectedCnyOf = (details: Record<string, unknown> | undefined): string | undefined => {

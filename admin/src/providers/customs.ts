@@ -1,8 +1,9 @@
 /**
  * The customs endpoints of the cms as staff use them (API_CONTRACT.md → Customs, `plugins/customs`): the tracking
  * board, batches with their orders / inventories, record receipts, 点点通 configs and the crystal-industry hints.
- * Lists answer `{ data, meta: { page, pageSize, total } }` and take plain `q/merchant/status/page/pageSize`
- * parameters, so they get a small typed client and a Refine data provider ("customs") for the tables.
+ * Lists speak Strapi's list format (`filters[q][$containsi]`, `filters[merchant][$eq]`, `filters[status][$eq]`,
+ * `pagination[…]` → `{ data, meta: { pagination } }`, the board's message counts beside them); the batch id of a
+ * record table is part of the path, so they get a small typed client and a Refine data provider ("customs").
  */
 import type {
   BatchDetail,
@@ -24,6 +25,7 @@ import type { CrudFilter, DataProvider } from "@refinedev/core";
 import type { AxiosInstance } from "axios";
 import { API_URL } from "../config";
 import { buildCustomsQuery, filterValue, type CustomsListParams } from "../lib/customs";
+import { readList } from "@jmt/strapi-provider";
 
 /** A record of any kind, as `GET /api/customs/records/:kind/:id` answers (its own fields are there too). */
 export type AnyCustomsRecord = DeclarationFields &
@@ -50,13 +52,7 @@ export interface CustomsApi {
   saveHint(key: string, input: { title: string; body: string }): Promise<CustomsHint>;
 }
 
-const listOf = <T>(body: Partial<CustomsList<T>> | undefined): CustomsList<T> => {
-  const data = Array.isArray(body?.data) ? body.data : [];
-  return {
-    data,
-    meta: { page: body?.meta?.page ?? 1, pageSize: body?.meta?.pageSize ?? data.length, total: body?.meta?.total ?? data.length },
-  };
-};
+const listOf = <T>(body: Partial<CustomsList<T>> | undefined): CustomsList<T> => readList<T>(body);
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -136,13 +132,13 @@ export const createCustomsDataProvider = (api: CustomsApi, apiUrl: string = API_
     const params = { ...paramsOf(filters), page, pageSize };
     if (resource === "customs-board") {
       const board = await api.board(params);
-      return { data: board.data as never[], total: board.meta.total, failedMessages: board.failedMessages, stuckMessages: board.stuckMessages };
+      return { data: board.data as never[], total: board.meta.pagination.total, failedMessages: board.failedMessages, stuckMessages: board.stuckMessages };
     }
     if (resource === "customs-orders" || resource === "customs-inventories") {
       const batchId = typeof meta?.batchId === "string" ? meta.batchId : "";
       if (!batchId) return { data: [], total: 0 };
       const list = resource === "customs-orders" ? await api.orders(batchId, params) : await api.inventories(batchId, params);
-      return { data: list.data as never[], total: list.meta.total };
+      return { data: list.data as never[], total: list.meta.pagination.total };
     }
     return Promise.reject({ message: `未知的资源 ${resource}`, statusCode: 404 });
   },

@@ -2,10 +2,12 @@
  * Data providers of the console:
  * - `default`: Strapi 5 REST (merchants and every other content type) — @jmt/strapi-provider;
  * - `audit`: the operation-log endpoint, which takes plain `actor/module/from/to/page/pageSize` parameters;
- * - `workflow`: applications and outbox jobs (plain `kind/status/merchant/q/stuckDays/page/pageSize`);
- * - `customs`: the 出口报关 tracking board and a batch's orders / inventories (plain `q/merchant/status/page/pageSize`);
- * - `fx`: 收结汇 settlements, sub-accounts and balance uploads (plain `status/q/page/pageSize`);
- * - `taxRefund`: 出口退税 refunds, return-upload history and the rate table (plain `status/q/owner/page/pageSize`).
+ * - `workflow`: applications (Strapi's list format, with the queue's pseudo statuses resolved) and outbox jobs
+ *   (plain `status/channel/page/pageSize`);
+ * - `customs`: the 出口报关 tracking board (its message counts beside the rows) and a batch's orders / inventories;
+ * - `fx`: 收结汇 settlements (the 全部 tab), sub-accounts and balance uploads;
+ * - `taxRefund`: 出口退税 refunds (the queue's tabs), return-upload history and the rate table.
+ * The plugin lists speak Strapi's list format too (`@jmt/strapi-provider` → list-query); these providers keep what is the console's own.
  */
 import { strapiDataProvider } from "@jmt/strapi-provider";
 import type { DataProvider, DataProviders } from "@refinedev/core";

@@ -1,8 +1,9 @@
 /**
  * The 收结汇 endpoints of the cms as staff use them (API_CONTRACT.md → FX, `plugins/fx`): settlements (queue, detail,
  * 完成结汇 / 驳回), every merchant's USD sub-account, balance uploads (template, Excel upload, history) and rates
- * (latest, history, manual entry, fetch now). Lists answer `{ data, meta: { page, pageSize, total } }` and take plain
- * `status/q/page/pageSize` parameters, so they get a small typed client and a Refine data provider ("fx") for tables.
+ * (latest, history, manual entry, fetch now). Lists speak Strapi's list format (`filters[status][$eq]`,
+ * `filters[q][$containsi]`, `pagination[…]` → `{ data, meta: { pagination, counts? } }`); the 全部 tab is not a status,
+ * so they get a small typed client and a Refine data provider ("fx") for tables.
  */
 import type {
   BalanceUploadHistoryItem,
@@ -13,6 +14,8 @@ import type {
   FxRate,
   FxRateHistory,
   FxRatesMeta,
+  ListResponse,
+  SettlementCounts,
   SettlementDetail,
   SettlementListItem,
   SettlementStatus,
@@ -22,12 +25,10 @@ import type { AxiosInstance } from "axios";
 import { API_URL } from "../config";
 import { buildFxQuery, type FxListParams } from "../lib/fx";
 import { filterValue } from "../lib/customs";
+import { readList } from "@jmt/strapi-provider";
 
-/** A page of an FX list. */
-export interface FxPage<T> {
-  data: T[];
-  meta: { page: number; pageSize: number; total: number; counts?: Record<SettlementStatus, number> };
-}
+/** A page of an FX list (the settlement list carries `meta.counts` beside the pagination). */
+export type FxPage<T> = ListResponse<T, { counts?: SettlementCounts }>;
 
 export interface FxRatesBoard {
   data: FxRate[];
@@ -44,7 +45,7 @@ export interface FxRateInput {
 export interface FxApi {
   settlements(params: FxListParams): Promise<FxPage<SettlementListItem>>;
   /** How many settlements each status has: the list's `meta.counts` (which ignore the status filter), from one small request. */
-  settlementCounts(): Promise<Record<SettlementStatus, number>>;
+  settlementCounts(): Promise<SettlementCounts>;
   settlement(id: string): Promise<SettlementDetail>;
   /** 完成结汇: `cnyAmount` must equal amount × actualRate (half-up to fen) within the cms's tolerance. */
   completeSettlement(id: string, input: { actualRate: string; cnyAmount: string }): Promise<void>;
@@ -62,18 +63,7 @@ export interface FxApi {
   fetchRates(): Promise<FxFetchResult[]>;
 }
 
-const pageOf = <T>(body: Partial<FxPage<T>> | undefined): FxPage<T> => {
-  const data = Array.isArray(body?.data) ? body.data : [];
-  return {
-    data,
-    meta: {
-      page: body?.meta?.page ?? 1,
-      pageSize: body?.meta?.pageSize ?? data.length,
-      total: body?.meta?.total ?? data.length,
-      counts: body?.meta?.counts,
-    },
-  };
-};
+const pageOf = <T>(body: Partial<FxPage<T>> | undefined): FxPage<T> => readList<T, { counts?: SettlementCounts }>(body);
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -163,7 +153,7 @@ export const createFxDataProvider = (api: FxApi, apiUrl: string = API_URL): Data
             ? await api.balanceUploads({ page: params.page, pageSize: params.pageSize })
             : undefined;
     if (!list) return Promise.reject({ message: `未知的资源 ${resource}`, statusCode: 404 });
-    return { data: list.data as never[], total: list.meta.total };
+    return { data: list.data as never[], total: list.meta.pagination.total };
   },
   async getOne({ resource, id: recordId }) {
     if (resource === "fx-settlements") return { data: (await api.settlement(String(recordId))) as never };

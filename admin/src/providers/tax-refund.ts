@@ -2,17 +2,21 @@
  * The 出口退税 endpoints of the cms as staff use them (API_CONTRACT.md → Tax refund, `plugins/taxrefund`): refunds with
  * their estimate and refunded amount (queue, detail with return messages and linked batches, the application package),
  * the day's return-message upload and its history, the HS-code rate table and the estimate. Moving a refund is the
- * workflow engine's (`workflowApi.transition`). The lists take plain `status/q/owner/page/pageSize` parameters, so they
- * get a small typed client and a Refine data provider ("taxRefund") for the tables.
+ * workflow engine's (`workflowApi.transition`). The lists speak Strapi's list format (`filters[status][$in]`,
+ * `filters[owner][$eq]`, `filters[q][$containsi]`, `pagination[…]` → `{ data, meta: { pagination } }`); the queue's
+ * tabs are not statuses, so they get a small typed client and a Refine data provider ("taxRefund") for the tables.
  */
 import type {
   EnterpriseType,
   RefundEstimate,
+  ListResponse,
   RefundRate,
   RefundRateInput,
+  RefundRateList,
   ReturnUploadHistoryItem,
   ReturnUploadResult,
   TaxRefundDetail as SharedDetail,
+  TaxRefundList as SharedList,
   TaxRefundListItem as SharedListItem,
 } from "@jmt/api-types";
 import type { DataProvider } from "@refinedev/core";
@@ -20,12 +24,14 @@ import type { AxiosInstance } from "axios";
 import { API_URL } from "../config";
 import { buildApplicationQuery, type ApplicationListParams } from "../lib/application-query";
 import { filterValue } from "../lib/customs";
+import { buildListQuery, contains, readList } from "@jmt/strapi-provider";
 import { refundTabQuery } from "../lib/tax-refund";
 
 /** Refunds as the queue reads them: `data` stays a plain record (read with refundData()). */
 export type { RefundFigures } from "@jmt/api-types";
 export type TaxRefundListItem = SharedListItem<Record<string, unknown>>;
 export type TaxRefundDetail = SharedDetail<Record<string, unknown>>;
+type TaxRefundList = SharedList<Record<string, unknown>>;
 
 export interface EstimateQuery {
   hsCode: string;
@@ -39,6 +45,7 @@ export interface EstimateQuery {
 export interface Paged<T> {
   data: T[];
   total: number;
+  pageCount?: number;
 }
 
 export interface TaxRefundApi {
@@ -52,27 +59,28 @@ export interface TaxRefundApi {
   /** Where the return-message Excel template is downloaded from (needs the bearer token). */
   returnsTemplateUrl(): string;
   returnUploads(params: { page?: number; pageSize?: number }): Promise<Paged<ReturnUploadHistoryItem>>;
-  rates(q?: string): Promise<RefundRate[]>;
+  /** A page of the rate table (HS code order), searched by HS code or description. */
+  rates(params: { q?: string; page?: number; pageSize?: number }): Promise<Paged<RefundRate>>;
   createRate(input: RefundRateInput): Promise<RefundRate>;
   updateRate(id: string, input: RefundRateInput): Promise<RefundRate>;
   deleteRate(id: string): Promise<void>;
 }
 
-interface ListBody<T> {
-  data?: T[];
-  meta?: { pagination?: { total?: number }; total?: number };
-}
-
-const paged = <T>(body: ListBody<T> | undefined): Paged<T> => {
-  const data = Array.isArray(body?.data) ? body.data : [];
-  return { data, total: body?.meta?.pagination?.total ?? body?.meta?.total ?? data.length };
+const paged = <T>(body: Partial<ListResponse<T>> | undefined): Paged<T> => {
+  const { data, meta } = readList<T>(body);
+  return { data, total: meta.pagination.total, pageCount: meta.pagination.pageCount };
 };
+
+/** The most rows the rate table serves at once (a page of the whole table when nothing pages it). */
+const RATE_PAGE_MAX = 500;
+/** Safety stop when reading the whole rate table (100 000 rows). */
+const RATE_PAGES_MAX = 200;
 
 const id = (value: string) => encodeURIComponent(value);
 
 export const createTaxRefundApi = (http: AxiosInstance, apiUrl: string = API_URL): TaxRefundApi => ({
   async list(params) {
-    const { data: body } = await http.get<ListBody<TaxRefundListItem>>(`${apiUrl}/tax-refund/applications?${buildApplicationQuery(params)}`);
+    const { data: body } = await http.get<TaxRefundList>(`${apiUrl}/tax-refund/applications?${buildApplicationQuery(params)}`);
     return paged(body);
   },
   async get(refundId) {
@@ -105,13 +113,12 @@ export const createTaxRefundApi = (http: AxiosInstance, apiUrl: string = API_URL
   },
   returnsTemplateUrl: () => `${apiUrl}/tax-refund/returns/template.xlsx`,
   async returnUploads({ page = 1, pageSize = 10 }) {
-    const { data: body } = await http.get<ListBody<ReturnUploadHistoryItem>>(`${apiUrl}/tax-refund/returns?page=${page}&pageSize=${pageSize}`);
+    const { data: body } = await http.get<ListResponse<ReturnUploadHistoryItem>>(`${apiUrl}/tax-refund/returns?${buildListQuery({ page, pageSize })}`);
     return paged(body);
   },
-  async rates(q) {
-    const search = q?.trim() ? `?q=${encodeURIComponent(q.trim())}` : "";
-    const { data: body } = await http.get<{ data?: RefundRate[] }>(`${apiUrl}/tax-refund/rates${search}`);
-    return Array.isArray(body?.data) ? body.data : [];
+  async rates({ q, page, pageSize }) {
+    const { data: body } = await http.get<RefundRateList>(`${apiUrl}/tax-refund/rates?${buildListQuery({ filters: { q: contains(q) }, page, pageSize })}`);
+    return paged(body);
   },
   async createRate(input) {
     const { data: body } = await http.post<{ data: RefundRate }>(`${apiUrl}/tax-refund/rates`, input);
@@ -148,10 +155,19 @@ export const createTaxRefundDataProvider = (api: TaxRefundApi, apiUrl: string = 
       return { data: result.data as never[], total: result.total };
     }
     if (resource === "tax-refund-rates") {
-      const rates = await api.rates(filterValue(filters, "q"));
-      // `pagination.mode: "off"` (no paging) or a page of the whole table.
-      const rows = pagination?.mode === "off" ? rates : rates.slice((page - 1) * pageSize, page * pageSize);
-      return { data: rows as never[], total: rates.length };
+      const q = filterValue(filters, "q");
+      if (pagination?.mode !== "off") {
+        const result = await api.rates({ q, page, pageSize });
+        return { data: result.data as never[], total: result.total };
+      }
+      // `pagination.mode: "off"`: the whole table, page after page.
+      const rows: RefundRate[] = [];
+      for (let current = 1; current <= RATE_PAGES_MAX; current += 1) {
+        const result = await api.rates({ q, page: current, pageSize: RATE_PAGE_MAX });
+        rows.push(...result.data);
+        if (result.data.length === 0 || current >= (result.pageCount ?? 1)) break;
+      }
+      return { data: rows as never[], total: rows.length };
     }
     return Promise.reject({ message: `未知的资源 ${resource}`, statusCode: 404 });
   },

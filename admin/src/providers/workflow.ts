@@ -1,7 +1,8 @@
 /**
- * The workflow endpoints of the cms (API_CONTRACT.md → Applications, Notifications). They take plain
- * `kind/status/merchant/q/stuckDays/page/pageSize` parameters rather than Strapi's `filters[...]`/`pagination[...]`,
- * so they get their own small typed client and a Refine data provider ("workflow") for the list pages.
+ * The workflow endpoints of the cms (API_CONTRACT.md → Applications, Notifications). The application list speaks
+ * Strapi's list format (`filters[kind][$eq]`, `filters[status][$in]`, `filters[owner][$eq]`, `filters[stuckDays][$gte]`,
+ * `pagination[…]`); the queue's pseudo statuses (待平台处理, 全部) and the outbox jobs' plain `status/channel/page/pageSize`
+ * are not Strapi's, so they get their own small typed client and a Refine data provider ("workflow") for the list pages.
  */
 import type { Application, ApplicationDetail, KindInfo, OutboxJob, StaffTodo } from "@jmt/api-types";
 import type { DataProvider } from "@refinedev/core";

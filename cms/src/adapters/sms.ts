@@ -14,6 +14,8 @@ export interface SmsConfig {
   accessKeySecret: string;
   signName: string;
   loginTemplateCode: string;
+  /** 成员邀请: `${merchantName}`, `${inviter}`. */
+  inviteTemplateCode: string;
   timeoutMs: number;
 }
 
@@ -43,6 +45,7 @@ export function smsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SmsConfi
     accessKeySecret: env.SMS_ACCESS_KEY_SECRET || (simulator ? SIMULATOR_ACCESS_KEY_SECRET : ''),
     signName: env.SMS_SIGN_NAME || '晶贸通',
     loginTemplateCode: env.SMS_LOGIN_TEMPLATE || 'SMS_LOGIN_CODE',
+    inviteTemplateCode: env.SMS_INVITE_TEMPLATE || 'SMS_MEMBER_INVITE',
     timeoutMs: Number(env.SMS_TIMEOUT_MS || 5000),
   };
 }
@@ -62,6 +65,11 @@ export function signRpc(method: string, params: Record<string, string>, accessKe
 }
 
 export async function sendLoginCode(config: SmsConfig, phone: string, code: string): Promise<SmsSendResult> {
+  return sendTemplate(config, phone, config.loginTemplateCode, { code });
+}
+
+/** One SendSms with a template and its parameters; `outId` is echoed back in delivery reports. */
+export async function sendTemplate(config: SmsConfig, phone: string, templateCode: string, templateParam: Record<string, string>, outId?: string): Promise<SmsSendResult> {
   const params: Record<string, string> = {
     AccessKeyId: config.accessKeyId,
     Action: 'SendSms',
@@ -74,8 +82,9 @@ export async function sendLoginCode(config: SmsConfig, phone: string, code: stri
     Version: '2017-05-25',
     PhoneNumbers: phone,
     SignName: config.signName,
-    TemplateCode: config.loginTemplateCode,
-    TemplateParam: JSON.stringify({ code }),
+    TemplateCode: templateCode,
+    TemplateParam: JSON.stringify(templateParam),
+    ...(outId ? { OutId: outId.slice(0, 64) } : {}),
   };
   params.Signature = signRpc('POST', params, config.accessKeySecret);
   const body = Object.entries(params)

@@ -161,7 +161,7 @@ export function registerAudit(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context as { uid: string; action: string };
     const params = (context as { params: Record<string, any> }).params;
-    if (!WRITE_ACTIONS.has(action) || NOT_AUDITED.has(uid) || !isOwnUid(uid)) return next();
+    if (!WRITE_ACTIONS.has(action) || NOT_AUDITED.has(uid) || !isOwnUid(strapi, uid)) return next();
     const scope = await currentScope(strapi);
     // Writes outside a user's request (seeding, workers) are not a user's operation.
     if (!scope || scope.kind === 'anonymous') return next();

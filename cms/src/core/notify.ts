@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { MerchantNotice } from '@jmt/plugin-workflow';
+import type { MerchantNotice } from '@jmt/plugin-kit';
 import { WechatClient, wechatConfigFromEnv } from '../adapters/wechat';
+import { sendTemplate, smsConfigFromEnv } from '../adapters/sms';
 import { asSystem } from './scope';
 import { enqueue, registerOutboxHandler } from './outbox';
 
@@ -71,6 +72,16 @@ export async function notifyMerchant(strapi: Core.Strapi, notice: MerchantNotice
 }
 
 /** The outbox channel that sends WeChat template messages; the job key doubles as client_msg_id. */
+/** 成员邀请 SMS through the outbox: written with the invitation, delivered (and retried) by the worker. */
+export function registerInvitationSmsChannel(): void {
+  registerOutboxHandler('sms.invitation', async (job) => {
+    const config = smsConfigFromEnv();
+    const p = job.payload as { phone: string; merchantName: string; inviter: string };
+    const { bizId } = await sendTemplate(config, p.phone, config.inviteTemplateCode, { merchantName: clip(p.merchantName, 20), inviter: clip(p.inviter, 10) }, job.idempotencyKey);
+    return { bizId };
+  });
+}
+
 export function registerWechatChannel(log: { warn(message: string): void }): void {
   if (!templateId()) log.warn('[notify] WECHAT_TEMPLATE_STATUS is not set: status changes reach merchants in-app only, without WeChat pushes');
   let client: WechatClient | null = null;

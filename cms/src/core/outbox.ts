@@ -1,6 +1,5 @@
-import os from 'node:os';
-import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { claimRow, INSTANCE_ID, newDocumentId } from '@jmt/plugin-kit';
 import { asSystem } from './scope';
 
 /**
@@ -85,15 +84,6 @@ export async function enqueue(strapi: Core.Strapi, jobs: OutboxJobInput[]): Prom
   }
 }
 
-/** The Document Service's id shape (24 lower-case letters and digits). */
-export function newDocumentId(): string {
-  const bytes = crypto.randomBytes(24);
-  let out = 'o';
-  for (let i = 1; i < 24; i++) out += 'abcdefghijklmnopqrstuvwxyz0123456789'[bytes[i] % 36];
-  return out;
-}
-
-const instanceId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
 let timer: NodeJS.Timeout | null = null;
 let running = false;
 let rerun = false;
@@ -109,19 +99,15 @@ export function kick(): void {
   setImmediate(() => void asSystem(drain));
 }
 
+/** The kit's row claim: still due, and nobody else's lease on it is live (a crashed sender's runs out). */
 async function claim(strapi: Core.Strapi, id: number): Promise<boolean> {
-  const now = new Date();
-  const { count } = (await strapi.db.query(OUTBOX_UID).updateMany({
-    where: {
-      id,
-      $or: [
-        { status: 'pending', nextAttemptAt: { $lte: now } },
-        { status: 'sending', lockedUntil: { $lt: now } },
-      ],
-    },
-    data: { status: 'sending', lockedUntil: new Date(now.getTime() + settings().leaseMs), lockedBy: instanceId },
-  })) as { count: number };
-  return count === 1;
+  const due = { $or: [{ status: 'pending', nextAttemptAt: { $lte: new Date() } }, { status: 'sending' }] };
+  return claimRow(strapi, OUTBOX_UID, id, due, settings().leaseMs, { status: 'sending' });
+}
+
+/** Jobs of a channel that failed for good (staff boards). */
+export async function failedJobs(strapi: Core.Strapi, channel: string): Promise<number> {
+  return Number(await strapi.db.query(OUTBOX_UID).count({ where: { channel, status: 'failed' } }));
 }
 
 async function deliver(strapi: Core.Strapi, job: OutboxJob): Promise<void> {
@@ -132,14 +118,14 @@ async function deliver(strapi: Core.Strapi, job: OutboxJob): Promise<void> {
     if (!handler) throw new Error(`no handler for channel ${job.channel}`);
     const result = await handler(job);
     await query.update({
-      where: { id: job.id, lockedBy: instanceId },
+      where: { id: job.id, lockedBy: INSTANCE_ID },
       data: { status: 'sent', attempts, sentAt: new Date(), lockedUntil: null, lockedBy: null, lastError: null, result: result ?? null },
     });
   } catch (error) {
     const { backoffBaseMs, backoffMaxMs } = settings();
     const exhausted = attempts >= (job.maxAttempts ?? settings().maxAttempts);
     await query.update({
-      where: { id: job.id, lockedBy: instanceId },
+      where: { id: job.id, lockedBy: INSTANCE_ID },
       data: {
         status: exhausted ? 'failed' : 'pending',
         attempts,

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ownPluginNames } from '@jmt/plugin-kit';
 
 /**
  * users-permissions only lets a role reach a route whose action it holds. Authorisation in this
@@ -8,9 +9,6 @@ import type { Core } from '@strapi/strapi';
  */
 const REVOKED_EVERYWHERE = [/^plugin::upload\./];
 const REVOKED_FOR_PUBLIC = ['plugin::users-permissions.auth.register', 'plugin::users-permissions.auth.callback', 'plugin::users-permissions.auth.connect'];
-
-/** Our local plugins: their routes are authorised like api:: ones (can() inside). */
-const OWN_PLUGINS = ['workflow', 'customs', 'fx', 'taxrefund'];
 
 export async function syncRolePermissions(strapi: Core.Strapi): Promise<void> {
   const roles = (await strapi.db.query('plugin::users-permissions.role').findMany({ select: ['id', 'type'] })) as { id: number; type: string }[];
@@ -25,7 +23,8 @@ export async function syncRolePermissions(strapi: Core.Strapi): Promise<void> {
         for (const action of Object.keys(controller)) wanted.push(`api::${apiName}.${controllerName}.${action}`);
       }
     }
-    for (const pluginName of OWN_PLUGINS) {
+    // Our local plugins (loaded from the project, whatever their names): their routes are authorised like api:: ones.
+    for (const pluginName of ownPluginNames(strapi)) {
       const controllers = (strapi.plugin(pluginName)?.controllers ?? {}) as Record<string, object>;
       for (const [controllerName, controller] of Object.entries(controllers)) {
         for (const action of Object.keys(controller)) wanted.push(`plugin::${pluginName}.${controllerName}.${action}`);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ListQueryError } from '@jmt/plugin-kit';
 import { AppError } from '../core/errors';
 import { errorMessages, type ErrorCode } from '../locales/zh-CN';
 import { writeAudit } from '../core/audit';
@@ -47,12 +48,27 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
         ctx.body = { data: null, error: { status: error.status, code: error.code, name: error.name, message: error.message, details: error.details } };
         return;
       }
+      if (error instanceof ListQueryError) {
+        ctx.status = 400;
+        ctx.body = { data: null, error: { status: 400, code: 'VALIDATION_FAILED', name: 'ValidationError', message: errorMessages.VALIDATION_FAILED, details: { errors: error.errors } } };
+        return;
+      }
       const code = codeByStrapiName[error?.name as string];
       if (!code) throw error; // unknown: strapi::errors logs it and answers 500
       const status = (error.status as number) || statusByCode[code] || 400;
       ctx.status = status;
       const message = code === 'VALIDATION_FAILED' && error.message ? `${errorMessages[code]}：${error.message}` : errorMessages[code];
       ctx.body = { data: null, error: { status, code, name: error.name, message, details: error.details ?? {} } };
+      return;
+    }
+
+    // No route for this path (Koa's bare 404) or for this method on it (405): the one error format all the same.
+    if ((ctx.status === 404 || ctx.status === 405) && !(ctx.body && typeof ctx.body === 'object' && ctx.body.error)) {
+      const status = ctx.status as 404 | 405;
+      const code = status === 404 ? 'NOT_FOUND' : 'METHOD_NOT_ALLOWED';
+      ctx.body = { data: null, error: { status, code, name: status === 404 ? 'NotFoundError' : 'MethodNotAllowedError', message: errorMessages[code], details: {} } };
+      // Koa turns a body set on its default 404 into a 200 unless the status is set again.
+      ctx.status = status;
       return;
     }
 

@@ -7,7 +7,8 @@ import { CMS_DIR, createMysqlDatabase, startCms, startSimulators } from './stack
 /** One cms + simulators for the whole run; their addresses reach the tests through process.env. */
 export default async function globalSetup(): Promise<void> {
   const tsc = require.resolve('typescript/bin/tsc', { paths: [CMS_DIR] });
-  // The local plugins the cms loads (cms/config/plugins.ts) compile first: the cms imports their types.
+  // The plugin kit and the contracts, then the local plugins the cms loads (cms/config/plugins.ts): the cms imports their types.
+  for (const pkg of ['plugin-kit', 'contracts']) execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: path.join(CMS_DIR, '..', 'packages', pkg), stdio: 'inherit' });
   for (const plugin of ['workflow', 'customs', 'fx', 'taxrefund']) {
     execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: path.join(CMS_DIR, '..', 'plugins', plugin), stdio: 'inherit' });
   }
@@ -29,6 +30,8 @@ export default async function globalSetup(): Promise<void> {
     TEST_DDT_SIM_URL: `http://127.0.0.1:${sims.ddtPort}`,
     TEST_FX_SIM_URL: `http://127.0.0.1:${sims.fxPort}`,
     TEST_TOKEN_CACHE: tokenCache,
+    // Where the cms keeps its rows, for the tests that check the database itself (unique indexes).
+    ...(mysqlDatabase ? { TEST_DATABASE_NAME: mysqlDatabase } : { TEST_DATABASE_FILE: cms.databaseFile }),
     ...simEnv,
   });
   (globalThis as any).__JMT__ = { cms, sims, mysqlDatabase, tokenCache };

@@ -39,6 +39,8 @@ export async function waitFor(url: string, timeoutMs: number, child?: ChildProce
 
 export interface RunningCms {
   url: string;
+  /** The SQLite file (unless the run is on MySQL). */
+  databaseFile: string;
   child: ChildProcess;
   stop: () => Promise<void>;
   logs: () => string;
@@ -109,6 +111,7 @@ export async function startCms(extraEnv: Record<string, string>): Promise<Runnin
   await waitFor(`${url}/_health`, 120_000, child, () => output.slice(-4000));
   return {
     url,
+    databaseFile: env.DATABASE_FILENAME,
     child,
     logs: () => output,
     stop: async () => {

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
-import { api, bearer, freshPhone, latestCode, wechatSimUrl } from './api';
+import fs from 'node:fs';
+import path from 'node:path';
+import { api, bearer, freshPhone, latestCode, login, wechatSimUrl } from './api';
 
 /** Helpers for the workflow tests: merchants signed up like real users, uploads, the WeChat outbox. */
 
@@ -74,3 +76,18 @@ export const VALID = {
   idNumber: '32072219850612341X',
   idNumber2: '320722197811034515',
 };
+
+/**
+ * Members join by invitation: the admin invites the phone, the invitee signs in (signing up if new), accepts,
+ * and acts for the merchant from then on. Returns the invitation as the admin saw it and the member's token.
+ */
+export async function joinByInvitation(adminJwt: string, phone: string, role: 'admin' | 'member' = 'member'): Promise<{ invitation: any; jwt: string }> {
+  const invited = await api().post('/api/invitations').set(bearer(adminJwt)).send({ data: { phone, role } });
+  if (invited.status !== 201) throw new Error(`invite failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  const own = await login(phone);
+  const accepted = await api().post(`/api/invitations/${invited.body.data.documentId}/accept`).set(bearer(own));
+  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  // Later logins in this run act for the merchant joined (as a fresh sign-in would: it is the last one chosen).
+  fs.writeFileSync(path.join(process.env.TEST_TOKEN_CACHE as string, `${phone}.jwt`), accepted.body.jwt);
+  return { invitation: invited.body.data, jwt: accepted.body.jwt as string };
+}

@@ -1,14 +1,18 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig } from "axios";
+import { eq } from "@jmt/strapi-provider";
+import { listUrl } from "./envelope";
 import { toApiError } from "./apiError";
 import type {
   HomePayload,
   LoginResult,
   MessageList,
   MePayload,
+  AcceptedInvitation,
   Membership,
   Merchant,
   MerchantEditable,
   MerchantRole,
+  SentInvitation,
   SmsSendResult,
   SwitchMerchantResult,
 } from "./types";
@@ -80,14 +84,14 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<SwitchMerchantResult>("post", "/api/me/switch-merchant", { merchantId }),
     getHome: () => request<HomePayload>("get", "/api/home"),
     listMessages: (params: { page: number; pageSize: number; category?: string; read?: boolean }) =>
-      request<MessageList>("get", "/api/messages", undefined, {
-        params: {
+      request<MessageList>(
+        "get",
+        listUrl("/api/messages", {
+          filters: { category: eq(params.category), read: eq(params.read) },
           page: params.page,
           pageSize: params.pageSize,
-          ...(params.category ? { category: params.category } : {}),
-          ...(params.read === undefined ? {} : { read: String(params.read) }),
-        },
-      }),
+        }),
+      ),
     markAllMessagesRead: () => request<{ data: { marked: number } }>("post", "/api/messages/read-all"),
     markMessageRead: (documentId: string) =>
       request<{ data: { documentId: string; read: boolean } }>("post", `/api/messages/${encodeURIComponent(documentId)}/read`),
@@ -96,8 +100,18 @@ export function createApiClient(options: ApiClientOptions = {}) {
     updateMerchant: async (documentId: string, data: Partial<MerchantEditable>) =>
       (await request<{ data: Merchant }>("put", `/api/merchants/${encodeURIComponent(documentId)}`, { data })).data,
     listMemberships: async () => (await request<{ data: Membership[] }>("get", "/api/memberships")).data ?? [],
-    addMembership: async (phone: string, role: MerchantRole) =>
-      (await request<{ data: Membership }>("post", "/api/memberships", { data: { phone, role } })).data,
+    /** Invitations this merchant sent (phones masked until accepted). */
+    listInvitations: async () => (await request<{ data: SentInvitation[] }>("get", "/api/invitations")).data ?? [],
+    /** Invite a phone: an SMS tells them; they become a member only when they accept. */
+    invite: async (phone: string, role: MerchantRole) =>
+      (await request<{ data: SentInvitation }>("post", "/api/invitations", { phone, role })).data,
+    revokeInvitation: async (documentId: string) =>
+      (await request<{ data: SentInvitation }>("delete", `/api/invitations/${encodeURIComponent(documentId)}`)).data,
+    /** Accept: the answer carries a token for the merchant just joined. */
+    acceptInvitation: (documentId: string) =>
+      request<AcceptedInvitation>("post", `/api/invitations/${encodeURIComponent(documentId)}/accept`),
+    declineInvitation: (documentId: string) =>
+      request<unknown>("post", `/api/invitations/${encodeURIComponent(documentId)}/decline`),
     changeMembershipRole: async (documentId: string, role: MerchantRole) =>
       (
         await request<{ data: Membership }>("put", `/api/memberships/${encodeURIComponent(documentId)}`, {

@@ -1,3 +1,5 @@
+import { eq } from "@jmt/strapi-provider";
+import { listUrl } from "./envelope";
 import { api } from "./index";
 import type {
   Application,
@@ -25,9 +27,14 @@ export const applicationsApi = {
 
   list: async (params: { kind?: string; status?: string; page?: number; pageSize?: number } = {}) =>
     (
-      await api.request<{ data: Application[] }>("get", "/api/applications", undefined, {
-        params: { page: 1, pageSize: 20, ...params },
-      })
+      await api.request<{ data: Application[] }>(
+        "get",
+        listUrl("/api/applications", {
+          filters: { kind: eq(params.kind), status: eq(params.status) },
+          page: params.page,
+          pageSize: params.pageSize,
+        }),
+      )
     ).data ?? [],
 
   get: async <D = Record<string, unknown>>(id: string) =>

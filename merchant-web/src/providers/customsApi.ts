@@ -21,13 +21,15 @@ import type {
   ImportPreview,
   WaybillInput,
 } from "@jmt/api-types";
-import { paged, params, unwrap } from "./envelope";
+import { contains, eq, oneOrMany, readList } from "@jmt/strapi-provider";
+import { listUrl, params, unwrap } from "./envelope";
 import { api } from "./index";
 
 /** Calls of the customs section of the cms contract (出口报关, `/api/customs/*`). Ids are documentIds. */
 const enc = encodeURIComponent;
 
-const list = <T>(body: unknown): CustomsList<T> => paged<T>(body);
+const list = <T, Extra extends object = Record<never, never>>(body: unknown): CustomsList<T, Partial<Extra>> =>
+  readList<T, Extra>(body);
 
 export interface RecordQuery {
   status?: string;
@@ -36,14 +38,21 @@ export interface RecordQuery {
   pageSize?: number;
 }
 
+const recordQuery = (q: RecordQuery) => ({
+  filters: { status: eq(q.status), q: contains(q.q) },
+  page: q.page,
+  pageSize: q.pageSize,
+});
+
 export const customsApi = {
   config: async () => unwrap<CustomsConfig>(await api.request<unknown>("get", "/api/customs/config")),
 
   batches: async (q: { q?: string; page?: number; pageSize?: number } = {}) =>
     list<BatchListItem>(
-      await api.request<unknown>("get", "/api/customs/batches", undefined, {
-        params: params({ page: 1, pageSize: 20, ...q }),
-      }),
+      await api.request<unknown>(
+        "get",
+        listUrl("/api/customs/batches", { filters: { q: contains(q.q) }, page: q.page, pageSize: q.pageSize }),
+      ),
     ),
 
   createBatch: async (input: BatchInput) =>
@@ -54,16 +63,12 @@ export const customsApi = {
 
   orders: async (id: string, q: RecordQuery) =>
     list<CustomsOrder>(
-      await api.request<unknown>("get", `/api/customs/batches/${enc(id)}/orders`, undefined, {
-        params: params({ ...q }),
-      }),
+      await api.request<unknown>("get", listUrl(`/api/customs/batches/${enc(id)}/orders`, recordQuery(q))),
     ),
 
   inventories: async (id: string, q: RecordQuery) =>
     list<CustomsInventory>(
-      await api.request<unknown>("get", `/api/customs/batches/${enc(id)}/inventories`, undefined, {
-        params: params({ ...q }),
-      }),
+      await api.request<unknown>("get", listUrl(`/api/customs/batches/${enc(id)}/inventories`, recordQuery(q))),
     ),
 
   templateUrl: "/api/customs/templates/orders.xlsx",
@@ -135,7 +140,14 @@ export const customsApi = {
 
   cancellations: async (q: { invtNo?: string; status?: string; page?: number; pageSize?: number } = {}) =>
     list<CustomsCancellation>(
-      await api.request<unknown>("get", "/api/customs/cancellations", undefined, { params: params({ ...q }) }),
+      await api.request<unknown>(
+        "get",
+        listUrl("/api/customs/cancellations", {
+          filters: { invtNo: contains(q.invtNo), status: oneOrMany(q.status) },
+          page: q.page,
+          pageSize: q.pageSize,
+        }),
+      ),
     ),
 
   cancellable: async (invtNo?: string) => {

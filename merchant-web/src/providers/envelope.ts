@@ -1,9 +1,8 @@
-/** The cms contract's envelopes: single answers `{ data }`, lists `{ data, meta: { page, pageSize, total } }`. */
-
-export interface Paged<T> {
-  data: T[];
-  meta: { page: number; pageSize: number; total: number };
-}
+/**
+ * The cms contract's envelopes: single answers `{ data }`; lists speak Strapi's list format
+ * (`{ data, meta: { pagination } }`, read by `readList` of `@jmt/strapi-provider`).
+ */
+import { buildListQuery, type ListQuery } from "@jmt/strapi-provider";
 
 /**
  * Single answers come as `{ data }`; a few also repeat the payload at the top level (import previews) or
@@ -22,19 +21,8 @@ export function unwrap<T>(body: unknown): T {
   return body as T;
 }
 
-/** A list answer, with defaults for whatever `meta` the server left out. */
-export function paged<T>(body: unknown, defaultPageSize = 20): Paged<T> {
-  const b = (body ?? {}) as Partial<Paged<T>>;
-  const data = Array.isArray(b.data) ? b.data : [];
-  return {
-    data,
-    meta: {
-      page: b.meta?.page ?? 1,
-      pageSize: b.meta?.pageSize ?? defaultPageSize,
-      total: b.meta?.total ?? data.length,
-    },
-  };
-}
+/** `path?filters[…]&pagination[…]&sort=…` — a list request in Strapi's list format. */
+export const listUrl = (path: string, query: ListQuery = {}) => `${path}?${buildListQuery(query)}`;
 
 /** Query parameters without the empty ones. */
 export const params = (p: Record<string, string | number | undefined>) =>

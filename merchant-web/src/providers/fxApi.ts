@@ -13,7 +13,8 @@ import type {
   SettlementListItem,
   SettlementStatus,
 } from "@jmt/api-types";
-import { paged, params, unwrap } from "./envelope";
+import { eq, readList } from "@jmt/strapi-provider";
+import { listUrl, unwrap } from "./envelope";
 import { api } from "./index";
 
 /** Calls of the FX section of the cms contract (收结汇 X1–X4, `/api/fx/*`). Ids are documentIds. */
@@ -54,15 +55,19 @@ export const fxApi = {
   account: async () => unwrap<FxAccount>(await api.request<unknown>("get", "/api/fx/account")),
 
   ledger: async (q: { type?: LedgerType; page?: number; pageSize?: number } = {}) =>
-    paged<LedgerEntry>(
-      await api.request<unknown>("get", "/api/fx/ledger", undefined, { params: params({ ...q }) }),
-      q.pageSize,
+    readList<LedgerEntry>(
+      await api.request<unknown>(
+        "get",
+        listUrl("/api/fx/ledger", { filters: { type: eq(q.type) }, page: q.page, pageSize: q.pageSize }),
+      ),
     ),
 
   settlements: async (q: { status?: SettlementStatus; page?: number; pageSize?: number } = {}) =>
-    paged<SettlementListItem>(
-      await api.request<unknown>("get", "/api/fx/settlements", undefined, { params: params({ ...q }) }),
-      q.pageSize,
+    readList<SettlementListItem>(
+      await api.request<unknown>(
+        "get",
+        listUrl("/api/fx/settlements", { filters: { status: eq(q.status) }, page: q.page, pageSize: q.pageSize }),
+      ),
     ),
 
   settlement: async (id: string) =>

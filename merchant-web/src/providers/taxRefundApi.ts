@@ -6,7 +6,7 @@ import {
   type TaxRefundDetail,
 } from "@jmt/api-types";
 import type { EstimateQuery, TaxRefundListItem } from "../lib/taxRefund";
-import { unwrap } from "./envelope";
+import { listUrl, unwrap } from "./envelope";
 import { api } from "./index";
 
 /**
@@ -27,9 +27,7 @@ export const taxRefundApi = {
     for (let page = 1; ; page++) {
       const body = await api.request<{ data?: TaxRefundListItem[]; meta?: { pagination?: Pagination } }>(
         "get",
-        "/api/tax-refund/applications",
-        undefined,
-        { params: { page, pageSize: PAGE_SIZE } },
+        listUrl("/api/tax-refund/applications", { page, pageSize: PAGE_SIZE }),
       );
       const rows = Array.isArray(body?.data) ? body.data : [];
       all.push(...rows);

@@ -65,6 +65,37 @@ export interface MePayload {
   role: MerchantRole | null;
   permissions: string[];
   merchants: MerchantChoice[];
+  /** Invitations waiting for this phone (接受 / 拒绝). */
+  invitations?: ReceivedInvitation[];
+}
+
+export type InvitationStatus = "pending" | "accepted" | "declined" | "revoked" | "expired";
+
+/** An invitation as the inviting merchant sees it: the phone masked until the invitee accepts. */
+export interface SentInvitation {
+  documentId: string;
+  phone: string;
+  role: MerchantRole;
+  status: InvitationStatus;
+  invitedByName: string | null;
+  expiresAt: string;
+  respondedAt: string | null;
+  createdAt: string;
+}
+
+/** An invitation waiting for the signed-in phone. */
+export interface ReceivedInvitation {
+  documentId: string;
+  merchant: { documentId: string | null; nameCn: string | null };
+  role: MerchantRole;
+  invitedByName: string | null;
+  expiresAt: string;
+  createdAt: string;
+}
+
+export interface AcceptedInvitation {
+  data: { merchant: { documentId: string; nameCn: string }; role: MerchantRole };
+  jwt: string;
 }
 
 export interface SwitchMerchantResult extends MePayload {

@@ -1,5 +1,5 @@
 import { format, messages } from '../locales/index';
-import { api, ApiClient } from '../services/api';
+import { api, ApiClient, ListPage, listQuery, readList } from '../services/api';
 import { ProgressStep, toPageUrl } from '../services/applications';
 import { ApiError, FieldErrors } from '../utils/errors';
 import { formatDateTime } from '../utils/format';
@@ -134,11 +134,6 @@ export interface CustomsTodos {
   counts: { orders: number; lists: number; summaries: number };
 }
 
-export interface ListMeta {
-  page: number;
-  pageSize: number;
-  total: number;
-}
 
 export interface WaybillForm {
   billNo: string;
@@ -186,11 +181,8 @@ export function fetchCustomsTodos(client: ApiClient = api): Promise<CustomsTodos
   });
 }
 
-export function listBatches(page = 1, pageSize = 20, client: ApiClient = api): Promise<{ data: Batch[]; meta: ListMeta }> {
-  return client.get<{ data: Batch[]; meta: ListMeta }>(`${BASE}/batches`, { query: { page, pageSize } }).then((r) => ({
-    data: r.data || [],
-    meta: r.meta || { page, pageSize, total: (r.data || []).length },
-  }));
+export function listBatches(page = 1, pageSize = 20, client: ApiClient = api): Promise<ListPage<Batch>> {
+  return client.get<ListPage<Batch>>(`${BASE}/batches`, { query: listQuery(page, pageSize) }).then((r) => readList(r, page, pageSize));
 }
 
 export function getBatch(id: string, client: ApiClient = api): Promise<BatchDetail> {
@@ -221,13 +213,10 @@ export function runNextAction(id: string, action: NextAction, form?: WaybillForm
   }
 }
 
-export function listCancellations(invtNo: string, page = 1, pageSize = 20, client: ApiClient = api): Promise<{ data: Cancellation[]; meta: ListMeta }> {
-  const query: Record<string, string | number> = { page, pageSize };
-  if (invtNo.trim()) query.invtNo = invtNo.trim();
-  return client.get<{ data: Cancellation[]; meta: ListMeta }>(`${BASE}/cancellations`, { query }).then((r) => ({
-    data: r.data || [],
-    meta: r.meta || { page, pageSize, total: (r.data || []).length },
-  }));
+export function listCancellations(invtNo: string, page = 1, pageSize = 20, client: ApiClient = api): Promise<ListPage<Cancellation>> {
+  return client
+    .get<ListPage<Cancellation>>(`${BASE}/cancellations`, { query: listQuery(page, pageSize, {}, { invtNo }) })
+    .then((r) => readList(r, page, pageSize));
 }
 
 /** Released inventories without an open cancellation (at most 50), searchable by 清单编号. */

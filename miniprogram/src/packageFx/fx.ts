@@ -16,7 +16,7 @@ import type {
   SettlementStatus,
 } from '@jmt/api-types';
 import { format, messages } from '../locales/index';
-import { api, ApiClient } from '../services/api';
+import { api, ApiClient, ListPage, listQuery, readList } from '../services/api';
 import { ProgressStep } from '../services/applications';
 import { compareDecimal, formatAmount, isDecimal, isDecimalInput, multiplyDecimal } from '../utils/decimal';
 import { ApiError, FieldErrors, fieldErrors } from '../utils/errors';
@@ -33,16 +33,7 @@ const BASE = '/api/fx';
 
 export type Tone = 'default' | 'processing' | 'success' | 'warning' | 'error';
 
-export interface ListMeta {
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
-export interface Page<T> {
-  data: T[];
-  meta: ListMeta;
-}
+export type Page<T> = ListPage<T>;
 
 // ---------------------------------------------------------------- pages (the paths WeChat pushes open)
 
@@ -56,14 +47,6 @@ export const PAGES = {
 export const MINE_PAGE = '/pages/mine/index';
 
 // ---------------------------------------------------------------- API
-
-function toPage<T>(r: { data?: T[]; meta?: Partial<ListMeta> } | null | undefined, page: number, pageSize: number): Page<T> {
-  const data = (r && Array.isArray(r.data) ? r.data : []) as T[];
-  const meta = (r && r.meta) || {};
-  // Without a total (the contract writes the ledger as `{ data }`), a full page means there may be more.
-  const total = typeof meta.total === 'number' ? meta.total : (page - 1) * pageSize + data.length + (data.length === pageSize ? 1 : 0);
-  return { data, meta: { page: meta.page || page, pageSize: meta.pageSize || pageSize, total } };
-}
 
 export function fetchRates(client: ApiClient = api): Promise<{ rates: FxRate[]; meta: FxRatesMeta }> {
   return client.get<{ data?: FxRate[]; meta?: FxRatesMeta }>(`${BASE}/rates`).then((r) => ({
@@ -81,13 +64,13 @@ export function fetchAccount(client: ApiClient = api): Promise<FxAccount> {
 }
 
 export function fetchLedger(page = 1, pageSize = 20, client: ApiClient = api): Promise<Page<LedgerEntry>> {
-  return client.get<{ data?: LedgerEntry[]; meta?: ListMeta }>(`${BASE}/ledger`, { query: { page, pageSize } }).then((r) => toPage(r, page, pageSize));
+  return client.get<ListPage<LedgerEntry>>(`${BASE}/ledger`, { query: listQuery(page, pageSize) }).then((r) => readList(r, page, pageSize));
 }
 
 export function listSettlements(page = 1, pageSize = 20, client: ApiClient = api): Promise<Page<SettlementListItem>> {
   return client
-    .get<{ data?: SettlementListItem[]; meta?: ListMeta }>(`${BASE}/settlements`, { query: { page, pageSize } })
-    .then((r) => toPage(r, page, pageSize));
+    .get<ListPage<SettlementListItem>>(`${BASE}/settlements`, { query: listQuery(page, pageSize) })
+    .then((r) => readList(r, page, pageSize));
 }
 
 export function getSettlement(id: string, client: ApiClient = api): Promise<SettlementDetail> {

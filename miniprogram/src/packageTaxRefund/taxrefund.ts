@@ -10,7 +10,7 @@ import type {
   TaxRefundListItem,
 } from '@jmt/api-types';
 import { format, messages } from '../locales/index';
-import { api, ApiClient } from '../services/api';
+import { api, ApiClient, listQuery } from '../services/api';
 import {
   ApplicationData,
   createApplication,
@@ -63,7 +63,7 @@ export const LIST_MAX_PAGES = 10;
 
 export function listRefunds(page = 1, pageSize = LIST_PAGE_SIZE, client: ApiClient = api): Promise<{ data: RefundItem[]; pagination: Pagination }> {
   return client
-    .get<{ data?: RefundItem[]; meta?: { pagination?: Pagination } }>(`${BASE}/applications`, { query: { page, pageSize } })
+    .get<{ data?: RefundItem[]; meta?: { pagination?: Pagination } }>(`${BASE}/applications`, { query: listQuery(page, pageSize) })
     .then((r) => {
       const data = r && Array.isArray(r.data) ? r.data : [];
       const given = r && r.meta && r.meta.pagination;

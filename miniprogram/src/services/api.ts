@@ -38,6 +38,51 @@ export function buildQuery(query: RequestOptions['query']): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
+/** `meta.pagination` of a list answer (Strapi's list format, which every list route of the cms speaks). */
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** A list answer: `{ data, meta: { pagination } }`. */
+export interface ListPage<T> {
+  data: T[];
+  meta: { pagination: Pagination };
+}
+
+/**
+ * The query of a list request in Strapi's list format: `pagination[page]`, `pagination[pageSize]`, one
+ * `filters[<field>][$eq]` per non-blank filter and one `filters[<field>][$containsi]` per non-blank search.
+ */
+export function listQuery(
+  page: number,
+  pageSize: number,
+  filters: Record<string, string | undefined> = {},
+  search: Record<string, string | undefined> = {},
+): Record<string, string | number> {
+  const query: Record<string, string | number> = { 'pagination[page]': page, 'pagination[pageSize]': pageSize };
+  const add = (given: Record<string, string | undefined>, operator: '$eq' | '$containsi') => {
+    for (const field of Object.keys(given)) {
+      const value = (given[field] || '').trim();
+      if (value) query[`filters[${field}][${operator}]`] = value;
+    }
+  };
+  add(filters, '$eq');
+  add(search, '$containsi');
+  return query;
+}
+
+/** A list answer with its pagination complete (what the server left out is taken from the rows). */
+export function readList<T>(r: { data?: T[]; meta?: { pagination?: Partial<Pagination> } } | null | undefined, page: number, pageSize: number): ListPage<T> {
+  const data = (r && Array.isArray(r.data) ? r.data : []) as T[];
+  const given = (r && r.meta && r.meta.pagination) || {};
+  const total = typeof given.total === 'number' ? given.total : (page - 1) * pageSize + data.length;
+  const size = given.pageSize || pageSize;
+  return { data, meta: { pagination: { page: given.page || page, pageSize: size, pageCount: given.pageCount || Math.max(1, Math.ceil(total / size)), total } } };
+}
+
 /** A small REST client over wx.request speaking the cms contract (JSON, Bearer JWT, error envelope). */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const baseUrl = () => (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl);

@@ -2,7 +2,7 @@ import { config } from '../config';
 import { format, messages } from '../locales/index';
 import { ApiError, toApiError, toNetworkError } from '../utils/errors';
 import { formatDateTime } from '../utils/format';
-import { api, ApiClient, LOGIN_PAGE } from './api';
+import { api, ApiClient, listQuery, LOGIN_PAGE } from './api';
 import { clearSession, getToken } from './session';
 
 /**
@@ -173,7 +173,7 @@ export function getApplication(id: string, client: ApiClient = api): Promise<App
 }
 
 export function listApplications(kind: string, client: ApiClient = api): Promise<Application[]> {
-  return client.get<{ data: Application[] }>('/api/applications', { query: { kind, page: 1, pageSize: 20 } }).then((r) => r.data || []);
+  return client.get<{ data: Application[] }>('/api/applications', { query: listQuery(1, 20, { kind }) }).then((r) => r.data || []);
 }
 
 export function createApplication(kind: string, data: ApplicationData, client: ApiClient = api): Promise<Application> {

@@ -1,6 +1,6 @@
 import { messages } from '../locales/index';
 import { formatMessageTime } from '../utils/format';
-import { api, ApiClient } from './api';
+import { api, ApiClient, listQuery } from './api';
 import { REGISTRATION_KIND, TAX_REFUND_KIND, applicationPage } from './applications';
 import { MODULE_ROUTES, isModuleKey } from './modules';
 
@@ -37,10 +37,8 @@ export interface MessageRow {
 }
 
 export function fetchMessages(filter: MessageFilter, page = 1, pageSize = 20, client: ApiClient = api): Promise<MessagePage> {
-  const query: Record<string, string | number> = { page, pageSize };
-  if (filter === 'unread') query.read = 'false';
-  else if (filter !== 'all') query.category = filter;
-  return client.get<MessagePage>('/api/messages', { query });
+  const filters = filter === 'unread' ? { read: 'false' } : filter === 'all' ? {} : { category: filter };
+  return client.get<MessagePage>('/api/messages', { query: listQuery(page, pageSize, filters) });
 }
 
 export function markAllRead(client: ApiClient = api): Promise<{ data: { marked: number } }> {

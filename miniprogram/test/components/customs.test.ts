@@ -95,7 +95,7 @@ describe('packageCustoms/pages/index (出口报关)', () => {
           batch({}, { stage: 'inventories', next: { action: 'declare-inventories', label: '申报出口清单', hint: '' }, orders: counts({ stored: 4, rejected: 1 }) }),
           batch({ id: 'b2', number: 'PC20261120000002', name: '10月 eBay 第3批' }, { stage: 'done', orders: counts({ stored: 2 }), inventories: counts({ released: 2 }), waybill: { id: 'w', status: 'reviewed' }, summary: { id: 's', status: 'reviewed' } }),
         ],
-        meta: { page: 1, pageSize: 20, total: 2 },
+        meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 2 } },
       },
     });
   };
@@ -158,7 +158,7 @@ describe('packageCustoms/pages/index (出口报关)', () => {
   it('a missing config and failed to-dos do not block the batches; an empty list says where to start', async () => {
     fake.respond('/api/customs/config', { statusCode: 200, data: { data: { status: 'missing', configured: false } } });
     fake.respond('/api/customs/todos', errorEnvelope(500, 'INTERNAL', 'Internal Server Error'));
-    fake.respond(/\/api\/customs\/batches\?/, { statusCode: 200, data: { data: [], meta: { page: 1, pageSize: 20, total: 0 } } });
+    fake.respond(/\/api\/customs\/batches\?/, { statusCode: 200, data: { data: [], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 0 } } } });
     const comp = render(id);
     await flushPromises(30);
     const t = text(comp);
@@ -449,7 +449,7 @@ describe('packageCustoms/pages/cancellations (?invtNo=)', () => {
   const cancellation = (cid: string, invtNo: string, status: string, extra: Record<string, unknown> = {}) => ({
     id: cid, documentId: cid, kind: 'cancellation', invtNo, status, reason: '买家取消订单，货物未出境', ebcCode: '3207960A2B', copName: '东海县晶华水晶饰品有限公司', guid: null, returnStatus: null, returnStatusLabel: null, returnInfo: null, createdAt: '2026-11-22T06:30:00.000Z', ...extra,
   });
-  const listOf = (rows: unknown[]) => ({ statusCode: 200, data: { data: rows, meta: { page: 1, pageSize: 20, total: rows.length } } });
+  const listOf = (rows: unknown[]) => ({ statusCode: 200, data: { data: rows, meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: rows.length } } } });
   const rows4 = [
     cancellation('c1', '32052026E000000101', 'rejected', { guid: 'GUID-1', returnStatus: 100, returnStatusLabel: '海关退单', returnInfo: '清单已结关，不能撤销' }),
     cancellation('c2', '32052026E000000102', 'draft'),
@@ -467,7 +467,7 @@ describe('packageCustoms/pages/cancellations (?invtNo=)', () => {
     const comp = render(id);
     await flushPromises(30);
     const list = fake.requests.find((r) => r.url.includes('/api/customs/cancellations'))!;
-    expect(list.url).toBe('http://127.0.0.1:1337/api/customs/cancellations?page=1&pageSize=20&invtNo=32052026E0000001');
+    expect(list.url).toBe('http://127.0.0.1:1337/api/customs/cancellations?pagination%5Bpage%5D=1&pagination%5BpageSize%5D=20&filters%5BinvtNo%5D%5B%24containsi%5D=32052026E0000001');
     expect(comp.data.q).toBe('32052026E0000001');
     expect(fake.api.setNavigationBarTitle).toHaveBeenCalledWith({ title: '撤销申请单' });
     expect(comp.querySelectorAll('.cc-item')).toHaveLength(4);
@@ -489,14 +489,14 @@ describe('packageCustoms/pages/cancellations (?invtNo=)', () => {
 
   it('search by 清单编号', async () => {
     admin();
-    fake.respond(/\/api\/customs\/cancellations\?/, (req) => listOf(req.url.includes('invtNo=NOPE') ? [] : rows4));
+    fake.respond(/\/api\/customs\/cancellations\?/, (req) => listOf(decodeURIComponent(req.url).includes('[$containsi]=NOPE') ? [] : rows4));
     const comp = render(id);
     await flushPromises(30);
-    expect(fake.requests.find((r) => r.url.includes('/cancellations'))!.url).toBe('http://127.0.0.1:1337/api/customs/cancellations?page=1&pageSize=20');
+    expect(fake.requests.find((r) => r.url.includes('/cancellations'))!.url).toBe('http://127.0.0.1:1337/api/customs/cancellations?pagination%5Bpage%5D=1&pagination%5BpageSize%5D=20');
     comp.instance.onSearchInput({ detail: ' NOPE ' });
     await comp.instance.onSearch();
     await flushPromises(30);
-    expect(fake.requests.filter((r) => r.url.includes('/cancellations')).pop()!.url).toBe('http://127.0.0.1:1337/api/customs/cancellations?page=1&pageSize=20&invtNo=NOPE');
+    expect(fake.requests.filter((r) => r.url.includes('/cancellations')).pop()!.url).toBe('http://127.0.0.1:1337/api/customs/cancellations?pagination%5Bpage%5D=1&pagination%5BpageSize%5D=20&filters%5BinvtNo%5D%5B%24containsi%5D=NOPE');
     expect(comp.querySelectorAll('.cc-item')).toHaveLength(0);
     expect(text(comp)).toContain('没有清单编号含“NOPE”的撤销申请单');
   });
@@ -592,7 +592,7 @@ describe('packageCustoms/pages/cancellations (?invtNo=)', () => {
     expect(fake.api.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已暂存' }));
     expect(comp.data.creating).toBe(false);
     // the list now searches for the new one
-    expect(fake.requests.filter((r) => r.url.includes('/cancellations?')).pop()!.url).toContain('invtNo=32052026E000000106');
+    expect(decodeURIComponent(fake.requests.filter((r) => r.url.includes('/cancellations?')).pop()!.url)).toContain('filters[invtNo][$containsi]=32052026E000000106');
 
     // search the pick list; a single match is picked; 申报 at once (after a confirm)
     comp.instance.onCreateToggle();

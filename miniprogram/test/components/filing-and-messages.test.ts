@@ -164,7 +164,7 @@ describe('packageFiling/pages/detail (?kind=&id=, the page WeChat pushes open)',
   it('without an application: prefilled preview and 开始办理 creates it', async () => {
     query.current = { kind: 'eport-card' };
     fake.respond('/api/applications/kinds', { statusCode: 200, data: { data: [eportKind] } });
-    fake.respond(/\/api\/applications\?kind=eport-card/, { statusCode: 200, data: { data: [] } });
+    fake.respond(/\/api\/applications\?.*filters%5Bkind%5D%5B%24eq%5D=eport-card/, { statusCode: 200, data: { data: [] } });
     fake.respond(/\/prefill\?kind=eport-card/, { statusCode: 200, data: { data: { companyName: '东海县晶华水晶饰品有限公司', creditCode: '91320722MA1XXXXX0X' }, meta: { sources: { companyName: 'merchant' } } } });
     fake.respond(/\/api\/applications$/, (req) => ({ statusCode: 201, data: { data: { documentId: 'e9', kind: 'eport-card', status: 'filling', data: (req.data as { data: unknown }).data } } }));
     const comp = render(id);
@@ -279,7 +279,7 @@ describe('packageFiling/pages/detail: select pickers, `when`, read-only members'
 
     // no application yet: no 开始办理 either
     query.current = { kind: 'customs-registration' };
-    fake.respond(/\/api\/applications\?kind=customs-registration/, { statusCode: 200, data: { data: [] } });
+    fake.respond(/\/api\/applications\?.*filters%5Bkind%5D%5B%24eq%5D=customs-registration/, { statusCode: 200, data: { data: [] } });
     fake.respond(/\/prefill\?kind=customs-registration/, { statusCode: 200, data: { data: {}, meta: { sources: {} } } });
     const fresh = render(id);
     await flushPromises(30);
@@ -319,15 +319,15 @@ describe('pages/messages (消息中心 G4)', () => {
 
   it('lists messages with the unread badge; filters query the API', async () => {
     fake.respond(/\/api\/messages\?/, (req) =>
-      req.url.includes('read=false')
+      decodeURIComponent(req.url).includes('filters[read][$eq]=false')
         ? messagePage([msg('m1')], 1)
-        : req.url.includes('category=announcement')
+        : decodeURIComponent(req.url).includes('filters[category][$eq]=announcement')
           ? messagePage([], 1)
           : messagePage([msg('m1'), msg('m2', { read: true, category: 'announcement', module: null, link: null, title: '春节放假通知' })], 1),
     );
     const comp = render(id);
     await flushPromises(20);
-    expect(fake.requests[0].url).toBe('http://127.0.0.1:1337/api/messages?page=1&pageSize=20');
+    expect(fake.requests[0].url).toBe('http://127.0.0.1:1337/api/messages?pagination%5Bpage%5D=1&pagination%5BpageSize%5D=20');
     const t = text(comp);
     expect(t).toContain('1 条未读');
     expect(t).toContain('春节放假通知');
@@ -338,12 +338,12 @@ describe('pages/messages (消息中心 G4)', () => {
 
     comp.querySelectorAll('.msg-filter')[1].dispatchEvent('tap');
     await flushPromises(20);
-    expect(fake.requests.pop()!.url).toContain('read=false');
+    expect(decodeURIComponent(fake.requests.pop()!.url)).toContain('filters[read][$eq]=false');
     expect(comp.querySelectorAll('.msg-item')).toHaveLength(1);
 
     comp.querySelectorAll('.msg-filter')[4].dispatchEvent('tap');
     await flushPromises(20);
-    expect(fake.requests.pop()!.url).toContain('category=announcement');
+    expect(decodeURIComponent(fake.requests.pop()!.url)).toContain('filters[category][$eq]=announcement');
     expect(text(comp)).toContain('暂无消息');
   });
 

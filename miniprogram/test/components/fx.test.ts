@@ -54,7 +54,7 @@ function respondHome(options: { role?: 'admin' | 'member'; account?: ReturnType<
   });
   fake.respond('/api/fx/alerts', { statusCode: 200, data: { data: alerts() } });
   fake.respond('/api/fx/settlements', { statusCode: 200, data: settlementsBody() });
-  fake.respond('/api/fx/ledger', { statusCode: 200, data: { data: ledgerEntries(), meta: { page: 1, pageSize: 20, total: 4 } } });
+  fake.respond('/api/fx/ledger', { statusCode: 200, data: { data: ledgerEntries(), meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 4 } } } });
 }
 
 // ---------------------------------------------------------------- 收结汇 home
@@ -257,7 +257,7 @@ describe('packageFx/pages/index (收结汇, ?currency= from rate-alert pushes)',
   it('empty records and a failed rates card do not block the account', async () => {
     respondHome({ account: account({ balance: '0.00', frozen: '0.00', available: '0.00', updatedAt: null, settling: 0 }) });
     fake.respond('/api/fx/rates', errorEnvelope(500, 'INTERNAL', 'Internal Server Error'));
-    fake.respond('/api/fx/settlements', { statusCode: 200, data: { data: [], meta: { page: 1, pageSize: 20, total: 0 } } });
+    fake.respond('/api/fx/settlements', { statusCode: 200, data: { data: [], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 0 } } } });
     fake.respond('/api/fx/alerts', { statusCode: 200, data: { data: [] } });
     const comp = render(id);
     await flushPromises(40);

@@ -57,7 +57,7 @@ describe('packageRegistration/pages/index (工商注册 R1–R3)', () => {
   });
 
   it('without an application: choose new vs existing → prefilled application created → wizard', async () => {
-    fake.respond(/\/api\/applications\?kind=business-registration/, { statusCode: 200, data: { data: [], meta: { pagination: { page: 1, pageSize: 20, pageCount: 0, total: 0 } } } });
+    fake.respond(/\/api\/applications\?.*filters%5Bkind%5D%5B%24eq%5D=business-registration/, { statusCode: 200, data: { data: [], meta: { pagination: { page: 1, pageSize: 20, pageCount: 0, total: 0 } } } });
     fake.respond(/\/api\/applications\/prefill\?kind=business-registration/, {
       statusCode: 200,
       data: { data: { entityType: 'company', legalPerson: { name: '赵晶', phone: '13900000001' }, contact: { name: '赵晶', phone: '13900000001' } }, meta: { sources: { 'legalPerson.name': 'merchant' } } },
@@ -81,7 +81,7 @@ describe('packageRegistration/pages/index (工商注册 R1–R3)', () => {
   });
 
   it('an already open application (APPLICATION_EXISTS) is resumed instead', async () => {
-    fake.respond(/\/api\/applications\?kind=/, { statusCode: 200, data: { data: [] } });
+    fake.respond(/\/api\/applications\?.*filters%5Bkind%5D/, { statusCode: 200, data: { data: [] } });
     fake.respond(/\/api\/applications\/prefill/, { statusCode: 200, data: { data: {} } });
     fake.respond(/\/api\/applications$/, errorEnvelope(409, 'APPLICATION_EXISTS', '已有进行中的申请', { id: 'a1' }));
     fake.respond(/\/api\/applications\/a1$/, { statusCode: 200, data: { data: application('filling', { path: 'existing', entityType: 'individual' }) } });
@@ -301,7 +301,7 @@ describe('packageRegistration/pages/index (工商注册 R1–R3)', () => {
 
     // nothing started yet: no 新办/已有 choice for a member
     query.current = {};
-    fake.respond(/\/api\/applications\?kind=business-registration/, { statusCode: 200, data: { data: [] } });
+    fake.respond(/\/api\/applications\?.*filters%5Bkind%5D%5B%24eq%5D=business-registration/, { statusCode: 200, data: { data: [] } });
     const fresh = render(id);
     await flushPromises(30);
     expect(fresh.data.mode).toBe('choose');

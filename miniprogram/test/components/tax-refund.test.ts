@@ -62,7 +62,7 @@ describe('packageTaxRefund/pages/index (退税列表; message link /tax-refund)'
     const comp = render(id);
     await flushPromises(30);
     expect(fake.api.setNavigationBarTitle).toHaveBeenCalledWith({ title: '出口退税' });
-    expect(queryOf(requestsTo(fake, /\/api\/tax-refund\/applications/)[0])).toEqual({ page: '1', pageSize: '100' });
+    expect(queryOf(requestsTo(fake, /\/api\/tax-refund\/applications/)[0])).toEqual({ 'pagination[page]': '1', 'pagination[pageSize]': '100' });
     const summary = flat(comp.querySelector('.tr-summary'));
     expect(summary).toContain('累计到账退税（元）¥4,680.00');
     expect(summary).toContain('共1笔已到账');

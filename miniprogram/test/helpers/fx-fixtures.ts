@@ -77,7 +77,7 @@ export const settlementsBody = () => ({
     settlementItem({ id: 's2', number: 'JH20261121000002', status: 'processing', statusLabel: '处理中', amount: '500.00', rate: '7.1234', date: '2026-11-21', completedAt: null }),
     settlementItem(),
   ],
-  meta: { page: 1, pageSize: 20, total: 2 },
+  meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 2 } },
 });
 
 export const settlementDetail = (extra: Partial<SettlementDetail> = {}): SettlementDetail => ({

@@ -69,7 +69,7 @@ it('renders previews', async () => {
     ] };
   fake.respond('/api/customs/config', { statusCode: 200, data: { data: { status: 'valid', dxpId: 'DXPENT0000777001', ebcCode: '3207960A2B', ebcName: '东海县晶华水晶饰品有限公司', customsCode: '2305', portCode: '2305', appKey: 'jh-****', verifiedAt: new Date().toISOString(), verifyErrors: [] } } });
   fake.respond('/api/customs/todos', { statusCode: 200, data: { data: { items: [{ module: 'customs', key: 'k1', title: '申报清单总分单（批次 PC20261122000001）', body: '3 票清单已放行，请填写提运单号申报总分单', mpPath: 'packageCustoms/pages/batch/index?id=b1' }], counts: { orders: 0, lists: 1, summaries: 0 } } } });
-  fake.respond(/\/api\/customs\/batches\?/, { statusCode: 200, data: { data: [customsBatch, { ...customsBatch, id: 'b2', name: '10月 eBay 第3批', progress: { ...customsBatch.progress, stage: 'done', next: null, waybill: { status: 'reviewed' }, summary: { status: 'reviewed' } } }], meta: { page: 1, pageSize: 20, total: 2 } } });
+  fake.respond(/\/api\/customs\/batches\?/, { statusCode: 200, data: { data: [customsBatch, { ...customsBatch, id: 'b2', name: '10月 eBay 第3批', progress: { ...customsBatch.progress, stage: 'done', next: null, waybill: { status: 'reviewed' }, summary: { status: 'reviewed' } } }], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 2 } } } });
   comp = render(loadPage('packageCustoms/pages/index/index')); await flushPromises(30); snapshot('customs-index', comp);
   fake.respond('/api/customs/batches/b1', { statusCode: 200, data: { data: customsBatch } });
   const batchQuery = { current: { id: 'b1' } as Record<string, string> };
@@ -78,7 +78,7 @@ it('renders previews', async () => {
   fake.respond(/\/api\/customs\/cancellations\?/, { statusCode: 200, data: { data: [
     { id: 'c1', invtNo: '32052026E000000101', status: 'rejected', reason: '买家取消订单，货物未出境', copName: '东海县晶华水晶饰品有限公司', ebcCode: '3207960A2B', returnStatusLabel: '海关退单', returnInfo: '清单已结关，不能撤销', guid: '9A1B2C3D-0000-4000-8000-000000000001', createdAt: new Date().toISOString() },
     { id: 'c2', invtNo: '32052026E000000102', status: 'approved', reason: '退货', copName: '东海县晶华水晶饰品有限公司', ebcCode: '3207960A2B', returnStatusLabel: '海关审结', createdAt: new Date().toISOString() },
-  ], meta: { page: 1, pageSize: 20, total: 2 } } });
+  ], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 2 } } } });
   comp = render(loadPage('packageCustoms/pages/cancellations/index')); await flushPromises(30); snapshot('customs-cancellations', comp);
   // 收结汇 (packageFx)
   fake.respond('/api/me', { statusCode: 200, data: { user: { id: 1, phone: '13900000001', realName: '王晶华', email: null }, isPlatformStaff: false, merchant: { documentId: 'm1', nameCn: '东海县晶华水晶饰品有限公司', nameEn: null, type: 'company', registrationStatus: 'approved' }, role: 'admin', merchants: [] } });
@@ -91,7 +91,7 @@ it('renders previews', async () => {
   fake.respond(/\/api\/fx\/rates\/history\?/, { statusCode: 200, data: { data: fx.history('USD', days(30)) } });
   fake.respond('/api/fx/alerts', { statusCode: 200, data: { data: fx.alerts() } });
   fake.respond('/api/fx/settlements', { statusCode: 200, data: fx.settlementsBody() });
-  fake.respond('/api/fx/ledger', { statusCode: 200, data: { data: fx.ledgerEntries(), meta: { page: 1, pageSize: 20, total: 4 } } });
+  fake.respond('/api/fx/ledger', { statusCode: 200, data: { data: fx.ledgerEntries(), meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 4 } } } });
   comp = render(loadPage('packageFx/pages/index/index')); await flushPromises(40); snapshot('fx-index', comp);
   (comp as any).instance.onAlertToggleForm(); (comp as any).instance.setData({ tab: 'ledger' }); await (comp as any).instance.loadList('ledger', 1); await flushPromises(20); snapshot('fx-index-ledger', comp);
   comp = render(loadPage('packageFx/pages/settle/index')); await flushPromises(30);

@@ -1,4 +1,4 @@
-import { createApiClient, buildQuery } from '../../src/services/api';
+import { createApiClient, buildQuery, listQuery, readList } from '../../src/services/api';
 import { ApiError } from '../../src/utils/errors';
 import { createFakeWx, errorEnvelope, FakeWx } from '../helpers/fake-wx';
 
@@ -51,6 +51,22 @@ describe('api client (wx.request)', () => {
   it('builds query strings', () => {
     expect(buildQuery({ page: 1, q: '水晶 手链', skip: undefined })).toBe('?page=1&q=%E6%B0%B4%E6%99%B6%20%E6%89%8B%E9%93%BE');
     expect(buildQuery({})).toBe('');
+  });
+
+  it('writes list requests in Strapi\'s list format, blank filters left out', () => {
+    expect(listQuery(2, 20, { kind: 'eport-card', status: ' ' }, { invtNo: ' 3205 ' })).toEqual({
+      'pagination[page]': 2,
+      'pagination[pageSize]': 20,
+      'filters[kind][$eq]': 'eport-card',
+      'filters[invtNo][$containsi]': '3205',
+    });
+  });
+
+  it('reads a list answer, completing a pagination the server left out', () => {
+    const given = { data: [1, 2], meta: { pagination: { page: 2, pageSize: 2, pageCount: 5, total: 9 } } };
+    expect(readList(given, 2, 2)).toEqual(given);
+    expect(readList({ data: [1, 2, 3] }, 1, 20).meta.pagination).toEqual({ page: 1, pageSize: 20, pageCount: 1, total: 3 });
+    expect(readList(null, 1, 20)).toEqual({ data: [], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 0 } } });
   });
 
   it('turns a 429 error envelope into an ApiError with the Chinese message and retryAfterSeconds', async () => {

@@ -247,7 +247,7 @@ describe('packageCustoms: 撤销申请单', () => {
   });
 
   it('list / cancellable / create call the contract endpoints', async () => {
-    const { client, calls } = fakeClient({ data: [], meta: { page: 1, pageSize: 20, total: 0 } });
+    const { client, calls } = fakeClient({ data: [], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 0 } } });
     await listCancellations(' 3205 ', 2, 20, client);
     await listCancellations('', 1, 20, client);
     await listCancellable('', client);
@@ -255,8 +255,8 @@ describe('packageCustoms: 撤销申请单', () => {
     await createCancellation({ invtNo: 'X1', reason: ' 退货 ', declare: false }, client);
     await createCancellation({ invtNo: 'X1', reason: '退货', declare: true }, client);
     expect(calls).toEqual([
-      { method: 'GET', path: '/api/customs/cancellations', query: { page: 2, pageSize: 20, invtNo: '3205' } },
-      { method: 'GET', path: '/api/customs/cancellations', query: { page: 1, pageSize: 20 } },
+      { method: 'GET', path: '/api/customs/cancellations', query: { 'pagination[page]': 2, 'pagination[pageSize]': 20, 'filters[invtNo][$containsi]': '3205' } },
+      { method: 'GET', path: '/api/customs/cancellations', query: { 'pagination[page]': 1, 'pagination[pageSize]': 20 } },
       { method: 'GET', path: '/api/customs/cancellable', query: {} },
       { method: 'GET', path: '/api/customs/cancellable', query: { invtNo: '3205' } },
       { method: 'POST', path: '/api/customs/cancellations', body: { invtNo: 'X1', reason: '退货' } },

@@ -61,7 +61,7 @@ const NOW = new Date(2026, 10, 22, 10, 0, 0); // 22 Nov 2026, local time
 
 describe('packageFx: API calls (contract paths)', () => {
   it('history, ledger, settlements, create, alerts', async () => {
-    const { client, calls } = fakeClient({ data: [], meta: { page: 1, pageSize: 20, total: 0 } });
+    const { client, calls } = fakeClient({ data: [], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 0 } } });
     await fetchRateHistory('EUR', 90, client);
     await fetchLedger(2, 20, client);
     await listSettlements(1, 20, client);
@@ -69,18 +69,18 @@ describe('packageFx: API calls (contract paths)', () => {
     await updateAlert('a 1', { active: false }, client);
     expect(calls).toEqual([
       { method: 'GET', path: '/api/fx/rates/history', body: undefined, query: { currency: 'EUR', days: 90 } },
-      { method: 'GET', path: '/api/fx/ledger', body: undefined, query: { page: 2, pageSize: 20 } },
-      { method: 'GET', path: '/api/fx/settlements', body: undefined, query: { page: 1, pageSize: 20 } },
+      { method: 'GET', path: '/api/fx/ledger', body: undefined, query: { 'pagination[page]': 2, 'pagination[pageSize]': 20 } },
+      { method: 'GET', path: '/api/fx/settlements', body: undefined, query: { 'pagination[page]': 1, 'pagination[pageSize]': 20 } },
       { method: 'POST', path: '/api/fx/settlements', body: { amount: '1.00', date: '2026-11-20', rate: '7.1', evidence: ['a', 'b', 'c'] }, query: undefined },
       { method: 'PUT', path: '/api/fx/alerts/a%201', body: { active: false }, query: undefined },
     ]);
   });
 
-  it('a list without meta (the contract writes the ledger as { data }) still pages: a full page means more', async () => {
-    const full = fakeClient({ data: new Array(20).fill(ledgerEntries()[0]) });
-    expect((await fetchLedger(1, 20, full.client)).meta.total).toBe(21);
-    const partial = fakeClient({ data: ledgerEntries() });
-    expect((await fetchLedger(2, 20, partial.client)).meta.total).toBe(24);
+  it('reads the pagination of a list answer, and completes one the server left out from the rows', async () => {
+    const given = fakeClient({ data: ledgerEntries(), meta: { pagination: { page: 3, pageSize: 4, pageCount: 9, total: 35 } } });
+    expect((await fetchLedger(3, 4, given.client)).meta.pagination).toEqual({ page: 3, pageSize: 4, pageCount: 9, total: 35 });
+    const bare = fakeClient({ data: ledgerEntries() });
+    expect((await fetchLedger(2, 20, bare.client)).meta.pagination).toEqual({ page: 2, pageSize: 20, pageCount: 2, total: 24 });
   });
 
   it('the pages WeChat pushes open, and message links', () => {

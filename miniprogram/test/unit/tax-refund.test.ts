@@ -65,7 +65,7 @@ describe('packageTaxRefund: API calls (contract paths)', () => {
     await saveRefund('r1', form({ enterpriseType: 'producer' }), client);
     await submitRefund('r1', client);
     expect(calls).toEqual([
-      { method: 'GET', path: '/api/tax-refund/applications', body: undefined, query: { page: 2, pageSize: 100 } },
+      { method: 'GET', path: '/api/tax-refund/applications', body: undefined, query: { 'pagination[page]': 2, 'pagination[pageSize]': 100 } },
       { method: 'GET', path: '/api/tax-refund/applications/r%201', body: undefined, query: undefined },
       { method: 'GET', path: '/api/tax-refund/estimate', body: undefined, query: { hsCode: '7116200000', enterpriseType: 'trading', purchaseAmount: '72000.00', date: '2026-11-10' } },
       { method: 'POST', path: '/api/applications', body: { kind: 'tax-refund', data: { ...DATA, files: PDFS } }, query: undefined },
@@ -82,12 +82,12 @@ describe('packageTaxRefund: API calls (contract paths)', () => {
 
   it('listAllRefunds reads every page of 100 (at most ten), without duplicates', async () => {
     const page = (n: number) => Array.from({ length: 100 }, (_, i) => refundItem({ documentId: `p${n}-${i}` }));
-    const three = fakeClient((_p: string, q?: Record<string, unknown>) => listBody(q!.page === 3 ? page(3).slice(0, 5).concat(refundItem({ documentId: 'p2-99' })) : page(Number(q!.page)), { page: Number(q!.page), pageSize: 100, pageCount: 3, total: 205 }));
+    const three = fakeClient((_p: string, q?: Record<string, unknown>) => listBody(q!['pagination[page]'] === 3 ? page(3).slice(0, 5).concat(refundItem({ documentId: 'p2-99' })) : page(Number(q!['pagination[page]'])), { page: Number(q!['pagination[page]']), pageSize: 100, pageCount: 3, total: 205 }));
     const all = await listAllRefunds(three.client);
-    expect(three.calls.map((c) => (c.query as { page: number }).page)).toEqual([1, 2, 3]);
+    expect(three.calls.map((c) => (c.query as Record<string, number>)['pagination[page]'])).toEqual([1, 2, 3]);
     expect(all).toMatchObject({ total: 205, truncated: false });
     expect(all.items).toHaveLength(205); // p2-99 came twice (moved between reads)
-    const many = fakeClient((_p: string, q?: Record<string, unknown>) => listBody(page(Number(q!.page)), { page: Number(q!.page), pageSize: 100, pageCount: 12, total: 1200 }));
+    const many = fakeClient((_p: string, q?: Record<string, unknown>) => listBody(page(Number(q!['pagination[page]'])), { page: Number(q!['pagination[page]']), pageSize: 100, pageCount: 12, total: 1200 }));
     const capped = await listAllRefunds(many.client);
     expect(many.calls).toHaveLength(10);
     expect(capped).toMatchObject({ total: 1200, truncated: true });

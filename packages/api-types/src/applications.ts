@@ -3,6 +3,7 @@
  * (deploy/local/API_CONTRACT.md, section "Applications"). The server sends every label; the Chinese
  * labels below are fallbacks for screens that render before the kinds list has loaded.
  */
+import type { ListResponse } from "./list";
 
 export const REGISTRATION_KIND = "business-registration" as const;
 
@@ -252,18 +253,13 @@ export interface ApplicationDetail<D = Record<string, unknown>> extends Applicat
   allowedTransitions: AllowedTransition[];
 }
 
-export interface Pagination {
-  page: number;
-  pageSize: number;
-  pageCount: number;
-  total: number;
-}
-
-/** `GET /api/applications?…` */
-export interface ApplicationList<D = Record<string, unknown>> {
-  data: Application<D>[];
-  meta: { pagination: Pagination };
-}
+/**
+ * `GET /api/applications?filters[kind][$eq]=…&filters[status][$in][0]=…&pagination[page]=…` (Strapi's list format, see
+ * ./list): filters `kind` and `status` ($eq, $in), for staff also `merchant` ($eq, documentId) and `q` ($containsi,
+ * number or merchant name), `owner` ($eq platform | merchant), `stuckDays` ($gte); sort by updatedAt, createdAt,
+ * waitingSince or number.
+ */
+export type ApplicationList<D = Record<string, unknown>> = ListResponse<Application<D>>;
 
 /** G10 `GET /api/applications/prefill?kind=`: which data paths were filled from what ("merchant", another kind, "file"). */
 export interface PrefillResult<D = Record<string, unknown>> {

@@ -4,14 +4,18 @@
  * hints show, and the outbox channel of CEB deliveries (API_CONTRACT.md → Customs; values mirror
  * `plugins/customs/server/src/services/{flow,config}.ts`). Labels live in the admin's locale files.
  */
-import type { BatchListItem, CustomsConfig, CustomsListMeta, FieldError, HintPlacement } from "./customs";
+import type { BatchListItem, CustomsConfig, FieldError, HintPlacement } from "./customs";
+import type { ListMeta } from "./list";
 
 // ── C7 tracking board ──────────────────────────────────────────────────────────────────────────
 
-/** `GET /api/customs/board?q=&merchant=&page=&pageSize=` (staff, `customs.view`): every merchant's batches. */
+/**
+ * `GET /api/customs/board?filters[q][$containsi]=&filters[merchant][$eq]=&pagination[page]=` (staff, `customs.view`):
+ * every merchant's batches, filtered and sorted as `GET /api/customs/batches`; the counts stay beside `data` and `meta`.
+ */
 export interface CustomsBoard {
   data: BatchListItem[];
-  meta: CustomsListMeta;
+  meta: ListMeta;
   /** Outbox jobs of channel `ddt.ceb` that gave up (`GET /api/outbox-jobs?channel=ddt.ceb&status=failed`). */
   failedMessages: number;
   /** CEB messages still `queued` after `CUSTOMS_STUCK_MINUTES` (default 120), every merchant. */

@@ -3,6 +3,7 @@
  * section "Customs") and the little logic every front end needs to render them — which step a batch is on,
  * whether something is still waiting for a customs receipt. Labels live in each app's locale files.
  */
+import type { ListResponse } from "./list";
 
 /** The status vocabulary shared by orders, inventories, 总分单, 汇总 and 撤销. */
 export const CUSTOMS_STATUSES = [
@@ -69,17 +70,16 @@ export interface FieldError {
   message: string;
 }
 
-/** `meta` of the customs lists. */
-export interface CustomsListMeta {
-  page: number;
-  pageSize: number;
-  total: number;
-}
+/**
+ * A customs list in Strapi's list format (./list): `GET /api/customs/batches` (filters `q` $containsi number or name,
+ * `status` $eq open | closed, staff `merchant` $eq; sort createdAt, number), `…/batches/:id/orders` and
+ * `…/inventories` (`status` $eq / $in, `q` $containsi; at most 200 a page), `GET /api/customs/cancellations`
+ * (`invtNo` $containsi / $eq, `status` $eq / $in; `meta.canWrite` beside the pagination).
+ */
+export type CustomsList<T, Extra extends object = Record<never, never>> = ListResponse<T, Extra>;
 
-export interface CustomsList<T> {
-  data: T[];
-  meta: CustomsListMeta;
-}
+/** `GET /api/customs/cancellations`: may the caller write (a merchant admin), beside the pagination. */
+export type CancellationList = CustomsList<CustomsCancellation, { canWrite: boolean }>;
 
 // ── C1 点点通 interface config ───────────────────────────────────────────────────────────────
 

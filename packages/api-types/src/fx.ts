@@ -3,6 +3,7 @@
  * Every amount and rate is a decimal string; do arithmetic with `decimalCompare` / the server, never with floats.
  * Labels live in each app's locale files.
  */
+import type { ListResponse } from "./list";
 
 export const FX_CURRENCIES = ["USD", "EUR", "JPY", "GBP", "HKD", "AUD"] as const;
 export type FxCurrency = (typeof FX_CURRENCIES)[number];
@@ -145,6 +146,18 @@ export interface SettlementListItem {
   createdAt: string;
   completedAt: string | null;
 }
+
+/** How many settlements each status has: `meta.counts` of the settlement list (they ignore its status filter). */
+export type SettlementCounts = Record<SettlementStatus, number>;
+
+/**
+ * `GET /api/fx/settlements` (Strapi's list format, ./list): filters `status` ($eq, $in), for staff `merchant` ($eq) and
+ * `q` ($containsi, number or merchant name); sort createdAt, date, number; `meta.counts` beside the pagination.
+ */
+export type SettlementList = ListResponse<SettlementListItem, { counts: SettlementCounts }>;
+
+/** `GET /api/fx/ledger`: filter `type` ($eq, $in; staff: `merchant` $eq is required), newest first. */
+export type LedgerList = ListResponse<LedgerEntry>;
 
 export interface SettlementEvidence {
   id: string;

@@ -74,6 +74,9 @@ export interface ErrorBody {
   };
 }
 
+/** Strapi's list format, which every list route speaks: Pagination, ListMeta, ListResponse, list requests. */
+export * from "./list";
+
 /** Applications (workflow engine): kinds, states, labels, response shapes. */
 export * from "./applications";
 

@@ -3,6 +3,7 @@
  * (deploy/local/API_CONTRACT.md, section "Tax refund"). A refund is an application of kind `tax-refund`.
  */
 import type { Application, ApplicationDetail } from "./applications";
+import type { ListResponse } from "./list";
 import { boardProgress, type BoardProgress } from "./progress";
 
 export const TAX_REFUND_KIND = "tax-refund";
@@ -118,6 +119,15 @@ export interface RefundDocument {
 
 /** `GET /api/tax-refund/applications` items (`D`: how the screen reads `data`). */
 export type TaxRefundListItem<D = Partial<TaxRefundData>> = Application<D> & RefundFigures;
+
+/**
+ * `GET /api/tax-refund/applications`: filtered, sorted and paged as `GET /api/applications` (the kind is fixed), each
+ * item with its figures.
+ */
+export type TaxRefundList<D = Partial<TaxRefundData>> = ListResponse<TaxRefundListItem<D>>;
+
+/** `GET /api/tax-refund/rates`: filters `q` ($containsi, HS code or description) and `hsCode` ($eq); 100 a page by default, at most 500. */
+export type RefundRateList = ListResponse<RefundRate>;
 
 /** `GET /api/tax-refund/applications/:id`: the application's detail plus its figures, return messages, batches and documents. */
 export type TaxRefundDetail<D = Partial<TaxRefundData>> = ApplicationDetail<D> &

@@ -1,5 +1,5 @@
 import { openSecret, sealSecret } from '../server/src/services/config';
-import { statusFromReturn } from '../server/src/services/flow';
+import { statusFromReturn } from '../server/src/lib/status';
 
 describe('点点通 app secret at rest (AES-256-GCM)', () => {
   it('round-trips, with a fresh IV each time', () => {

@@ -15,7 +15,7 @@ type Row = CustomsOrder | CustomsInventory;
 const CURRENCY_ISO: Record<string, string> = { "502": "USD", "142": "CNY" };
 
 /**
- * A batch's e-orders or inventories (`/api/customs/batches/:id/orders|inventories?status=&q=`), paged on the server,
+ * A batch's e-orders or inventories (`/api/customs/batches/:id/orders|inventories?filters[status][$eq]=&filters[q][$containsi]=`), paged on the server,
  * with a status filter and a search; 回执 opens the record's receipts.
  */
 export const BatchRecords = ({

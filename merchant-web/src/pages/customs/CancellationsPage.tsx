@@ -284,8 +284,8 @@ export function CancellationsPage() {
               }}
               pagination={{
                 current: page,
-                pageSize: list.data?.meta.pageSize ?? 10,
-                total: list.data?.meta.total ?? 0,
+                pageSize: list.data?.meta.pagination.pageSize ?? 10,
+                total: list.data?.meta.pagination.total ?? 0,
                 onChange: (p) => update({ page: p }),
                 showSizeChanger: false,
                 hideOnSinglePage: true,

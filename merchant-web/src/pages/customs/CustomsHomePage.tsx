@@ -218,8 +218,8 @@ function BatchList({ canWrite, canCreate, onCreate }: { canWrite: boolean; canCr
           }}
           pagination={{
             current: page,
-            pageSize: batches.data?.meta.pageSize ?? 10,
-            total: batches.data?.meta.total ?? 0,
+            pageSize: batches.data?.meta.pagination.pageSize ?? 10,
+            total: batches.data?.meta.pagination.total ?? 0,
             onChange: setPage,
             hideOnSinglePage: true,
             showTotal: (total) => t("customs.total", { total }),

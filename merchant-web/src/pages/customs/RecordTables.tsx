@@ -176,7 +176,7 @@ export function OrdersTable({
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,
-          total: orders.data?.meta.total ?? 0,
+          total: orders.data?.meta.pagination.total ?? 0,
           onChange: setPage,
           showSizeChanger: false,
           hideOnSinglePage: true,
@@ -285,7 +285,7 @@ export function InventoriesTable({ batchId, live, onOpen }: { batchId: string; l
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,
-          total: inventories.data?.meta.total ?? 0,
+          total: inventories.data?.meta.pagination.total ?? 0,
           onChange: setPage,
           showSizeChanger: false,
           hideOnSinglePage: true,

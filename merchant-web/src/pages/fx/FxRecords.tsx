@@ -165,8 +165,8 @@ function SettlementsTable({
           }}
           pagination={{
             current: page,
-            pageSize: list.data?.meta.pageSize ?? 10,
-            total: list.data?.meta.total ?? 0,
+            pageSize: list.data?.meta.pagination.pageSize ?? 10,
+            total: list.data?.meta.pagination.total ?? 0,
             onChange: onPage,
             hideOnSinglePage: true,
             showTotal: (total) => t("fx.records.total", { total }),
@@ -287,8 +287,8 @@ function LedgerTable({
           }}
           pagination={{
             current: page,
-            pageSize: ledger.data?.meta.pageSize ?? 10,
-            total: ledger.data?.meta.total ?? 0,
+            pageSize: ledger.data?.meta.pagination.pageSize ?? 10,
+            total: ledger.data?.meta.pagination.total ?? 0,
             onChange: onPage,
             hideOnSinglePage: true,
             showTotal: (total) => t("fx.records.total", { total }),

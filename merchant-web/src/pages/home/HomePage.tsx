@@ -1,6 +1,7 @@
 import { ReloadOutlined, ShopOutlined } from "@ant-design/icons";
 import { Button, Result } from "antd";
 import { useMemo } from "react";
+import { InvitationInbox } from "../../components/InvitationInbox";
 import { useHome, useMe } from "../../hooks/useSession";
 import { useT } from "../../i18n/useT";
 import { resolveModules } from "../../lib/modules";
@@ -22,30 +23,41 @@ export function HomePage() {
   if (query.isLoading) return <HomeSkeleton />;
   if (query.isError || !home) {
     return (
-      <Result
-        status="warning"
-        title={t("home.loadFailed")}
-        subTitle={query.error?.message}
-        extra={
-          <Button type="primary" icon={<ReloadOutlined />} onClick={() => void query.refetch()}>
-            {t("common.reload")}
-          </Button>
-        }
-      />
+      <>
+        <InvitationInbox />
+        <Result
+          status="warning"
+          title={t("home.loadFailed")}
+          subTitle={query.error?.message}
+          extra={
+            <Button
+              type="primary"
+              icon={<ReloadOutlined />}
+              onClick={() => void query.refetch()}
+            >
+              {t("common.reload")}
+            </Button>
+          }
+        />
+      </>
     );
   }
   if (!home.merchant) {
     return (
-      <Result
-        icon={<ShopOutlined style={{ color: "#6d4bd8" }} />}
-        title={t("home.noMerchantTitle")}
-        subTitle={t("home.noMerchantDesc")}
-      />
+      <>
+        <InvitationInbox />
+        <Result
+          icon={<ShopOutlined style={{ color: "#6d4bd8" }} />}
+          title={t("home.noMerchantTitle")}
+          subTitle={t("home.noMerchantDesc")}
+        />
+      </>
     );
   }
 
   return (
     <div className="jmt-page" data-testid="home">
+      <InvitationInbox />
       <WelcomeBanner home={home} me={me} />
       {home.fx && <FxSummaryCard fx={home.fx} />}
       <div className="jmt-section-head">

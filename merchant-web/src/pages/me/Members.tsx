@@ -1,5 +1,10 @@
-import { DeleteOutlined, InfoCircleOutlined, UserAddOutlined } from "@ant-design/icons";
-import { useCreate, useDelete, useList, useUpdate } from "@refinedev/core";
+import {
+  DeleteOutlined,
+  InfoCircleOutlined,
+  UserAddOutlined,
+} from "@ant-design/icons";
+import { useDelete, useList, useUpdate } from "@refinedev/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import {
   Alert,
   App,
@@ -21,29 +26,77 @@ import { useState } from "react";
 import { useT } from "../../i18n/useT";
 import { formatDateTime } from "../../lib/format";
 import { MAINLAND_PHONE } from "../../lib/validation";
+import { api } from "../../providers";
 import type { ApiError } from "../../providers/apiError";
 import { errorMessage } from "../../providers/apiError";
 import { queryClient } from "../../providers/queryClient";
-import type { MerchantRole, Membership } from "../../providers/types";
+import type {
+  MerchantRole,
+  Membership,
+  SentInvitation,
+} from "../../providers/types";
 
-interface AddMemberForm {
+interface InviteForm {
   phone: string;
   role: MerchantRole;
 }
 
-/** M3 members of the current merchant: admins add by phone, change roles and remove; members only look. */
-export function Members({ role, currentUserId }: { role: MerchantRole | null; currentUserId?: number }) {
+const INVITATION_COLOR: Record<SentInvitation["status"], string> = {
+  pending: "processing",
+  accepted: "success",
+  declined: "default",
+  revoked: "default",
+  expired: "warning",
+};
+
+/**
+ * M3 members of the current merchant: admins invite by phone (the invitee joins only by accepting), change roles
+ * and remove; members only look.
+ */
+export function Members({
+  role,
+  currentUserId,
+}: {
+  role: MerchantRole | null;
+  currentUserId?: number;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const isAdmin = role === "admin";
   const [adding, setAdding] = useState(false);
-  const [form] = Form.useForm<AddMemberForm>();
+  const [form] = Form.useForm<InviteForm>();
   const { result, query } = useList<Membership & { id?: number }, ApiError>({
     resource: "memberships",
     pagination: { mode: "off" },
   });
-  const { mutate: create, mutation: createMutation } = useCreate<Membership, ApiError, AddMemberForm>();
-  const { mutate: update } = useUpdate<Membership, ApiError, { role: MerchantRole }>();
+  const invitations = useQuery<SentInvitation[], ApiError>({
+    queryKey: ["jmt", "invitations"],
+    queryFn: () => api.listInvitations(),
+    enabled: isAdmin,
+  });
+  const invite = useMutation<SentInvitation, ApiError, InviteForm>({
+    mutationFn: (values) => api.invite(values.phone.trim(), values.role),
+    onSuccess: () => {
+      message.success(t("me.members.invited"));
+      setAdding(false);
+      form.resetFields();
+      void invitations.refetch();
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  const revoke = useMutation<SentInvitation, ApiError, string>({
+    mutationFn: (documentId) => api.revokeInvitation(documentId),
+    onSuccess: () => {
+      message.success(t("me.members.revoked"));
+      void invitations.refetch();
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  const { mutate: update } = useUpdate<
+    Membership,
+    ApiError,
+    { role: MerchantRole }
+  >();
   const { mutation: remove } = useDelete<Membership, ApiError>();
 
   const afterChange = (text: string) => {
@@ -60,29 +113,22 @@ export function Members({ role, currentUserId }: { role: MerchantRole | null; cu
         successNotification: false,
         errorNotification: false,
       },
-      { onSuccess: () => afterChange(t("me.members.roleChanged")), onError: (e) => message.error(errorMessage(e)) },
+      {
+        onSuccess: () => afterChange(t("me.members.roleChanged")),
+        onError: (e) => message.error(errorMessage(e)),
+      },
     );
 
   const removeMember = (m: Membership) =>
     remove.mutate(
-      { resource: "memberships", id: m.documentId, successNotification: false, errorNotification: false },
-      { onSuccess: () => afterChange(t("me.members.removed")), onError: (e) => message.error(errorMessage(e)) },
-    );
-
-  const addMember = (values: AddMemberForm) =>
-    create(
       {
         resource: "memberships",
-        values: { phone: values.phone.trim(), role: values.role },
+        id: m.documentId,
         successNotification: false,
         errorNotification: false,
       },
       {
-        onSuccess: () => {
-          afterChange(t("me.members.added"));
-          setAdding(false);
-          form.resetFields();
-        },
+        onSuccess: () => afterChange(t("me.members.removed")),
         onError: (e) => message.error(errorMessage(e)),
       },
     );
@@ -97,13 +143,21 @@ export function Members({ role, currentUserId }: { role: MerchantRole | null; cu
             {(m.user?.realName || "晶").slice(0, 1)}
           </Avatar>
           <span>
-            {m.user?.realName || <span className="jmt-muted">{t("me.members.unnamed")}</span>}
-            {m.user?.id === currentUserId && <Tag className="jmt-me-tag">{t("common.you")}</Tag>}
+            {m.user?.realName || (
+              <span className="jmt-muted">{t("me.members.unnamed")}</span>
+            )}
+            {m.user?.id === currentUserId && (
+              <Tag className="jmt-me-tag">{t("common.you")}</Tag>
+            )}
           </span>
         </span>
       ),
     },
-    { title: t("me.members.phone"), key: "phone", render: (_, m) => m.user?.phone },
+    {
+      title: t("me.members.phone"),
+      key: "phone",
+      render: (_, m) => m.user?.phone,
+    },
     {
       title: t("me.members.role"),
       key: "role",
@@ -121,12 +175,19 @@ export function Members({ role, currentUserId }: { role: MerchantRole | null; cu
             aria-label={t("me.members.role")}
           />
         ) : (
-          <Tag color={m.role === "admin" ? "purple" : "default"} bordered={false}>
+          <Tag
+            color={m.role === "admin" ? "purple" : "default"}
+            bordered={false}
+          >
             {t(`roles.${m.role}`)}
           </Tag>
         ),
     },
-    { title: t("me.members.joinedAt"), key: "createdAt", render: (_, m) => formatDateTime(m.createdAt) },
+    {
+      title: t("me.members.joinedAt"),
+      key: "createdAt",
+      render: (_, m) => formatDateTime(m.createdAt),
+    },
   ];
   if (isAdmin) {
     columns.push({
@@ -156,8 +217,13 @@ export function Members({ role, currentUserId }: { role: MerchantRole | null; cu
       title={t("me.members.title")}
       extra={
         isAdmin ? (
-          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="add-member">
-            {t("me.members.add")}
+          <Button
+            type="primary"
+            icon={<UserAddOutlined />}
+            onClick={() => setAdding(true)}
+            data-testid="invite-member"
+          >
+            {t("me.members.invite")}
           </Button>
         ) : null
       }
@@ -180,40 +246,120 @@ export function Members({ role, currentUserId }: { role: MerchantRole | null; cu
         locale={{
           emptyText: query.isError ? (
             <Empty description={query.error?.message}>
-              <Button onClick={() => void query.refetch()}>{t("common.reload")}</Button>
+              <Button onClick={() => void query.refetch()}>
+                {t("common.reload")}
+              </Button>
             </Empty>
           ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("me.members.empty")} />
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t("me.members.empty")}
+            />
           ),
         }}
       />
+      {isAdmin && (invitations.data?.length ?? 0) > 0 && (
+        <div className="jmt-invitations" data-testid="sent-invitations">
+          <h4 className="jmt-invitations-title">
+            {t("me.members.invitations")}
+          </h4>
+          <Table<SentInvitation>
+            rowKey="documentId"
+            size="small"
+            dataSource={invitations.data}
+            pagination={false}
+            scroll={{ x: 640 }}
+            columns={[
+              {
+                title: t("me.members.phone"),
+                key: "phone",
+                render: (_, i) => i.phone,
+              },
+              {
+                title: t("me.members.role"),
+                key: "role",
+                render: (_, i) => t(`roles.${i.role}`),
+              },
+              {
+                title: t("me.members.invitationStatus"),
+                key: "status",
+                render: (_, i) => (
+                  <Tag
+                    color={INVITATION_COLOR[i.status]}
+                    bordered={false}
+                    data-status={i.status}
+                  >
+                    {t(`me.members.invitationStatuses.${i.status}`)}
+                  </Tag>
+                ),
+              },
+              {
+                title: t("me.members.invitedAt"),
+                key: "createdAt",
+                render: (_, i) => formatDateTime(i.createdAt),
+              },
+              {
+                title: t("me.members.expiresAt"),
+                key: "expiresAt",
+                render: (_, i) => formatDateTime(i.expiresAt),
+              },
+              {
+                title: t("me.members.actions"),
+                key: "actions",
+                align: "right",
+                render: (_, i) =>
+                  i.status === "pending" ? (
+                    <Popconfirm
+                      title={t("me.members.revokeConfirm")}
+                      okText={t("me.members.revoke")}
+                      cancelText={t("common.cancel")}
+                      onConfirm={() => revoke.mutate(i.documentId)}
+                    >
+                      <Button type="link" size="small" danger>
+                        {t("me.members.revoke")}
+                      </Button>
+                    </Popconfirm>
+                  ) : null,
+              },
+            ]}
+          />
+        </div>
+      )}
       <Modal
         open={adding}
-        title={t("me.members.addTitle")}
-        okText={t("common.add")}
+        title={t("me.members.inviteTitle")}
+        okText={t("me.members.sendInvite")}
         cancelText={t("common.cancel")}
-        confirmLoading={createMutation.isPending}
+        confirmLoading={invite.isPending}
         onOk={() => form.submit()}
         onCancel={() => setAdding(false)}
         destroyOnHidden
       >
-        <p className="jmt-muted">{t("me.members.addHint")}</p>
-        <Form<AddMemberForm>
+        <p className="jmt-muted">{t("me.members.inviteHint")}</p>
+        <Form<InviteForm>
           form={form}
           layout="vertical"
           initialValues={{ role: "member" }}
-          onFinish={addMember}
+          onFinish={(values) => invite.mutate(values)}
           preserve={false}
         >
           <Form.Item
             name="phone"
             label={t("me.members.phone")}
             rules={[
-              { required: true, whitespace: true, message: t("login.phoneRequired") },
+              {
+                required: true,
+                whitespace: true,
+                message: t("login.phoneRequired"),
+              },
               { pattern: MAINLAND_PHONE, message: t("login.phoneInvalid") },
             ]}
           >
-            <Input placeholder={t("login.phonePlaceholder")} maxLength={11} inputMode="numeric" />
+            <Input
+              placeholder={t("login.phonePlaceholder")}
+              maxLength={11}
+              inputMode="numeric"
+            />
           </Form.Item>
           <Form.Item name="role" label={t("me.members.role")}>
             <Radio.Group optionType="button" buttonStyle="solid">

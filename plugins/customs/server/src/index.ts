@@ -1,42 +1,62 @@
 import type { Core } from '@strapi/strapi';
+import { host, system } from '@jmt/plugin-kit';
 import contentTypes from './content-types';
 import customs from './controllers/customs';
+import { errors } from './locales/zh-CN';
+import { DDT_CHANNEL } from './lib/status';
 import routes from './routes';
-import { host } from './host';
-import { createConfigService } from './services/config';
-import { createFlow, DDT_CHANNEL } from './services/flow';
+import { createBatches, type Batches } from './services/batches';
+import { createBoard } from './services/board';
+import { createCancellations } from './services/cancellations';
+import { createConfigService, type ConfigService } from './services/config';
+import { createContext } from './services/context';
+import { createDeclarations } from './services/declarations';
 import { createDelivery } from './services/delivery';
-import { createPoller } from './services/poller';
 import { httpDdtAdapter } from './services/ddt-client';
 import { DEFAULT_HINTS } from './services/hints';
-import { query, insertMany, UID } from './services/store';
+import { createImports } from './services/imports';
+import { createPoller } from './services/poller';
+import { createReceipts, type Receipts } from './services/receipts';
+import { UID } from './services/store';
 
-export type { Flow } from './services/flow';
 export type { ConfigService } from './services/config';
+export type { Batches } from './services/batches';
+export type { Board } from './services/board';
 export type { Host as CustomsHost, OutboxJobInput, OutboxHandler } from './host';
+export { CUSTOMS_ROUTES } from './routes';
 
 const adapter = httpDdtAdapter();
+
+type Ctx = { strapi: Core.Strapi };
+const service = <T>(strapi: Core.Strapi, name: string) => () => strapi.plugin('customs').service(name) as T;
+const context = (strapi: Core.Strapi) => createContext(strapi, service<ConfigService>(strapi, 'config'));
 
 /** 晶贸通 出口报关 plugin: 点点通 config, batches, e-orders, 清单, 总分单, 汇总, 撤销 (issue 4). */
 export default {
   register() {},
-  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    const flow = strapi.plugin('customs').service('flow') as ReturnType<typeof createFlow>;
-    host(strapi).onOutbox(DDT_CHANNEL, createDelivery(strapi, adapter, flow));
-    const existing = new Set(((await query(strapi, UID.hint).findMany({ select: ['key'] })) as { key: string }[]).map((r) => r.key));
+  async bootstrap({ strapi }: Ctx) {
+    host(strapi).registerErrors(errors);
+    host(strapi).onOutbox(DDT_CHANNEL, createDelivery(strapi, adapter, service<Receipts>(strapi, 'receipts')));
+    const hints = system(strapi).table(UID.hint);
+    const existing = new Set((await hints.findMany({ select: ['key'] })).map((r) => r.key as string));
     const missing = DEFAULT_HINTS.filter((h) => !existing.has(h.key));
-    if (missing.length) await insertMany(strapi, UID.hint, missing);
+    if (missing.length) await hints.bulkInsert(missing);
     (strapi.plugin('customs').service('poller') as ReturnType<typeof createPoller>).start();
   },
-  destroy({ strapi }: { strapi: Core.Strapi }) {
+  destroy({ strapi }: Ctx) {
     (strapi.plugin('customs').service('poller') as ReturnType<typeof createPoller>).stop();
   },
   contentTypes,
   controllers: { customs },
   services: {
-    config: ({ strapi }: { strapi: Core.Strapi }) => createConfigService(strapi, adapter),
-    flow: ({ strapi }: { strapi: Core.Strapi }) => createFlow(strapi, strapi.plugin('customs').service('config')),
-    poller: ({ strapi }: { strapi: Core.Strapi }) => createPoller(strapi, adapter, strapi.plugin('customs').service('flow')),
+    config: ({ strapi }: Ctx) => createConfigService(strapi, adapter),
+    batches: ({ strapi }: Ctx) => createBatches(strapi, context(strapi)),
+    imports: ({ strapi }: Ctx) => createImports(strapi, context(strapi)),
+    declarations: ({ strapi }: Ctx) => createDeclarations(strapi, context(strapi), service<Batches>(strapi, 'batches')),
+    cancellations: ({ strapi }: Ctx) => createCancellations(strapi, context(strapi), service<Batches>(strapi, 'batches')),
+    receipts: ({ strapi }: Ctx) => createReceipts(strapi, context(strapi)),
+    board: ({ strapi }: Ctx) => createBoard(strapi, context(strapi), service<Batches>(strapi, 'batches')),
+    poller: ({ strapi }: Ctx) => createPoller(strapi, adapter, service<Receipts>(strapi, 'receipts')),
   },
   routes,
 };

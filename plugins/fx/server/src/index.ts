@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { host } from '@jmt/plugin-kit';
+import { errors } from './locales/zh-CN';
 import contentTypes from './content-types';
 import fx from './controllers/fx';
 import routes from './routes';
@@ -12,6 +14,7 @@ export type { FxHost } from './host';
 export type { Ledger } from './services/ledger';
 export type { Rates } from './services/rates';
 export type { Settlements } from './services/settlements';
+export { FX_ROUTES } from './routes';
 
 /** 晶贸通 收结汇 plugin: rates and alerts (X1), the USD sub-account ledger (X2), settlements (X3, X4). */
 export default {
@@ -19,6 +22,7 @@ export default {
     guardMerchantFields(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    host(strapi).registerErrors(errors);
     const rates = strapi.plugin('fx').service('rates') as Rates;
     await rates.loadBundled();
     rates.start();

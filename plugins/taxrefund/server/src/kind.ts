@@ -7,13 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import type { KindCheckContext } from '@jmt/plugin-workflow';
 import { isIsoDate as isDate } from '@jmt/plugin-fx/dist/currencies';
 import { host } from './host';
 import { pdfProblem } from './pdf';
 import type { Rates } from './services/rates';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- query-engine rows are untyped
-type Row = Record<string, any>;
 
 interface MissingItem {
   field: string;
@@ -88,12 +86,13 @@ export function taxRefundKind(strapi: Core.Strapi, rates: () => Rates) {
       if (data.customsBatches !== undefined && (!Array.isArray(data.customsBatches) || !data.customsBatches.every((x) => typeof x === 'string'))) out.push({ field: 'customsBatches', label: '关联的报关批次', reason: 'invalid' });
       return out;
     },
-    async validateAsync({ merchantId, data }: { merchantId: number; data: Record<string, unknown> }): Promise<MissingItem[]> {
+    async validateAsync({ data, db }: KindCheckContext): Promise<MissingItem[]> {
       const out: MissingItem[] = [];
       const files = (data.files ?? {}) as Record<string, string>;
-      const rows = (await strapi.db.query('api::private-file.private-file').findMany({ where: { documentId: { $in: Object.values(files) }, merchant: { id: merchantId } }, select: ['documentId', 'storageKey'] })) as Row[];
+      // `db` is narrowed to the application's merchant: another merchant's file is simply not found.
+      const rows = await db.table('api::private-file.private-file').resolve(Object.values(files), { select: ['documentId', 'storageKey'] });
       for (const slot of FILE_SLOTS) {
-        const row = rows.find((r) => r.documentId === files[slot.key]);
+        const row = rows.get(files[slot.key]);
         if (!row) continue;
         let problem: string | null;
         try {
@@ -105,8 +104,8 @@ export function taxRefundKind(strapi: Core.Strapi, rates: () => Rates) {
       }
       const batches = Array.isArray(data.customsBatches) ? (data.customsBatches as string[]) : [];
       if (batches.length) {
-        const own = strapi.plugin('customs') ? ((await strapi.db.query('plugin::customs.batch' as never).findMany({ where: { documentId: { $in: batches }, merchant: { id: merchantId } }, select: ['documentId'] })) as Row[]) : [];
-        if (own.length !== new Set(batches).size) out.push({ field: 'customsBatches', label: '关联的报关批次（须为本商户的批次）', reason: 'invalid' });
+        const own = strapi.plugin('customs') ? await db.table('plugin::customs.batch').resolve(batches, { select: ['documentId'] }) : new Map();
+        if (own.size !== new Set(batches).size) out.push({ field: 'customsBatches', label: '关联的报关批次（须为本商户的批次）', reason: 'invalid' });
       }
       if (!(await rates().estimateFor(data))) out.push({ field: 'hsCode', label: '主要出口商品 HS 编码（未找到适用的退税率，请核对或联系平台）', reason: 'invalid' });
       return out;

@@ -45,14 +45,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     try {
       ({ openid } = await wechatClient().code2Session(code));
     } catch (error) {
-      throw new AppError(error instanceof WechatError && error.errcode ? 'WECHAT_CODE_INVALID' : 'WECHAT_UNAVAILABLE', error instanceof WechatError && error.errcode ? 400 : 502, {
+      throw new AppError(error instanceof WechatError && error.errcode ? 'WECHAT_CODE_INVALID' : 'WECHAT_UNAVAILABLE', error instanceof WechatError && error.errcode ? 400 : 503, {
         errcode: (error as WechatError).errcode ?? null,
       });
     }
     try {
       rawPhone = await wechatClient().phoneNumber(phoneCode);
     } catch (error) {
-      throw new AppError(error instanceof WechatError && error.errcode ? 'WECHAT_PHONE_FAILED' : 'WECHAT_UNAVAILABLE', error instanceof WechatError && error.errcode ? 400 : 502, {
+      throw new AppError(error instanceof WechatError && error.errcode ? 'WECHAT_PHONE_FAILED' : 'WECHAT_UNAVAILABLE', error instanceof WechatError && error.errcode ? 400 : 503, {
         errcode: (error as WechatError).errcode ?? null,
       });
     }

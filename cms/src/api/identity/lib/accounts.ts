@@ -3,6 +3,7 @@ import { transactionWithRetry } from '../../../core/transactions';
 import { AppError } from '../../../core/errors';
 import { asSystem, findMembership, invalidateScopes, type Scope } from '../../../core/scope';
 import { writeAudit } from '../../../core/audit';
+import { received } from '../../invitation/lib/invitations';
 
 const USER_UID = 'plugin::users-permissions.user';
 export const SESSION_SHORT = process.env.SESSION_TTL || '8h';
@@ -110,6 +111,8 @@ export async function mePayload(strapi: Core.Strapi, scope: Scope) {
     merchants: memberships
       .filter((m) => m.merchant)
       .map((m) => ({ documentId: m.merchant!.documentId, nameCn: m.merchant!.nameCn, role: m.role, current: m.merchant!.id === scope.merchantId })),
+    // Invitations waiting for this phone: the front ends offer 接受 / 拒绝.
+    invitations: scope.kind === 'anonymous' ? [] : await received(strapi, scope),
   };
 }
 

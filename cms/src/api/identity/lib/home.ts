@@ -75,7 +75,7 @@ async function workflowTodos(strapi: Core.Strapi, scope: Scope): Promise<{ modul
 type CustomsTodos = { items: { module: string }[]; counts: { orders: number; lists: number; summaries: number } };
 
 async function customsTodos(strapi: Core.Strapi, scope: Scope): Promise<CustomsTodos> {
-  const flow = strapi.plugin('customs')?.service('flow') as { todos(scope: Scope): Promise<CustomsTodos> } | undefined;
+  const flow = strapi.plugin('customs')?.service('board') as { todos(scope: Scope): Promise<CustomsTodos> } | undefined;
   return flow ? flow.todos(scope) : { items: [], counts: { orders: 0, lists: 0, summaries: 0 } };
 }
 
@@ -83,8 +83,8 @@ type HomeFx = { balance: string; frozen: string; available: string; updatedAt: s
 
 /** The USD account summary (X2) from the fx plugin; null while the module is locked. */
 async function fxSummary(strapi: Core.Strapi, scope: Scope, enabled: boolean): Promise<HomeFx | null> {
-  const ledger = strapi.plugin('fx')?.service('ledger') as { homeSummary(merchantId: number): Promise<HomeFx> } | undefined;
-  return ledger && enabled && scope.merchantId ? ledger.homeSummary(scope.merchantId) : null;
+  const ledger = strapi.plugin('fx')?.service('ledger') as { homeSummary(scope: Scope): Promise<HomeFx> } | undefined;
+  return ledger && enabled && scope.merchantId ? ledger.homeSummary(scope) : null;
 }
 
 async function buildHomePayload(strapi: Core.Strapi, scope: Scope) {

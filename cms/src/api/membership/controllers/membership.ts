@@ -1,16 +1,18 @@
 import { factories } from '@strapi/strapi';
+import { listResponse, parseListQuery, type ListSpec } from '@jmt/plugin-kit';
 import { transactionWithRetry } from '../../../core/transactions';
 import { AppError } from '../../../core/errors';
 import { assertCan, invalidateScopes, resolveScope } from '../../../core/scope';
-import { normalizeMainlandPhone } from '../../identity/lib/phone';
-import { createPhoneUser, findUserByPhone } from '../../identity/lib/accounts';
 
 /**
  * 商户成员 (M3). Reads and writes go through the Document Service, so the tenancy middleware keeps
- * them inside the caller's merchant; these actions add the membership rules on top.
+ * them inside the caller's merchant; these actions add the membership rules on top. Nobody is added here:
+ * people join by accepting an invitation (api/invitation).
  */
 const UID = 'api::membership.membership';
 const ROLES = new Set(['admin', 'member']);
+/** Oldest member first (the one who created the merchant on top). */
+export const MEMBERSHIP_LIST: ListSpec = { filters: { role: { ops: ['$eq'], values: ['admin', 'member'] } }, sort: ['createdAt'], defaultSort: [{ createdAt: 'asc' }] };
 
 type MembershipDoc = { documentId: string; role: string; createdAt: string; merchant?: { id: number } | null; user?: { id: number; phone: string; realName: string | null } | null };
 
@@ -29,8 +31,12 @@ export default factories.createCoreController(UID, ({ strapi }) => {
   return {
     async find(ctx: any) {
       assertCan(await resolveScope(strapi, ctx), 'members.read');
-      const rows = (await docs().findMany({ populate: { user: { fields: ['phone', 'realName'] } }, sort: 'createdAt:asc', limit: 500 })) as unknown as MembershipDoc[];
-      ctx.body = { data: rows.map(present), meta: { total: rows.length } };
+      const list = parseListQuery(ctx.query, MEMBERSHIP_LIST);
+      const [rows, total] = await Promise.all([
+        docs().findMany({ filters: list.where as any, populate: { user: { fields: ['phone', 'realName'] } }, sort: list.orderBy as any, start: list.offset, limit: list.limit }),
+        docs().count({ filters: list.where as any }),
+      ]);
+      ctx.body = listResponse((rows as unknown as MembershipDoc[]).map(present), list, total);
     },
 
     async findOne(ctx: any) {
@@ -38,27 +44,6 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       const row = (await docs().findOne({ documentId: ctx.params.id, populate: { user: { fields: ['phone', 'realName'] } } })) as unknown as MembershipDoc | null;
       if (!row) throw new AppError('NOT_FOUND', 404);
       ctx.body = { data: present(row) };
-    },
-
-    async create(ctx: any) {
-      const scope = await resolveScope(strapi, ctx);
-      assertCan(scope, 'members.write');
-      // Members are added inside the caller's own merchant; staff tooling for this comes with A1.
-      if (scope.kind !== 'merchant' || !scope.merchantId) throw new AppError('FORBIDDEN', 403);
-      const input = ctx.request.body?.data ?? {};
-      const phone = normalizeMainlandPhone(input.phone);
-      if (!phone) throw new AppError('PHONE_INVALID', 400, { field: 'phone' });
-      const role = input.role ?? 'member';
-      if (!ROLES.has(role)) throw new AppError('VALIDATION_FAILED', 400, { field: 'role' });
-      const created = await transactionWithRetry(strapi, async () => {
-        const user = (await findUserByPhone(strapi, phone)) ?? (await createPhoneUser(strapi, phone));
-        const existing = await docs().count({ filters: { user: { id: user.id } } });
-        if (existing > 0) throw new AppError('MEMBER_EXISTS', 409);
-        return docs().create({ data: { role, user: user.id } as any, populate: { user: { fields: ['phone', 'realName'] } } });
-      });
-      invalidateScopes();
-      ctx.status = 201;
-      ctx.body = { data: present(created as unknown as MembershipDoc) };
     },
 
     async update(ctx: any) {

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::membership.membership');
+// Members join by invitation (api::invitation): nobody is added to a merchant without accepting, so there is no create.
+export default factories.createCoreRouter('api::membership.membership', { except: ['create'] });

@@ -1,3 +1,11 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::merchant.merchant');
+/**
+ * Merchants: a merchant's admin reads and edits its own record (tenancy `self`); creating and deleting a merchant
+ * is platform work — without these policies an admin could delete the company itself.
+ */
+const platformOnly = { policies: [{ name: 'global::can', config: { action: 'merchants.write' } }] };
+
+export default factories.createCoreRouter('api::merchant.merchant', {
+  config: { create: platformOnly, delete: platformOnly },
+});

@@ -1,10 +1,20 @@
 import { factories } from '@strapi/strapi';
+import { filterValues, listResponse, parseListQuery, type ListSpec } from '@jmt/plugin-kit';
 import { AppError } from '../../../core/errors';
 import { asSystem, assertCan, resolveScope } from '../../../core/scope';
 import { presentMessage as present, type MessageDoc } from '../lib/present';
 
 const UID = 'api::message.message';
-const CATEGORIES = new Set(['business', 'todo', 'announcement']);
+/** `filters[category][$eq]`, `filters[module][$eq]`, `filters[read][$eq]=true|false`; newest first. */
+export const MESSAGE_LIST: ListSpec = {
+  filters: {
+    category: { ops: ['$eq', '$in'], values: ['business', 'todo', 'announcement'] },
+    module: { ops: ['$eq'] },
+    read: { ops: ['$eq'], values: ['true', 'false'], custom: true },
+  },
+  sort: ['createdAt'],
+  defaultSort: [{ createdAt: 'desc' }],
+};
 
 
 /**
@@ -16,26 +26,17 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
   async find(ctx: any) {
     const scope = await resolveScope(strapi, ctx);
     assertCan(scope, scope.kind === 'platform' ? 'platform.access' : 'messages.read');
-    const page = Math.max(1, Number(ctx.query.page) || 1);
-    const pageSize = Math.min(100, Math.max(1, Number(ctx.query.pageSize) || 20));
-    const and: Record<string, unknown>[] = [];
-    if (typeof ctx.query.category === 'string' && ctx.query.category) {
-      if (!CATEGORIES.has(ctx.query.category)) throw new AppError('VALIDATION_FAILED', 400, { field: 'category' });
-      and.push({ category: ctx.query.category });
-    }
-    if (typeof ctx.query.module === 'string' && ctx.query.module) and.push({ module: ctx.query.module });
-    if (ctx.query.read === 'true') and.push({ readAt: { $notNull: true } });
-    if (ctx.query.read === 'false') and.push({ readAt: { $null: true } });
+    const list = parseListQuery(ctx.query, MESSAGE_LIST);
+    const read = filterValues(list, 'read');
+    const readFilter = read?.length === 1 ? [{ readAt: read[0] === 'true' ? { $notNull: true } : { $null: true } }] : [];
+    const and = [list.where, ...readFilter].filter((w) => Object.keys(w).length > 0);
     const filters: any = and.length ? { $and: and } : {};
     const [rows, total, unread] = await Promise.all([
-      strapi.documents(UID).findMany({ filters, sort: [{ createdAt: 'desc' }, { id: 'desc' }] as any, start: (page - 1) * pageSize, limit: pageSize }),
+      strapi.documents(UID).findMany({ filters, sort: list.orderBy as any, start: list.offset, limit: list.limit }),
       strapi.documents(UID).count({ filters }),
       strapi.documents(UID).count({ filters: { readAt: { $null: true } } }),
     ]);
-    ctx.body = {
-      data: (rows as unknown as MessageDoc[]).map(present),
-      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total }, unread },
-    };
+    ctx.body = listResponse((rows as unknown as MessageDoc[]).map(present), list, total, { unread });
   },
 
   async findOne(ctx: any) {

@@ -122,7 +122,7 @@ Page({
       const readOnly = this.data.roleChecked ? Promise.resolve(this.data.readOnly) : loadReadOnly();
       const res = await listCancellations(this.data.searched, 1, PAGE_SIZE);
       this.setData({ readOnly: await readOnly, roleChecked: true });
-      this.showList(res.data, 1, res.meta.total);
+      this.showList(res.data, 1, res.meta.pagination.total);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return;
       if (this.data.mode === 'ready') {
@@ -139,7 +139,7 @@ Page({
     try {
       const next = this.data.page + 1;
       const res = await listCancellations(this.data.searched, next, PAGE_SIZE);
-      this.showList(this.data.list.concat(res.data), next, res.meta.total, res.data.length === 0);
+      this.showList(this.data.list.concat(res.data), next, res.meta.pagination.total, res.data.length === 0);
     } catch (err) {
       toast(errorMessage(err));
     } finally {

@@ -81,8 +81,8 @@ Page({
         hints: h,
         batches: batchRows(list.data),
         page: 1,
-        total: list.meta.total,
-        hasMore: list.data.length < list.meta.total,
+        total: list.meta.pagination.total,
+        hasMore: list.data.length < list.meta.pagination.total,
       });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return;
@@ -97,7 +97,7 @@ Page({
       const next = this.data.page + 1;
       const list = await listBatches(next, PAGE_SIZE);
       const batches = this.data.batches.concat(batchRows(list.data));
-      this.setData({ batches, page: next, total: list.meta.total, hasMore: list.data.length > 0 && batches.length < list.meta.total });
+      this.setData({ batches, page: next, total: list.meta.pagination.total, hasMore: list.data.length > 0 && batches.length < list.meta.pagination.total });
     } catch (err) {
       toast(errorMessage(err));
     } finally {

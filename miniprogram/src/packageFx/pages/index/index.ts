@@ -362,7 +362,7 @@ Page({
         [tab]: {
           rows: all,
           page,
-          hasMore: rows.length > 0 && all.length < result.meta.total,
+          hasMore: rows.length > 0 && all.length < result.meta.pagination.total,
           loadingMore: false,
           state: 'ready',
           errorText: '',

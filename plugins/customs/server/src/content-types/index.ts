@@ -3,20 +3,28 @@
  * point at their merchant, so the host's tenancy scopes them. High-volume rows of a batch (e-orders,
  * inventories — up to 200,000 per file — CEB messages and receipts) carry plain integer keys instead, so a
  * commit is a few multi-row INSERTs rather than one document per row; they have no route of their own and
- * are only reached through their batch, whose owner is checked first.
+ * are only reached through their batch. Every type declares whom its rows belong to (plugin-kit tenancy), so
+ * the kit scopes each read and write — an integer merchant column for the bulk rows, the relation otherwise.
  */
+import { tenancy } from '@jmt/plugin-kit';
+
 const hidden = { 'content-manager': { visible: false }, 'content-type-builder': { visible: false } };
 const options = { draftAndPublish: false };
 const merchant = { type: 'relation', relation: 'manyToOne', target: 'api::merchant.merchant' } as const;
 
-function type(collectionName: string, singularName: string, pluralName: string, displayName: string, attributes: Record<string, unknown>, indexes?: unknown[]) {
+/** Staff read customs records with the board's permission (tax-refund staff read the batches refunds link). */
+const VIEW = ['customs.view'];
+const owned = (extra: Record<string, unknown> = {}) => tenancy.merchant({ staffRead: VIEW, staffWrite: [], ...extra });
+const bulk = (extra: Record<string, unknown> = {}) => owned({ merchantColumn: 'merchantId', ...extra });
+
+function type(collectionName: string, singularName: string, pluralName: string, displayName: string, owner: Record<string, unknown>, attributes: Record<string, unknown>, indexes?: unknown[]) {
   return {
     schema: {
       kind: 'collectionType',
       collectionName,
       info: { singularName, pluralName, displayName },
       options,
-      pluginOptions: hidden,
+      pluginOptions: { ...hidden, ...owner },
       attributes,
       ...(indexes ? { indexes } : {}),
     },
@@ -36,7 +44,7 @@ const declaration = {
 } as const;
 
 export default {
-  'ddt-config': type('customs_ddt_configs', 'ddt-config', 'ddt-configs', '点点通接口配置 DDT config', {
+  'ddt-config': type('customs_ddt_configs', 'ddt-config', 'ddt-configs', '点点通接口配置 DDT config', owned({ staffRead: ['customs.view', 'customs.config'], staffWrite: ['customs.config'] }), {
     merchant,
     dxpId: { type: 'string', maxLength: 30 },
     ebcCode: { type: 'string', maxLength: 18 },
@@ -55,7 +63,7 @@ export default {
     verifyErrors: { type: 'json' },
     editedBy: { type: 'string', maxLength: 100 },
   }),
-  batch: type('customs_batches', 'batch', 'batches', '出口批次 Export batch', {
+  batch: type('customs_batches', 'batch', 'batches', '出口批次 Export batch', owned({ staffRead: ['customs.view', 'taxrefund.process'] }), {
     merchant,
     number: { type: 'string', required: true, unique: true, maxLength: 30 },
     name: { type: 'string', required: true, maxLength: 100 },
@@ -70,7 +78,7 @@ export default {
     status: { type: 'string', required: true, maxLength: 20 },
     note: { type: 'text' },
   }),
-  'order-import': type('customs_order_imports', 'order-import', 'order-imports', '订单导入 Order import', {
+  'order-import': type('customs_order_imports', 'order-import', 'order-imports', '订单导入 Order import', owned(), {
     merchant,
     batchId: { type: 'integer', required: true },
     fileKey: { type: 'string', required: true, maxLength: 100, private: true },
@@ -87,6 +95,7 @@ export default {
     'order',
     'orders',
     '电子订单 E-order',
+    bulk(),
     {
       merchantId: { type: 'integer', required: true },
       batchId: { type: 'integer', required: true },
@@ -110,6 +119,7 @@ export default {
     'inventory',
     'inventories',
     '出口清单 Inventory',
+    bulk({ staffRead: ['customs.view', 'taxrefund.process'] }),
     {
       merchantId: { type: 'integer', required: true },
       batchId: { type: 'integer', required: true },
@@ -128,7 +138,7 @@ export default {
       { name: 'customs_inventories_invt_no', columns: ['invt_no'] },
     ],
   ),
-  waybill: type('customs_waybills', 'waybill', 'waybills', '清单总分单 Waybill', {
+  waybill: type('customs_waybills', 'waybill', 'waybills', '清单总分单 Waybill', owned(), {
     merchant,
     batchId: { type: 'integer', required: true },
     billNo: { type: 'string', maxLength: 37 },
@@ -139,7 +149,7 @@ export default {
     packageCount: { type: 'integer' },
     ...declaration,
   }),
-  summary: type('customs_summaries', 'summary', 'summaries', '汇总申请单 Summary', {
+  summary: type('customs_summaries', 'summary', 'summaries', '汇总申请单 Summary', owned(), {
     merchant,
     batchId: { type: 'integer', required: true },
     sumNo: { type: 'string', maxLength: 18 },
@@ -147,7 +157,7 @@ export default {
     invtNos: { type: 'json' },
     ...declaration,
   }),
-  cancellation: type('customs_cancellations', 'cancellation', 'cancellations', '撤销申请单 Cancellation', {
+  cancellation: type('customs_cancellations', 'cancellation', 'cancellations', '撤销申请单 Cancellation', owned(), {
     merchant,
     batchId: { type: 'integer' },
     inventoryId: { type: 'integer', required: true },
@@ -163,6 +173,7 @@ export default {
     'ceb-message',
     'ceb-messages',
     'CEB 报文 CEB message',
+    bulk(),
     {
       merchantId: { type: 'integer', required: true },
       batchId: { type: 'integer' },
@@ -183,6 +194,7 @@ export default {
     'customs-event',
     'customs-events',
     '报关回执 Customs receipt event',
+    bulk(),
     {
       merchantId: { type: 'integer', required: true },
       batchId: { type: 'integer' },
@@ -198,15 +210,13 @@ export default {
     },
     [{ name: 'customs_events_subject', columns: ['subject_type', 'subject_id'] }],
   ),
-  'poll-state': type('customs_poll_states', 'poll-state', 'poll-states', '回执轮询 Receipt poll state', {
+  'poll-state': type('customs_poll_states', 'poll-state', 'poll-states', '回执轮询 Receipt poll state', tenancy.system(), {
     name: { type: 'string', required: true, unique: true, maxLength: 60 },
     cursor: { type: 'string', maxLength: 40 },
-    lockedBy: { type: 'string', maxLength: 100 },
-    lockedUntil: { type: 'datetime' },
     lastPolledAt: { type: 'datetime' },
     lastError: { type: 'text' },
   }),
-  hint: type('customs_hints', 'hint', 'hints', '水晶行业提示 Hint', {
+  hint: type('customs_hints', 'hint', 'hints', '水晶行业提示 Hint', tenancy.publicRead({ staffWrite: ['customs.hints'] }), {
     key: { type: 'string', required: true, unique: true, maxLength: 60 },
     title: { type: 'string', required: true, maxLength: 100 },
     body: { type: 'text', required: true },

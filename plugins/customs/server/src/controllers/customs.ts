@@ -1,153 +1,91 @@
-/** Thin HTTP layer: resolve the caller's scope, hand over to the services, answer `{ data }`. */
+/** HTTP glue only: parse, hand over to the services, shape the answer (plugin-kit's controller). */
 import type { Core } from '@strapi/strapi';
+import type { customs } from '@jmt/contracts';
+import { controller, created, download, raw, type Request } from '@jmt/plugin-kit';
 import { host } from '../host';
 import { orderTemplate } from '../import/template';
-import type { Flow } from '../services/flow';
+import { CUSTOMS_ROUTES } from '../routes';
+import type { Batches } from '../services/batches';
+import type { Board } from '../services/board';
+import type { Cancellations } from '../services/cancellations';
 import type { ConfigService } from '../services/config';
+import type { Declarations } from '../services/declarations';
+import type { Imports } from '../services/imports';
+import type { createPoller } from '../services/poller';
 
-export interface Ctx {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: unknown; files?: Record<string, unknown> };
-  body: unknown;
-  status: number;
-  set(name: string, value: string): void;
-}
-
-type UploadedFile = { filepath?: string; path?: string; originalFilename?: string; name?: string; size: number };
-
-function firstFile(ctx: Ctx): { path: string; name: string; size: number } | null {
-  const raw = ctx.request.files?.file as UploadedFile | UploadedFile[] | undefined;
-  const f = Array.isArray(raw) ? raw[0] : raw;
-  if (!f) return null;
-  const p = f.filepath ?? f.path;
-  if (!p) return null;
-  return { path: p, name: f.originalFilename ?? f.name ?? 'orders.xlsx', size: f.size };
-}
+type Req = Request<Record<string, string>, Record<string, unknown>, Record<string, unknown>>;
+/** A body the route's contract has already parsed (so it has the contract's output type). */
+const parsed = <T>(body: unknown): T => body as T;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** An import answer carries its fields beside `data` too (the import screens of the first version read them there). */
+const preview = (result: Record<string, unknown>) => raw({ ...result, data: result });
+const RECORD_KINDS = { orders: 'order', inventories: 'inventory', waybills: 'waybill', summaries: 'summary', cancellations: 'cancellation' } as const;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const flow = (): Flow => strapi.plugin('customs').service('flow') as Flow;
-  const config = (): ConfigService => strapi.plugin('customs').service('config') as ConfigService;
-  const scope = (ctx: Ctx) => host(strapi).scope(ctx);
-  const body = (ctx: Ctx): Record<string, unknown> => {
-    const b = ctx.request.body as Record<string, unknown> | undefined;
-    return (b && typeof b === 'object' && 'data' in b && b.data && typeof b.data === 'object' ? (b.data as Record<string, unknown>) : b) ?? {};
-  };
+  const service = <T>(name: string): T => strapi.plugin('customs').service(name) as T;
+  const config = () => service<ConfigService>('config');
+  const batches = () => service<Batches>('batches');
+  const imports = () => service<Imports>('imports');
+  const declarations = () => service<Declarations>('declarations');
+  const cancellations = () => service<Cancellations>('cancellations');
+  const board = () => service<Board>('board');
+  /** The merchant may write here at all (admin, module open): said before anything about the body. */
+  const writer = (handle: (req: Req) => Promise<unknown>) => ({ before: (scope: Req['scope']) => batches().assertWriter(scope), handle });
 
-  return {
-    async template(ctx: Ctx) {
-      await scope(ctx);
-      ctx.set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      ctx.set('content-disposition', `attachment; filename="orders.xlsx"; filename*=UTF-8''${encodeURIComponent('电子订单导入模板.xlsx')}`);
-      ctx.body = await orderTemplate();
+  return controller(strapi, CUSTOMS_ROUTES, {
+    template: async () => download('电子订单导入模板.xlsx', XLSX, await orderTemplate()),
+    myConfig: async ({ scope }: Req) => config().mine(scope),
+    listConfigs: async ({ scope }: Req) => config().list(scope),
+    getConfig: async ({ scope, params }: Req) => config().get(scope, params.merchant),
+    saveConfig: async ({ scope, params, body }: Req) => config().save(scope, params.merchant, body),
+    verifyConfig: async ({ scope, params }: Req) => config().reverify(scope, params.merchant),
+    // `id` and `status` beside `data` as well: what clients of the first version read.
+    createBatch: {
+      // Module open and a verified 点点通 config, before the form is judged.
+      before: async (scope: Req['scope']) => config().requireValid(await batches().assertWriter(scope)),
+      handle: async ({ scope, body }: Req) => {
+        const batch = await batches().create(scope, parsed<customs.BatchInput>(body));
+        return raw({ data: batch, id: batch.id, status: batch.status }, 201);
+      },
     },
-    async myConfig(ctx: Ctx) {
-      ctx.body = { data: await config().mine(await scope(ctx)) };
+    listBatches: async ({ scope, query }: Req) => batches().list(scope, query),
+    findBatch: async ({ scope, params }: Req) => batches().findOne(scope, params.id),
+    listOrders: async ({ scope, params, query }: Req) => batches().records(scope, params.id, 'order', query),
+    listInventories: async ({ scope, params, query }: Req) => batches().records(scope, params.id, 'inventory', query),
+    exportOrders: async ({ scope, params }: Req) => {
+      const { fileName, stream } = await batches().exportOrders(scope, params.id);
+      return download(fileName, XLSX, stream);
     },
-    async listConfigs(ctx: Ctx) {
-      ctx.body = { data: await config().list(await scope(ctx)) };
+    importOrders: async ({ scope, params, file }: Req) => {
+      const result = await imports().preview(scope, params.id, file);
+      // A file that cannot be read at all answers the one error format, with the preview as its details.
+      if (result.fatal) return raw({ data: null, error: { status: 422, code: 'IMPORT_FILE_REJECTED', message: result.errors[0]?.message ?? '文件无法导入', details: result } }, 422);
+      return preview(result);
     },
-    async getConfig(ctx: Ctx) {
-      ctx.body = { data: await config().get(await scope(ctx), ctx.params.merchant) };
-    },
-    async saveConfig(ctx: Ctx) {
-      ctx.body = { data: await config().save(await scope(ctx), ctx.params.merchant, body(ctx)) };
-    },
-    async verifyConfig(ctx: Ctx) {
-      ctx.body = { data: await config().reverify(await scope(ctx), ctx.params.merchant) };
-    },
-    async createBatch(ctx: Ctx) {
-      const batch = await flow().createBatch(await scope(ctx), body(ctx));
-      ctx.status = 201;
-      ctx.body = { data: batch, id: batch.id, status: batch.status };
-    },
-    async listBatches(ctx: Ctx) {
-      ctx.body = await flow().listBatches(await scope(ctx), ctx.query);
-    },
-    async findBatch(ctx: Ctx) {
-      ctx.body = { data: await flow().findBatch(await scope(ctx), ctx.params.id) };
-    },
-    async listOrders(ctx: Ctx) {
-      ctx.body = await flow().listRecords(await scope(ctx), ctx.params.id, 'order', ctx.query);
-    },
-    async exportOrders(ctx: Ctx) {
-      const { fileName, stream } = await flow().exportOrders(await scope(ctx), ctx.params.id);
-      ctx.set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      ctx.set('content-disposition', `attachment; filename="orders.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-      ctx.body = stream;
-    },
-    async listInventories(ctx: Ctx) {
-      ctx.body = await flow().listRecords(await scope(ctx), ctx.params.id, 'inventory', ctx.query);
-    },
-    async importOrders(ctx: Ctx) {
-      const result = await flow().importPreview(await scope(ctx), ctx.params.id, firstFile(ctx));
-      ctx.status = result.fatal ? 422 : 200;
-      ctx.body = result.fatal
-        ? { data: null, error: { status: 422, code: 'IMPORT_FILE_REJECTED', message: result.errors[0]?.message ?? '文件无法导入', details: result } }
-        : { ...result, data: result };
-    },
-    async getImport(ctx: Ctx) {
-      const result = await flow().importPreviewAgain(await scope(ctx), ctx.params.importId);
-      ctx.body = { ...result, data: result };
-    },
-    async fixImport(ctx: Ctx) {
-      const result = await flow().importFix(await scope(ctx), ctx.params.importId, body(ctx));
-      ctx.body = { ...result, data: result };
-    },
-    async commitImport(ctx: Ctx) {
-      const result = await flow().importCommit(await scope(ctx), ctx.params.importId);
-      ctx.body = { ...result, data: result };
-    },
-    async declareOrders(ctx: Ctx) {
-      ctx.body = { data: await flow().declareOrders(await scope(ctx), ctx.params.id) };
-    },
-    async declareInventories(ctx: Ctx) {
-      ctx.body = { data: await flow().declareInventories(await scope(ctx), ctx.params.id) };
-    },
-    async declareWaybill(ctx: Ctx) {
-      ctx.body = { data: await flow().declareWaybill(await scope(ctx), ctx.params.id, body(ctx)) };
-    },
-    async declareSummary(ctx: Ctx) {
-      ctx.body = { data: await flow().declareSummary(await scope(ctx), ctx.params.id) };
-    },
-    async timeline(ctx: Ctx) {
-      const kinds = { orders: 'order', inventories: 'inventory', waybills: 'waybill', summaries: 'summary', cancellations: 'cancellation' } as const;
-      const kind = kinds[ctx.params.kind as keyof typeof kinds];
+    getImport: async ({ scope, params }: Req) => preview(await imports().previewAgain(scope, params.importId)),
+    fixImport: writer(async ({ scope, params, body }: Req) => preview(await imports().fix(scope, params.importId, parsed<{ overrides: Record<string, Record<string, string>> }>(body)))),
+    commitImport: async ({ scope, params }: Req) => preview(await imports().commit(scope, params.importId)),
+    declareOrders: async ({ scope, params }: Req) => declarations().orders(scope, params.id),
+    declareInventories: async ({ scope, params }: Req) => declarations().inventories(scope, params.id),
+    declareWaybill: writer(async ({ scope, params, body }: Req) => declarations().waybill(scope, params.id, parsed<customs.WaybillInput>(body))),
+    declareSummary: async ({ scope, params }: Req) => declarations().summary(scope, params.id),
+    timeline: async ({ scope, params }: Req) => {
+      const kind = RECORD_KINDS[params.kind as keyof typeof RECORD_KINDS];
       if (!kind) throw host(strapi).error('NOT_FOUND', 404);
-      ctx.body = { data: await flow().timeline(await scope(ctx), kind, ctx.params.id) };
+      return batches().timeline(scope, kind, params.id);
     },
-    async listCancellations(ctx: Ctx) {
-      ctx.body = await flow().listCancellations(await scope(ctx), ctx.query);
+    listCancellations: async ({ scope, query }: Req) => cancellations().list(scope, query),
+    cancellable: async ({ scope, query }: Req) => cancellations().cancellable(scope, query),
+    createCancellation: writer(async ({ scope, body }: Req) => created(await cancellations().create(scope, parsed<customs.CancellationInput>(body)))),
+    declareCancellation: async ({ scope, params }: Req) => cancellations().declare(scope, params.id),
+    withdrawCancellation: async ({ scope, params }: Req) => cancellations().withdraw(scope, params.id),
+    todos: async ({ scope }: Req) => board().todos(scope),
+    board: async ({ scope, query }: Req) => raw(await board().board(scope, query)),
+    pollNow: async ({ scope }: Req) => {
+      host(strapi).assertCan(scope, 'customs.view');
+      return service<ReturnType<typeof createPoller>>('poller').pollNow();
     },
-    async cancellable(ctx: Ctx) {
-      ctx.body = { data: await flow().cancellable(await scope(ctx), ctx.query) };
-    },
-    async createCancellation(ctx: Ctx) {
-      ctx.status = 201;
-      ctx.body = { data: await flow().createCancellation(await scope(ctx), body(ctx)) };
-    },
-    async declareCancellation(ctx: Ctx) {
-      ctx.body = { data: await flow().declareCancellation(await scope(ctx), ctx.params.id) };
-    },
-    async withdrawCancellation(ctx: Ctx) {
-      ctx.body = { data: await flow().withdrawCancellation(await scope(ctx), ctx.params.id) };
-    },
-    async todos(ctx: Ctx) {
-      ctx.body = { data: await flow().todos(await scope(ctx)) };
-    },
-    async board(ctx: Ctx) {
-      ctx.body = await flow().board(await scope(ctx), ctx.query);
-    },
-    async pollNow(ctx: Ctx) {
-      const s = await scope(ctx);
-      host(strapi).assertCan(s, 'customs.view');
-      ctx.body = { data: await (strapi.plugin('customs').service('poller') as { pollNow(): Promise<unknown> }).pollNow() };
-    },
-    async hints(ctx: Ctx) {
-      ctx.body = { data: await flow().hints(await scope(ctx)) };
-    },
-    async saveHint(ctx: Ctx) {
-      ctx.body = { data: await flow().saveHint(await scope(ctx), ctx.params.key, body(ctx)) };
-    },
-  };
+    hints: async ({ scope }: Req) => board().hints(scope),
+    saveHint: async ({ scope, params, body }: Req) => board().saveHint(scope, params.key, parsed<customs.HintInput>(body)),
+  } as never);
 };

@@ -1,46 +1,10 @@
-/** Mounted at /api/customs (prefix '' drops the default /api/customs-plugin path). Every route needs a session. */
-const route = (method: string, path: string, handler: string) => ({
-  method,
-  path: `/customs${path}`,
-  handler: `customs.${handler}`,
-  config: { prefix: '', auth: { strategies: ['users-permissions'] } },
-});
+/**
+ * Mounted at /api/customs (no plugin prefix), straight from the contracts in @jmt/contracts: the same
+ * declaration gives Strapi its routes, the controller its parsers and the OpenAPI document its pages.
+ */
+import { customsRoutes } from '@jmt/contracts';
+import { contentApiRoutes, type RouteDef } from '@jmt/plugin-kit';
 
-export default {
-  'content-api': {
-    type: 'content-api',
-    routes: [
-      route('GET', '/templates/orders.xlsx', 'template'),
-      route('GET', '/config', 'myConfig'),
-      route('GET', '/configs', 'listConfigs'),
-      route('GET', '/configs/:merchant', 'getConfig'),
-      route('PUT', '/configs/:merchant', 'saveConfig'),
-      route('POST', '/configs/:merchant/verify', 'verifyConfig'),
-      route('GET', '/batches', 'listBatches'),
-      route('POST', '/batches', 'createBatch'),
-      route('GET', '/batches/:id', 'findBatch'),
-      route('GET', '/batches/:id/orders', 'listOrders'),
-      route('GET', '/batches/:id/orders.xlsx', 'exportOrders'),
-      route('GET', '/batches/:id/inventories', 'listInventories'),
-      route('POST', '/batches/:id/orders/import', 'importOrders'),
-      route('POST', '/batches/:id/orders/declare', 'declareOrders'),
-      route('POST', '/batches/:id/inventories', 'declareInventories'),
-      route('POST', '/batches/:id/waybill', 'declareWaybill'),
-      route('POST', '/batches/:id/summary', 'declareSummary'),
-      route('GET', '/imports/:importId', 'getImport'),
-      route('POST', '/imports/:importId/fix', 'fixImport'),
-      route('POST', '/imports/:importId/commit', 'commitImport'),
-      route('GET', '/records/:kind/:id', 'timeline'),
-      route('GET', '/cancellations', 'listCancellations'),
-      route('GET', '/cancellable', 'cancellable'),
-      route('POST', '/cancellations', 'createCancellation'),
-      route('POST', '/cancellations/:id/declare', 'declareCancellation'),
-      route('POST', '/cancellations/:id/withdraw', 'withdrawCancellation'),
-      route('GET', '/todos', 'todos'),
-      route('GET', '/board', 'board'),
-      route('POST', '/receipts/poll', 'pollNow'),
-      route('GET', '/hints', 'hints'),
-      route('PUT', '/hints/:key', 'saveHint'),
-    ],
-  },
-};
+export const CUSTOMS_ROUTES = customsRoutes as unknown as RouteDef[];
+
+export default contentApiRoutes('customs', CUSTOMS_ROUTES);

@@ -5,9 +5,10 @@
  */
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { access, system, type DataAccess } from '@jmt/plugin-kit';
 import { host, type ActorScope } from '../host';
 import { httpDdtAdapter, TransientError, type DdtAdapter } from './ddt-client';
-import { query, Row, UID } from './store';
+import { UID, type Row } from './store';
 
 export const CONFIG_FIELDS = ['dxpId', 'ebcCode', 'ebcName', 'ebpCode', 'ebpName', 'agentCode', 'agentName', 'customsCode', 'portCode', 'appKey'] as const;
 type ConfigField = (typeof CONFIG_FIELDS)[number];
@@ -37,15 +38,17 @@ export function createConfigService(strapi: Core.Strapi, adapter: DdtAdapter = h
   const h = () => host(strapi);
   const fail = (code: string, status: number, details?: Record<string, unknown>) => h().error(code, status, details);
 
-  async function merchantByDocumentId(documentId: string): Promise<Row> {
-    const m = (await query(strapi, UID.merchant).findOne({ where: { documentId } })) as Row | null;
-    if (!m) throw fail('NOT_FOUND', 404);
-    return m;
+  async function merchantByDocumentId(scope: ActorScope, documentId: string): Promise<Row> {
+    return access(strapi, scope).table(UID.merchant).get({ documentId });
   }
 
-  async function rowFor(merchantId: number): Promise<Row | null> {
-    return (await query(strapi, UID.config).findOne({ where: { merchant: { id: merchantId } } })) as Row | null;
+  /** The merchant's config, read through `db` (the caller's scope narrowed to the merchant, or system work). */
+  async function configOf(db: DataAccess, merchantId: number): Promise<Row | null> {
+    return db.within(merchantId).table(UID.config).findOne();
   }
+
+  /** System work (declarations, delivery): the config a merchant's documents leave with. */
+  const rowFor = (merchantId: number): Promise<Row | null> => configOf(system(strapi), merchantId);
 
   function present(row: Row | null, merchant: Row, staff: boolean): Row {
     const base: Row = { merchant: { documentId: merchant.documentId, nameCn: merchant.nameCn }, configured: Boolean(row) };
@@ -74,28 +77,31 @@ export function createConfigService(strapi: Core.Strapi, adapter: DdtAdapter = h
     async mine(scope: ActorScope): Promise<Row> {
       if (scope.kind !== 'merchant' || !scope.merchantId) throw fail('NO_MERCHANT', 403);
       h().assertCan(scope, 'data.read');
-      const merchant = (await query(strapi, UID.merchant).findOne({ where: { id: scope.merchantId } })) as Row;
-      return present(await rowFor(scope.merchantId), merchant, false);
+      const db = access(strapi, scope);
+      const merchant = await db.table(UID.merchant).get({ id: scope.merchantId });
+      return present(await configOf(db, scope.merchantId), merchant, false);
     },
 
     async list(scope: ActorScope): Promise<Row[]> {
       h().assertCan(scope, 'customs.config');
-      const merchants = (await query(strapi, UID.merchant).findMany({ orderBy: { id: 'asc' } })) as Row[];
-      const rows = (await query(strapi, UID.config).findMany({ populate: { merchant: { select: ['id'] } } })) as Row[];
+      const db = access(strapi, scope);
+      const merchants = await db.table(UID.merchant).findMany({ orderBy: { id: 'asc' }, limit: 1000 });
+      const rows = await db.table(UID.config).findMany({ populate: { merchant: { select: ['id'] } } });
       const byMerchant = new Map(rows.map((r) => [r.merchant?.id as number, r]));
       return merchants.map((m) => ({ ...present(byMerchant.get(m.id) ?? null, m, true), registrationStatus: m.registrationStatus }));
     },
 
     async get(scope: ActorScope, merchantDocumentId: string): Promise<Row> {
       h().assertCan(scope, 'customs.config');
-      const merchant = await merchantByDocumentId(merchantDocumentId);
-      return present(await rowFor(merchant.id), merchant, true);
+      const merchant = await merchantByDocumentId(scope, merchantDocumentId);
+      return present(await configOf(access(strapi, scope), merchant.id), merchant, true);
     },
 
     /** Staff save: stored, then verified against 点点通 at once; the answer carries the verdict. */
     async save(scope: ActorScope, merchantDocumentId: string, body: unknown): Promise<Row> {
       h().assertCan(scope, 'customs.config');
-      const merchant = await merchantByDocumentId(merchantDocumentId);
+      const merchant = await merchantByDocumentId(scope, merchantDocumentId);
+      const configs = access(strapi, scope).within(merchant.id).table(UID.config);
       const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
       const data: Row = {};
       const problems: { field: string; message: string }[] = [];
@@ -115,14 +121,12 @@ export function createConfigService(strapi: Core.Strapi, adapter: DdtAdapter = h
         else data.appSecretEncrypted = s ? sealSecret(h().secret('CUSTOMS_CONFIG_KEY'), s) : null;
       }
       if (problems.length) throw fail('VALIDATION_FAILED', 400, { errors: problems });
-      const existing = await rowFor(merchant.id);
+      const existing = await configs.findOne();
       const merged: Row = { ...(existing ?? {}), ...data };
       const verdict = await verifyRow(merged);
       const saved = await h().transaction(async () => {
         const values = { ...data, status: verdict.status, verifiedAt: new Date(), verifyErrors: verdict.errors, editedBy: scope.name || scope.phone };
-        const row = existing
-          ? ((await query(strapi, UID.config).update({ where: { id: existing.id }, data: values })) as Row)
-          : ((await strapi.documents(UID.config as never).create({ data: { ...values, merchant: merchant.id } as never })) as unknown as Row);
+        const row = existing ? await configs.update({ id: existing.id }, values) : await configs.create(values);
         const before = existing ? Object.fromEntries(CONFIG_FIELDS.map((f) => [f, existing[f] ?? null])) : null;
         await h().audit(
           { module: 'customs', action: 'config.save', targetUid: UID.config, targetId: String(row.documentId), before, after: { ...Object.fromEntries(CONFIG_FIELDS.map((f) => [f, merged[f] ?? null])), secretChanged: 'appSecretEncrypted' in data, status: verdict.status } },
@@ -131,18 +135,18 @@ export function createConfigService(strapi: Core.Strapi, adapter: DdtAdapter = h
         return row;
       });
       h().afterCommit();
-      const fresh = (await query(strapi, UID.config).findOne({ where: { id: saved.id } })) as Row;
-      return present(fresh, merchant, true);
+      return present(await configs.get({ id: saved.id }), merchant, true);
     },
 
     async reverify(scope: ActorScope, merchantDocumentId: string): Promise<Row> {
       h().assertCan(scope, 'customs.config');
-      const merchant = await merchantByDocumentId(merchantDocumentId);
-      const row = await rowFor(merchant.id);
+      const merchant = await merchantByDocumentId(scope, merchantDocumentId);
+      const configs = access(strapi, scope).within(merchant.id).table(UID.config);
+      const row = await configs.findOne();
       if (!row) throw fail('CUSTOMS_CONFIG_MISSING', 409);
       const verdict = await verifyRow(row);
-      await query(strapi, UID.config).update({ where: { id: row.id }, data: { status: verdict.status, verifiedAt: new Date(), verifyErrors: verdict.errors } });
-      return present(await rowFor(merchant.id), merchant, true);
+      const updated = await configs.update({ id: row.id }, { status: verdict.status, verifiedAt: new Date(), verifyErrors: verdict.errors });
+      return present(updated, merchant, true);
     },
 
     /** The config a declaration leaves with; refuses when missing or not verified as valid. */

@@ -5,16 +5,19 @@
  * retries with backoff); a CEB900 format-error receipt is final and rejects the record at once.
  */
 import type { Core } from '@strapi/strapi';
+import { system } from '@jmt/plugin-kit';
 import { host } from '../host';
 import type { DdtAdapter } from './ddt-client';
-import type { Flow } from './flow';
-import { query, Row, SUBJECT_UID, SubjectType, UID } from './store';
+import type { Receipts } from './receipts';
+import { SUBJECT_UID, UID, type SubjectType } from './store';
 
-export function createDelivery(strapi: Core.Strapi, adapter: DdtAdapter, flow: Flow) {
+/** The outbox handler of channel `ddt.ceb` (system work: the worker delivers whatever was queued). */
+export function createDelivery(strapi: Core.Strapi, adapter: DdtAdapter, receipts: () => Receipts) {
   const h = () => host(strapi);
+  const db = () => system(strapi);
   return async function deliver(job: { payload: Record<string, unknown> }): Promise<Record<string, unknown>> {
     const guid = String(job.payload.guid ?? '');
-    const message = (await query(strapi, UID.message).findOne({ where: { guid } })) as Row | null;
+    const message = await db().table(UID.message).findOne({ where: { guid } });
     if (!message) return { skipped: 'unknown guid' };
     if (message.status === 'accepted' || message.status === 'refused') return { skipped: message.status };
     const subject = message.subjectType as SubjectType;
@@ -23,20 +26,19 @@ export function createDelivery(strapi: Core.Strapi, adapter: DdtAdapter, flow: F
       outcome = await adapter.send(message.xml as string, message.dxpId as string);
     } catch (e) {
       // Kept on the message too, so the record's page says why it has not left yet; the outbox retries.
-      await query(strapi, UID.message).update({ where: { id: message.id }, data: { lastError: String((e as Error).message).slice(0, 2000) } });
+      await db().table(UID.message).update({ id: message.id }, { lastError: String((e as Error).message).slice(0, 2000) });
       throw e;
     }
     await h().transaction(async () => {
       if (outcome.kind === 'accepted') {
-        await query(strapi, UID.message).updateMany({ where: { id: message.id, status: 'queued' }, data: { status: 'accepted', acceptedAt: new Date(), lastError: null } });
-        await query(strapi, SUBJECT_UID[subject]).updateMany({
-          where: { id: message.subjectId, guid, status: 'queued' },
-          data: { status: 'declaring', ...(outcome.preNos[0] ? { preNo: outcome.preNos[0] } : {}) },
-        });
+        await db().table(UID.message).updateMany({ id: message.id, status: 'queued' }, { status: 'accepted', acceptedAt: new Date(), lastError: null });
+        await db()
+          .table(SUBJECT_UID[subject])
+          .updateMany({ id: message.subjectId, guid, status: 'queued' }, { status: 'declaring', ...(outcome.preNos[0] ? { preNo: outcome.preNos[0] } : {}) });
       } else {
         const info = outcome.receipts.map((r) => r.returnInfo).join('；').slice(0, 2000);
-        await query(strapi, UID.message).update({ where: { id: message.id }, data: { status: 'refused', lastError: info } });
-        for (const r of outcome.receipts) await flow.applyReceipt({ ...r, guid });
+        await db().table(UID.message).update({ id: message.id }, { status: 'refused', lastError: info });
+        for (const r of outcome.receipts) await receipts().apply({ ...r, guid });
       }
     });
     h().afterCommit();

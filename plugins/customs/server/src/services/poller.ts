@@ -1,21 +1,19 @@
 /**
- * Receipt polling (node-cron). Only one cms instance polls at a time: it holds a lease on the `receipts`
- * poll-state row (one conditional UPDATE, as the outbox claims jobs) and renews it on every run; when that
- * instance dies the lease runs out and another takes over. Each receipt is applied in its own transaction
- * together with the dxpId's cursor, so a crash mid-run re-reads at most what was not committed, and
- * `applyReceipt` ignores receipts it has already recorded.
+ * Receipt polling: node-cron under the kit's lease `customs.receipts`, so one cms instance polls at a time; the
+ * lease is renewed before each receipt and a run stops as soon as another instance has taken it over. Each
+ * receipt is applied in its own transaction together with its dxpId's cursor (a poll-state row with a unique
+ * name), so a crash mid-run re-reads at most what was not committed, and an applied receipt is never applied
+ * again.
  */
-import os from 'node:os';
-import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import cron, { type ScheduledTask } from 'node-cron';
+import { isUniqueViolation, INSTANCE_ID, schedule, system, type Lease, type Row, type Schedule } from '@jmt/plugin-kit';
 import { parseReceipts } from '../ceb';
 import { host } from '../host';
 import type { DdtAdapter } from './ddt-client';
-import type { Flow } from './flow';
-import { insertMany, query, Row, UID } from './store';
+import type { Receipts } from './receipts';
+import { UID } from './store';
 
-const LEASE_NAME = 'receipts';
+export const RECEIPTS_LEASE = 'customs.receipts';
 
 /** `polled: false` when another instance holds the polling lease (named in `instance`). */
 export interface PollOutcome {
@@ -24,58 +22,36 @@ export interface PollOutcome {
   instance: string | null;
 }
 
-/** This instance's lease ran out during a slow run and another instance polls now. */
-class LeaseLost extends Error {}
-const instance = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
-
-export function createPoller(strapi: Core.Strapi, adapter: DdtAdapter, flow: Flow) {
+export function createPoller(strapi: Core.Strapi, adapter: DdtAdapter, receipts: () => Receipts) {
   const h = () => host(strapi);
   const leaseMs = () => Number(process.env.DDT_POLL_LEASE_MS ?? 30_000);
-  let task: ScheduledTask | null = null;
-  let running: Promise<PollOutcome> | null = null;
+  const states = () => system(strapi).table(UID.pollState);
+  let poller: Schedule<number> | null = null;
 
-  async function ensureRow(name: string): Promise<Row> {
-    const found = (await query(strapi, UID.pollState).findOne({ where: { name } })) as Row | null;
+  async function cursorRow(name: string): Promise<Row> {
+    const found = await states().findOne({ where: { name } });
     if (found) return found;
     try {
-      await insertMany(strapi, UID.pollState, [{ name, cursor: '0' }]);
-    } catch {
-      // another instance created it first (unique name)
+      await states().create({ name, cursor: '0' });
+    } catch (e) {
+      // Another instance created it first (a unique index on the name).
+      if (!isUniqueViolation(e)) throw e;
     }
-    return (await query(strapi, UID.pollState).findOne({ where: { name } })) as Row;
+    return states().get({ name });
   }
 
-  async function acquire(): Promise<boolean> {
-    await ensureRow(LEASE_NAME);
-    const now = new Date();
-    const { count } = (await query(strapi, UID.pollState).updateMany({
-      where: { name: LEASE_NAME, $or: [{ lockedBy: null }, { lockedBy: instance }, { lockedUntil: { $lt: now } }] },
-      data: { lockedBy: instance, lockedUntil: new Date(now.getTime() + leaseMs()), lastPolledAt: now },
-    })) as { count: number };
-    return count === 1;
-  }
-
-  /** Extends our lease; false when another instance has taken it over (then this run stops at once). */
-  async function renew(): Promise<boolean> {
-    const { count } = (await query(strapi, UID.pollState).updateMany({
-      where: { name: LEASE_NAME, lockedBy: instance },
-      data: { lockedUntil: new Date(Date.now() + leaseMs()) },
-    })) as { count: number };
-    return count === 1;
-  }
-
-  async function pollDxp(dxpId: string): Promise<number> {
-    const cursorRow = await ensureRow(`cursor:${dxpId}`);
-    let after = String(cursorRow.cursor ?? '0');
+  async function pollDxp(lease: Lease, dxpId: string): Promise<number> {
+    const cursor = await cursorRow(`cursor:${dxpId}`);
+    let after = String(cursor.cursor ?? '0');
     let applied = 0;
     for (;;) {
-      if (!(await renew())) throw new LeaseLost();
+      await lease.keep();
       const page = await adapter.receipts(dxpId, after);
       for (const remote of page.receipts) {
-        if (!(await renew())) throw new LeaseLost();
+        await lease.keep();
         await h().transaction(async () => {
-          for (const receipt of parseReceipts(remote.xml)) if (await flow.applyReceipt(receipt)) applied += 1;
-          await query(strapi, UID.pollState).update({ where: { id: cursorRow.id }, data: { cursor: remote.cursor, lastPolledAt: new Date() } });
+          for (const receipt of parseReceipts(remote.xml)) if (await receipts().apply(receipt)) applied += 1;
+          await states().update({ id: cursor.id }, { cursor: remote.cursor, lastPolledAt: new Date() });
         });
         after = remote.cursor;
       }
@@ -84,40 +60,44 @@ export function createPoller(strapi: Core.Strapi, adapter: DdtAdapter, flow: Flo
     return applied;
   }
 
-  async function runOnce(): Promise<PollOutcome> {
-    if (!(await acquire())) {
-      const lease = (await query(strapi, UID.pollState).findOne({ where: { name: LEASE_NAME } })) as Row | null;
-      return { polled: false, applied: 0, instance: (lease?.lockedBy as string | null) ?? null };
-    }
+  async function pollAll(lease: Lease): Promise<number> {
+    const configs = await system(strapi).table(UID.config).findMany({ where: { status: 'valid' }, select: ['dxpId'] });
     let applied = 0;
     try {
-      const configs = (await query(strapi, UID.config).findMany({ where: { status: 'valid' }, select: ['dxpId'] })) as Row[];
-      for (const dxpId of new Set(configs.map((c) => c.dxpId as string).filter(Boolean))) applied += await pollDxp(dxpId);
-      await query(strapi, UID.pollState).updateMany({ where: { name: LEASE_NAME, lockedBy: instance }, data: { lastError: null } });
-    } catch (e) {
-      if (e instanceof LeaseLost) return { polled: true, applied, instance };
-      strapi.log.warn(`[customs] receipt poll failed: ${(e as Error).message}`);
-      await query(strapi, UID.pollState).updateMany({ where: { name: LEASE_NAME }, data: { lastError: String((e as Error).message).slice(0, 2000) } });
+      for (const dxpId of new Set(configs.map((c) => c.dxpId as string).filter(Boolean))) applied += await pollDxp(lease, dxpId);
+    } finally {
+      if (applied) h().afterCommit();
     }
-    if (applied) h().afterCommit();
-    return { polled: true, applied, instance };
+    return applied;
   }
 
+  const scheduleOf = (withCron: boolean): Schedule<number> => {
+    const seconds = Math.max(1, Math.round(Number(process.env.DDT_POLL_SECONDS ?? 5)));
+    return schedule(strapi, RECEIPTS_LEASE, withCron ? `*/${seconds} * * * * *` : null, { ttlMs: leaseMs(), release: false }, pollAll);
+  };
+
   return {
-    /** One poll now (staff "立即获取回执", tests); overlapping calls share one run. */
+    /** One poll now (staff "立即获取回执", tests); overlapping calls on this instance share one run. */
     async pollNow(): Promise<PollOutcome> {
-      if (!running) running = h().asSystem(runOnce).finally(() => (running = null));
-      return running;
+      poller ??= scheduleOf(false);
+      try {
+        const run = await poller.runNow();
+        return run.acquired ? { polled: true, applied: run.value ?? 0, instance: INSTANCE_ID } : { polled: false, applied: 0, instance: run.holder };
+      } catch (e) {
+        // Recorded on the lease row (the board shows it); the next run tries again.
+        strapi.log.warn(`[customs] receipt poll failed: ${(e as Error).message}`);
+        return { polled: true, applied: 0, instance: INSTANCE_ID };
+      }
     },
     start(): void {
-      if (process.env.DDT_POLL === 'false' || task) return;
-      const seconds = Math.max(1, Math.round(Number(process.env.DDT_POLL_SECONDS ?? 5)));
-      task = cron.schedule(`*/${seconds} * * * * *`, () => void this.pollNow(), { noOverlap: true } as never);
+      if (process.env.DDT_POLL === 'false') return;
+      poller?.stop();
+      poller = scheduleOf(true);
     },
     stop(): void {
-      task?.stop();
-      task = null;
+      poller?.stop();
+      poller = null;
     },
-    instance,
+    instance: INSTANCE_ID,
   };
 }

@@ -3,28 +3,30 @@
  * conditional UPDATE; rates are fixed-scale decimal strings. Records a merchant reads one by one (alerts,
  * settlements) point at their merchant; the account and its append-only ledger carry the merchant's integer
  * id (one account per merchant, created race-free by a unique key) and are reached only through the
- * caller's scope.
+ * caller's scope. Each type declares its tenancy (plugin-kit), so every read is the caller's merchant's.
  */
+import { tenancy } from '@jmt/plugin-kit';
+
 const hidden = { 'content-manager': { visible: false }, 'content-type-builder': { visible: false } };
 const merchant = () => ({ type: 'relation', relation: 'manyToOne', target: 'api::merchant.merchant' }) as const;
 // A fresh object per attribute: Strapi writes the column name into the attribute object it is given.
 const money = () => ({ type: 'biginteger', required: true, default: '0' }) as const;
 
-function type(collectionName: string, singularName: string, pluralName: string, displayName: string, attributes: Record<string, unknown>) {
+function type(collectionName: string, singularName: string, pluralName: string, displayName: string, owner: Record<string, unknown>, attributes: Record<string, unknown>) {
   return {
     schema: {
       kind: 'collectionType',
       collectionName,
       info: { singularName, pluralName, displayName },
       options: { draftAndPublish: false },
-      pluginOptions: hidden,
+      pluginOptions: { ...hidden, ...owner },
       attributes,
     },
   };
 }
 
 export default {
-  rate: type('fx_rates', 'rate', 'rates', '汇率 FX rate', {
+  rate: type('fx_rates', 'rate', 'rates', '汇率 FX rate', tenancy.publicRead({ staffWrite: ['fx.rates'], unique: [['currency', 'date', 'source']] }), {
     currency: { type: 'string', required: true, maxLength: 3 },
     date: { type: 'string', required: true, maxLength: 10 },
     /** CNY per the currency's unit (100 for JPY), 4 decimals. */
@@ -32,7 +34,7 @@ export default {
     source: { type: 'string', required: true, maxLength: 10 },
     enteredBy: { type: 'string', maxLength: 100 },
   }),
-  'fetch-state': type('fx_fetch_states', 'fetch-state', 'fetch-states', '汇率抓取状态 FX fetch state', {
+  'fetch-state': type('fx_fetch_states', 'fetch-state', 'fetch-states', '汇率抓取状态 FX fetch state', tenancy.system(), {
     name: { type: 'string', required: true, unique: true, maxLength: 40 },
     lockedBy: { type: 'string', maxLength: 100 },
     lockedUntil: { type: 'datetime' },
@@ -42,7 +44,7 @@ export default {
     lastErrorCode: { type: 'string', maxLength: 40 },
     lastError: { type: 'text' },
   }),
-  alert: type('fx_alerts', 'alert', 'alerts', '汇率预警 Rate alert', {
+  alert: type('fx_alerts', 'alert', 'alerts', '汇率预警 Rate alert', tenancy.merchant({ staffRead: ['fx.view'], staffWrite: [] }), {
     merchant: merchant(),
     currency: { type: 'string', required: true, maxLength: 3 },
     direction: { type: 'string', required: true, maxLength: 5 },
@@ -53,7 +55,7 @@ export default {
     lastRate: { type: 'string', maxLength: 20 },
     triggeredAt: { type: 'datetime' },
   }),
-  account: type('fx_accounts', 'account', 'accounts', '外汇子账户 FX sub-account', {
+  account: type('fx_accounts', 'account', 'accounts', '外汇子账户 FX sub-account', tenancy.merchant({ merchantColumn: 'merchantId', staffRead: ['fx.view'], staffWrite: ['fx.settle', 'fx.balances'] }), {
     merchantId: { type: 'integer', required: true, unique: true },
     currency: { type: 'string', required: true, default: 'USD', maxLength: 3 },
     balanceMinor: money(),
@@ -61,7 +63,7 @@ export default {
     /** When the balance last changed (upload or settlement): "余额更新时间". */
     balanceAt: { type: 'datetime' },
   }),
-  'ledger-entry': type('fx_ledger_entries', 'ledger-entry', 'ledger-entries', '收结汇明细 Ledger entry', {
+  'ledger-entry': type('fx_ledger_entries', 'ledger-entry', 'ledger-entries', '收结汇明细 Ledger entry', tenancy.merchant({ merchantColumn: 'merchantId', staffRead: ['fx.view'], staffWrite: ['fx.settle', 'fx.balances'] }), {
     merchantId: { type: 'integer', required: true },
     type: { type: 'string', required: true, maxLength: 20 },
     balanceDeltaMinor: money(),
@@ -73,7 +75,7 @@ export default {
     uploadId: { type: 'integer' },
     actorName: { type: 'string', maxLength: 100 },
   }),
-  settlement: type('fx_settlements', 'settlement', 'settlements', '结汇申请 Settlement', {
+  settlement: type('fx_settlements', 'settlement', 'settlements', '结汇申请 Settlement', tenancy.merchant({ staffRead: ['fx.view'], staffWrite: ['fx.settle'] }), {
     merchant: merchant(),
     number: { type: 'string', required: true, unique: true, maxLength: 30 },
     status: { type: 'string', required: true, maxLength: 20 },
@@ -91,14 +93,15 @@ export default {
     rejectReason: { type: 'text' },
     completedAt: { type: 'datetime' },
   }),
-  'settlement-event': type('fx_settlement_events', 'settlement-event', 'settlement-events', '结汇时间线 Settlement event', {
+  'settlement-event': type('fx_settlement_events', 'settlement-event', 'settlement-events', '结汇时间线 Settlement event', tenancy.merchant({ merchantColumn: 'merchantId', staffRead: ['fx.view'], staffWrite: ['fx.settle'] }), {
+    merchantId: { type: 'integer', required: true },
     settlementId: { type: 'integer', required: true },
     status: { type: 'string', required: true, maxLength: 20 },
     note: { type: 'text' },
     actorName: { type: 'string', maxLength: 100 },
     actorKind: { type: 'string', maxLength: 20 },
   }),
-  'balance-upload': type('fx_balance_uploads', 'balance-upload', 'balance-uploads', '余额上传 Balance upload', {
+  'balance-upload': type('fx_balance_uploads', 'balance-upload', 'balance-uploads', '余额上传 Balance upload', tenancy.platform({ staffRead: ['fx.view'], staffWrite: ['fx.balances'] }), {
     fileName: { type: 'string', maxLength: 255 },
     total: { type: 'integer' },
     changed: { type: 'integer' },

@@ -1,23 +1,29 @@
-/** Thin HTTP layer: resolve the caller's scope, hand over to the services, answer `{ data }`. */
-import fs from 'node:fs';
+/** HTTP glue only: parse, hand over to the services, shape the answer (plugin-kit's controller). */
 import type { Core } from '@strapi/strapi';
+import { fx } from '@jmt/contracts';
+import { controller, created, download, raw, readUpload, type Parser, type Request, type RouteDef } from '@jmt/plugin-kit';
 import { balanceTemplate } from '../balance-sheet';
 import { host } from '../host';
+import { FX_ROUTES } from '../routes';
 import type { Alerts } from '../services/alerts';
 import type { Ledger } from '../services/ledger';
 import type { Rates } from '../services/rates';
 import type { Settlements } from '../services/settlements';
 
-export interface Ctx {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: unknown; files?: Record<string, unknown> };
-  body: unknown;
-  status: number;
-  set(name: string, value: string): void;
-}
+type Req = Request<Record<string, string>, Record<string, unknown>, Record<string, unknown>>;
+/** A body or query the route's contract has already parsed (so it has the contract's output type). */
+const parsed = <T>(input: unknown): T => input as T;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-type UploadedFile = { filepath?: string; path?: string; originalFilename?: string; name?: string; size: number };
+/**
+ * A settlement request is answered with every problem of the form at once, including the ones only the service can
+ * see (which evidence files are the caller's, the date window): its body is parsed field by field and handed over
+ * with its problems, and the service refuses once (VALIDATION_FAILED, the same `details.errors`).
+ */
+const fieldByField = <T extends Parameters<typeof fx.checkFields>[0]>(schema: T): Parser<fx.Checked<unknown>> => ({
+  safeParse: (input: unknown) => ({ success: true as const, data: fx.checkFields(schema, input) }),
+});
+const DEFS: RouteDef[] = FX_ROUTES.map((d) => (d.handler === 'createSettlement' ? { ...d, body: fieldByField(fx.settlementInput) } : d));
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = <T>(name: string): T => strapi.plugin('fx').service(name) as T;
@@ -25,89 +31,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const alerts = () => service<Alerts>('alerts');
   const ledger = () => service<Ledger>('ledger');
   const settlements = () => service<Settlements>('settlements');
-  const scope = (ctx: Ctx) => host(strapi).scope(ctx);
-  const body = (ctx: Ctx): Record<string, unknown> => {
-    const b = ctx.request.body as Record<string, unknown> | undefined;
-    return (b && typeof b === 'object' && 'data' in b && b.data && typeof b.data === 'object' ? (b.data as Record<string, unknown>) : b) ?? {};
-  };
-  const signedIn = async (ctx: Ctx) => {
-    const s = await scope(ctx);
-    if (s.kind === 'anonymous') throw host(strapi).error('UNAUTHORIZED', 401);
-    return s;
-  };
+  /** Alerts are a merchant's own: a caller who has none is told so before anything about the body. */
+  const alertWriter = (handle: (req: Req) => Promise<unknown>) => ({ before: async (scope: Req['scope']) => alerts().assertWriter(scope), handle });
 
-  return {
-    async rates(ctx: Ctx) {
-      await signedIn(ctx);
-      ctx.body = await rates().latest();
+  return controller(strapi, DEFS, {
+    // `{ data, meta: { stale, lastFetch } }`
+    rates: async () => raw(await rates().latest()),
+    history: async ({ query }: Req) => rates().history(parsed<fx.HistoryQuery>(query)),
+    setRate: async ({ scope, body }: Req) => rates().setManual(scope, parsed<fx.ManualRateInput>(body)),
+    fetchRates: async ({ scope }: Req) => rates().fetchNow(scope),
+    listAlerts: async ({ scope }: Req) => alerts().list(scope),
+    createAlert: alertWriter(async ({ scope, body }: Req) => created(await alerts().create(scope, parsed<fx.AlertInput>(body)))),
+    updateAlert: alertWriter(async ({ scope, params, body }: Req) => alerts().update(scope, params.id, parsed<fx.AlertUpdateInput>(body))),
+    deleteAlert: async ({ scope, params }: Req) => {
+      await alerts().remove(scope, params.id);
+      return { id: params.id, deleted: true };
     },
-    async history(ctx: Ctx) {
-      await signedIn(ctx);
-      ctx.body = { data: await rates().history(ctx.query.currency, ctx.query.days) };
+    account: async ({ scope }: Req) => ledger().account(scope),
+    ledger: async ({ scope, query }: Req) => ledger().entries(scope, query),
+    accounts: async ({ scope, query }: Req) => ledger().accounts(scope, query),
+    balanceTemplate: async ({ scope }: Req) => {
+      host(strapi).assertCan(scope, 'fx.balances');
+      return download('子账户余额上传模板.xlsx', XLSX, await balanceTemplate());
     },
-    async setRate(ctx: Ctx) {
-      ctx.body = { data: await rates().setManual(await scope(ctx), body(ctx)) };
+    uploadBalances: async ({ scope, file }: Req) => {
+      host(strapi).assertCan(scope, 'fx.balances');
+      if (!file) throw host(strapi).error('FILE_REQUIRED', 400, { field: 'file' });
+      return ledger().upload(scope, { buffer: await readUpload(file), name: file.name });
     },
-    async fetchRates(ctx: Ctx) {
-      ctx.body = { data: await rates().fetchNow(await scope(ctx)) };
+    listUploads: async ({ scope, query }: Req) => ledger().uploads(scope, query),
+    createSettlement: {
+      // Merchant admin, module open: said before anything about the form (FX_PROFILE_INCOMPLETE comes after it).
+      before: async (scope: Req['scope']) => {
+        await settlements().assertWriter(scope);
+      },
+      handle: async ({ scope, body }: Req) => created(await settlements().create(scope, parsed<fx.Checked<fx.SettlementInput>>(body))),
     },
-    async listAlerts(ctx: Ctx) {
-      ctx.body = { data: await alerts().list(await scope(ctx)) };
-    },
-    async createAlert(ctx: Ctx) {
-      ctx.body = { data: await alerts().create(await scope(ctx), body(ctx)) };
-      ctx.status = 201;
-    },
-    async updateAlert(ctx: Ctx) {
-      ctx.body = { data: await alerts().update(await scope(ctx), ctx.params.id, body(ctx)) };
-    },
-    async deleteAlert(ctx: Ctx) {
-      await alerts().remove(await scope(ctx), ctx.params.id);
-      ctx.body = { data: { id: ctx.params.id, deleted: true } };
-    },
-    async account(ctx: Ctx) {
-      ctx.body = { data: await ledger().account(await scope(ctx)) };
-    },
-    async ledger(ctx: Ctx) {
-      ctx.body = await ledger().entries(await scope(ctx), ctx.query);
-    },
-    async accounts(ctx: Ctx) {
-      ctx.body = await ledger().accounts(await scope(ctx), ctx.query);
-    },
-    async balanceTemplate(ctx: Ctx) {
-      host(strapi).assertCan(await scope(ctx), 'fx.balances');
-      ctx.set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      ctx.set('content-disposition', `attachment; filename="balances.xlsx"; filename*=UTF-8''${encodeURIComponent('子账户余额上传模板.xlsx')}`);
-      ctx.body = await balanceTemplate();
-    },
-    async uploadBalances(ctx: Ctx) {
-      const s = await scope(ctx);
-      host(strapi).assertCan(s, 'fx.balances');
-      const raw = ctx.request.files?.file as UploadedFile | UploadedFile[] | undefined;
-      const f = Array.isArray(raw) ? raw[0] : raw;
-      const filePath = f?.filepath ?? f?.path;
-      if (!f || !filePath) throw host(strapi).error('FILE_REQUIRED', 400, { field: 'file' });
-      const buffer = await fs.promises.readFile(filePath);
-      ctx.body = { data: await ledger().upload(s, { buffer, name: f.originalFilename ?? f.name ?? 'balances.xlsx' }) };
-    },
-    async listUploads(ctx: Ctx) {
-      ctx.body = await ledger().uploads(await scope(ctx), ctx.query);
-    },
-    async createSettlement(ctx: Ctx) {
-      ctx.body = { data: await settlements().create(await scope(ctx), body(ctx)) };
-      ctx.status = 201;
-    },
-    async listSettlements(ctx: Ctx) {
-      ctx.body = await settlements().list(await scope(ctx), ctx.query);
-    },
-    async findSettlement(ctx: Ctx) {
-      ctx.body = { data: await settlements().findOne(await scope(ctx), ctx.params.id) };
-    },
-    async completeSettlement(ctx: Ctx) {
-      ctx.body = { data: await settlements().complete(await scope(ctx), ctx.params.id, body(ctx)) };
-    },
-    async rejectSettlement(ctx: Ctx) {
-      ctx.body = { data: await settlements().reject(await scope(ctx), ctx.params.id, body(ctx)) };
-    },
-  };
+    listSettlements: async ({ scope, query }: Req) => settlements().list(scope, query),
+    findSettlement: async ({ scope, params }: Req) => settlements().findOne(scope, params.id),
+    completeSettlement: async ({ scope, params, body }: Req) => settlements().complete(scope, params.id, parsed<fx.CompleteInput>(body)),
+    rejectSettlement: async ({ scope, params, body }: Req) => settlements().reject(scope, params.id, parsed<fx.RejectInput>(body)),
+  } as never);
 };

@@ -5,10 +5,12 @@
  * The side is moved with a conditional UPDATE, so two instances evaluating the same rate notify once.
  */
 import type { Core } from '@strapi/strapi';
-import { CURRENCY_INFO, isCurrency, pairOf, type Currency } from '../currencies';
+import { fx } from '@jmt/contracts';
+import { CURRENCY_INFO, pairOf, type Currency } from '../currencies';
 import { host, type ActorScope } from '../host';
-import { compare, fixed, parseDecimal, RATE_SCALE } from '../money';
-import { query, UID, type Row } from './db';
+import { compare } from '../money';
+import { access, system, type DataAccess } from '@jmt/plugin-kit';
+import { UID, type Row } from './db';
 
 export type Side = 'above' | 'below';
 const MAX_ALERTS = 20;
@@ -24,42 +26,12 @@ export function createAlerts(strapi: Core.Strapi, latestRate: (currency: Currenc
   const h = () => host(strapi);
   const fail = (code: string, status: number, details?: Record<string, unknown>) => h().error(code, status, details);
 
-  function merchantReader(scope: ActorScope): number {
+  /** Alerts are a merchant's own: staff have no alerts. Tenancy (which merchant's) is the kit's. */
+  function merchantAccess(scope: ActorScope, write = false): DataAccess {
     if (scope.kind === 'anonymous') throw fail('UNAUTHORIZED', 401);
     if (scope.kind !== 'merchant' || !scope.merchantId) throw fail('FORBIDDEN', 403);
-    h().assertCan(scope, 'data.read');
-    return scope.merchantId;
-  }
-
-  function merchantWriter(scope: ActorScope): number {
-    const merchantId = merchantReader(scope);
-    h().assertCan(scope, 'data.write');
-    return merchantId;
-  }
-
-  function validate(input: Row, partial: boolean, currencyOf?: string): { currency?: Currency; direction?: Side; threshold?: string; active?: boolean } {
-    const errors: { field: string; message: string }[] = [];
-    const out: { currency?: Currency; direction?: Side; threshold?: string; active?: boolean } = {};
-    if (!partial || input.currency !== undefined) {
-      if (isCurrency(input.currency)) out.currency = input.currency;
-      else errors.push({ field: 'currency', message: '请选择币种（美元、欧元、日元、英镑、港元、澳元）' });
-    }
-    if (!partial || input.direction !== undefined) {
-      if (input.direction === 'above' || input.direction === 'below') out.direction = input.direction;
-      else errors.push({ field: 'direction', message: '请选择「高于」或「低于」' });
-    }
-    if (!partial || input.threshold !== undefined) {
-      const scale = isCurrency(input.currency ?? currencyOf) ? CURRENCY_INFO[(input.currency ?? currencyOf) as Currency].scale : RATE_SCALE;
-      const parsed = parseDecimal(input.threshold, scale);
-      if ('value' in parsed) out.threshold = fixed(parsed.value, scale);
-      else errors.push({ field: 'threshold', message: parsed.problem === 'TOO_MANY_DECIMALS' ? `预警汇率最多 ${scale} 位小数` : '请输入大于 0 的预警汇率' });
-    }
-    if (input.active !== undefined) {
-      if (typeof input.active === 'boolean') out.active = input.active;
-      else errors.push({ field: 'active', message: '启用状态只能是开或关' });
-    }
-    if (errors.length) throw fail('VALIDATION_FAILED', 400, { errors });
-    return out;
+    h().assertCan(scope, write ? 'data.write' : 'data.read');
+    return access(strapi, scope);
   }
 
   async function present(row: Row): Promise<Row> {
@@ -75,68 +47,75 @@ export function createAlerts(strapi: Core.Strapi, latestRate: (currency: Currenc
     };
   }
 
-  async function own(merchantId: number, documentId: string): Promise<Row> {
-    const row = (await query(strapi, UID.alert).findOne({ where: { documentId, merchant: { id: merchantId } } })) as Row | null;
-    if (!row) throw fail('NOT_FOUND', 404);
-    return row;
-  }
 
   return {
     async list(scope: ActorScope): Promise<Row[]> {
-      const merchantId = merchantReader(scope);
-      const rows = (await query(strapi, UID.alert).findMany({ where: { merchant: { id: merchantId } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })) as Row[];
+      const rows = await merchantAccess(scope).table(UID.alert).findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
       return Promise.all(rows.map(present));
     },
 
-    async create(scope: ActorScope, input: Row): Promise<Row> {
-      const merchantId = merchantWriter(scope);
-      const values = validate(input, false);
-      const current = await latestRate(values.currency as Currency);
+    /** A merchant admin (the controller asks before judging the form). */
+    assertWriter(scope: ActorScope): void {
+      merchantAccess(scope, true);
+    },
+
+    /** `input` is parsed by the route's contract (fx.alertInput): the threshold has its currency's decimals. */
+    async create(scope: ActorScope, input: fx.AlertInput): Promise<Row> {
+      const alerts = merchantAccess(scope, true).table(UID.alert);
+      const values = { currency: input.currency, direction: input.direction, threshold: input.threshold, ...(input.active !== undefined ? { active: input.active } : {}) };
+      const current = await latestRate(values.currency);
       const created = await h().transaction(async () => {
-        const count = await query(strapi, UID.alert).count({ where: { merchant: { id: merchantId } } });
-        if (count >= MAX_ALERTS) throw fail('FX_ALERT_LIMIT', 409, { max: MAX_ALERTS });
-        const row = (await query(strapi, UID.alert).create({
-          data: {
-            documentId: h().newDocumentId(),
-            merchant: merchantId,
-            ...values,
-            active: values.active ?? true,
-            // Where the rate stands now: the first notice comes with the first crossing after this.
-            lastSide: current ? sideOf(current, values.threshold as string, null) : null,
-            lastRate: current,
-          },
-        })) as Row;
+        if ((await alerts.count()) >= MAX_ALERTS) throw fail('FX_ALERT_LIMIT', 409, { max: MAX_ALERTS });
+        const row = await alerts.create({
+          ...values,
+          active: values.active ?? true,
+          // Where the rate stands now: the first notice comes with the first crossing after this.
+          lastSide: current ? sideOf(current, values.threshold, null) : null,
+          lastRate: current,
+        });
         await h().audit({ module: 'fx', action: 'alert.create', targetUid: UID.alert, targetId: row.documentId, after: values }, scope);
         return row;
       });
       return present(created);
     },
 
-    async update(scope: ActorScope, documentId: string, input: Row): Promise<Row> {
-      const merchantId = merchantWriter(scope);
-      const existing = await own(merchantId, documentId);
-      const values = validate({ ...input, currency: undefined }, true, existing.currency);
-      const row = existing;
+    /**
+     * `input` is parsed by the route's contract (fx.alertUpdateInput); a new threshold is judged here against the
+     * alert's own currency (its decimals), which only the stored alert knows.
+     */
+    async update(scope: ActorScope, documentId: string, input: fx.AlertUpdateInput): Promise<Row> {
+      const alerts = merchantAccess(scope, true).table(UID.alert);
+      const row = await alerts.get({ documentId });
+      const values: { direction?: Side; threshold?: string; active?: boolean } = {};
+      if (input.direction !== undefined) values.direction = input.direction;
+      if (input.threshold !== undefined) {
+        const judged = fx.judgeThreshold(input.threshold, row.currency);
+        if ('message' in judged) throw fail('VALIDATION_FAILED', 400, { errors: [{ field: 'threshold', message: judged.message }] });
+        values.threshold = judged.value;
+      }
+      if (input.active !== undefined) values.active = input.active;
       const threshold = values.threshold ?? row.threshold;
       const current = await latestRate(row.currency as Currency);
       const data: Row = { ...values, currency: row.currency };
       // A new threshold starts afresh from where the rate stands now.
       if (values.threshold !== undefined || values.direction !== undefined) data.lastSide = current ? sideOf(current, threshold, null) : null;
-      const updated = (await query(strapi, UID.alert).update({ where: { id: row.id }, data })) as Row;
+      const updated = await alerts.update({ id: row.id }, data);
       await h().audit({ module: 'fx', action: 'alert.update', targetUid: UID.alert, targetId: documentId, before: { direction: row.direction, threshold: row.threshold, active: row.active }, after: values }, scope);
       return present(updated);
     },
 
     async remove(scope: ActorScope, documentId: string): Promise<void> {
-      const merchantId = merchantWriter(scope);
-      const row = await own(merchantId, documentId);
-      await query(strapi, UID.alert).delete({ where: { id: row.id } });
+      const alerts = merchantAccess(scope, true).table(UID.alert);
+      const row = await alerts.get({ documentId });
+      await alerts.delete({ id: row.id });
       await h().audit({ module: 'fx', action: 'alert.delete', targetUid: UID.alert, targetId: documentId, before: { currency: row.currency, direction: row.direction, threshold: row.threshold } }, scope);
     },
 
     /** Called after a rate is stored: notifies each alert the new rate crossed into its direction. Returns how many. */
     async evaluate(currency: Currency, rate: string, date: string): Promise<number> {
-      const alerts = (await query(strapi, UID.alert).findMany({ where: { currency, active: true }, populate: { merchant: { select: ['id'] } } })) as Row[];
+      // System work after a fetch: every merchant's active alerts on this currency.
+      const table = system(strapi).table(UID.alert);
+      const alerts = await table.findMany({ where: { currency, active: true }, populate: { merchant: { select: ['id'] } } });
       let notified = 0;
       for (const alert of alerts) {
         const previous = (alert.lastSide ?? null) as Side | null;
@@ -145,10 +124,10 @@ export function createAlerts(strapi: Core.Strapi, latestRate: (currency: Currenc
         const crossed = previous !== null && side === alert.direction;
         const now = new Date();
         await h().transaction(async () => {
-          const { count } = (await query(strapi, UID.alert).updateMany({
-            where: { id: alert.id, ...(previous === null ? { lastSide: { $null: true } } : { lastSide: previous }) },
-            data: { lastSide: side, lastRate: rate, ...(crossed ? { triggeredAt: now } : {}) },
-          })) as { count: number };
+          const count = await table.updateMany(
+            { id: alert.id, ...(previous === null ? { lastSide: { $null: true } } : { lastSide: previous }) },
+            { lastSide: side, lastRate: rate, ...(crossed ? { triggeredAt: now } : {}) },
+          );
           // Another instance moved it first: it sends the notice.
           if (count !== 1 || !crossed) return;
           const name = CURRENCY_INFO[currency].name;

@@ -10,7 +10,8 @@ import type { Core } from '@strapi/strapi';
 import { readBalanceSheet, SheetRejected, type CellError } from '../balance-sheet';
 import { host, type ActorScope } from '../host';
 import { bigintOf, fromMinor, toMinor } from '../money';
-import { insertRows, onTable, query, UID, type Row } from './db';
+import { access, isUniqueViolation, listResponse, parseListQuery, type DataAccess, type ListResponse, type ListSpec } from '@jmt/plugin-kit';
+import { UID, type Row } from './db';
 
 export type LedgerType = 'balance_update' | 'freeze' | 'unfreeze' | 'settlement';
 export const LEDGER_LABEL: Record<LedgerType, string> = { balance_update: '余额更新', freeze: '结汇冻结', unfreeze: '结汇解冻', settlement: '结汇' };
@@ -19,6 +20,15 @@ export interface AccountState {
   balance: bigint;
   frozen: bigint;
 }
+
+/** GET /api/fx/ledger (a merchant's own; staff name the merchant) and GET /api/fx/accounts, GET /api/fx/balance-uploads. */
+export const LEDGER_LIST: ListSpec = {
+  filters: { type: { ops: ['$eq', '$in'], values: ['balance_update', 'freeze', 'unfreeze', 'settlement'] }, merchant: { ops: ['$eq'], custom: true } },
+  sort: ['createdAt'],
+  defaultSort: [{ id: 'desc' }],
+};
+export const ACCOUNT_LIST: ListSpec = { filters: { q: { ops: ['$containsi'], search: ['nameCn', 'fxSubAccount'] } }, sort: ['nameCn'], defaultSort: [{ id: 'asc' }] };
+export const UPLOAD_LIST: ListSpec = { sort: ['createdAt'], defaultSort: [{ id: 'desc' }] };
 
 export interface Posting {
   merchantId: number;
@@ -44,13 +54,19 @@ export function createLedger(strapi: Core.Strapi) {
   const h = () => host(strapi);
   const fail = (code: string, status: number, details?: Record<string, unknown>) => h().error(code, status, details);
 
-  async function accountRow(merchantId: number): Promise<Row | null> {
-    return (await query(strapi, UID.account).findOne({ where: { merchantId } })) as Row | null;
+  /** `db` is the caller's access narrowed to the account's merchant (`access(strapi, scope).within(merchantId)`). */
+  async function accountRow(db: DataAccess, merchantId: number): Promise<Row | null> {
+    return db.table(UID.account).findOne({ where: { merchantId } });
   }
 
-  async function ensureAccount(merchantId: number): Promise<void> {
-    if (await accountRow(merchantId)) return;
-    await insertRows(strapi, UID.account, [{ merchantId, currency: 'USD', balanceMinor: 0, frozenMinor: 0 }]);
+  async function ensureAccount(db: DataAccess, merchantId: number): Promise<void> {
+    if (await accountRow(db, merchantId)) return;
+    try {
+      await db.table(UID.account).bulkInsert([{ merchantId, currency: 'USD', balanceMinor: 0, frozenMinor: 0 }]);
+    } catch (e) {
+      // One account per merchant (a unique index): a concurrent first posting created it.
+      if (!isUniqueViolation(e)) throw e;
+    }
   }
 
   const stateOf = (row: Row | null): AccountState => ({ balance: bigintOf(row?.balanceMinor), frozen: bigintOf(row?.frozenMinor) });
@@ -60,9 +76,9 @@ export function createLedger(strapi: Core.Strapi) {
    * freezing needs balance − frozen ≥ amount, releasing needs frozen ≥ amount, and nothing may leave
    * the balance below the frozen amount or either below zero.
    */
-  async function post(p: Posting): Promise<AccountState> {
-    await ensureAccount(p.merchantId);
-    const count = await onTable(strapi, UID.account, (qb, col) => {
+  async function post(db: DataAccess, p: Posting): Promise<AccountState> {
+    await ensureAccount(db, p.merchantId);
+    const count = await db.table(UID.account).raw('write', (qb, col) => {
       const balance = col('balanceMinor');
       const frozen = col('frozenMinor');
       // Bound as integers (never strings: MySQL would add a string as a DOUBLE). Minor units stay far
@@ -76,15 +92,15 @@ export function createLedger(strapi: Core.Strapi) {
         .whereRaw(`?? + ? >= 0`, [frozen, fd])
         .whereRaw(`?? + ? >= ?? + ?`, [balance, bd, frozen, fd])
         .update({
-          [balance]: strapi.db.connection.raw(`?? + ?`, [balance, bd]),
-          [frozen]: strapi.db.connection.raw(`?? + ?`, [frozen, fd]),
+          [balance]: qb.client.raw(`?? + ?`, [balance, bd]),
+          [frozen]: qb.client.raw(`?? + ?`, [frozen, fd]),
           ...(p.balanceDelta !== 0n ? { [col('balanceAt')]: new Date() } : {}),
           [col('updatedAt')]: new Date(),
         });
     });
-    const after = stateOf(await accountRow(p.merchantId));
+    const after = stateOf(await accountRow(db, p.merchantId));
     if (Number(count) !== 1) throw new PostingRefused(after);
-    await insertRows(strapi, UID.ledger, [
+    await db.table(UID.ledger).bulkInsert([
       {
         merchantId: p.merchantId,
         type: p.type,
@@ -101,7 +117,7 @@ export function createLedger(strapi: Core.Strapi) {
     return after;
   }
 
-  async function merchantScope(scope: ActorScope): Promise<number> {
+  function merchantScope(scope: ActorScope): number {
     if (scope.kind === 'anonymous') throw fail('UNAUTHORIZED', 401);
     if (scope.kind !== 'merchant' || !scope.merchantId) throw fail('FORBIDDEN', 403);
     h().assertCan(scope, 'data.read');
@@ -121,8 +137,8 @@ export function createLedger(strapi: Core.Strapi) {
 
   const PROFILE_FIELDS = ['fxSubAccount', 'settlementCardNo', 'settlementBankName', 'legalPersonName'] as const;
 
-  async function profileOf(merchantId: number) {
-    const m = (await query(strapi, UID.merchant).findOne({ where: { id: merchantId }, select: [...PROFILE_FIELDS, 'nameCn', 'registrationStatus'] })) as Row;
+  async function profileOf(db: DataAccess, merchantId: number) {
+    const m = await db.table(UID.merchant).findOne({ where: { id: merchantId }, select: [...PROFILE_FIELDS, 'nameCn', 'registrationStatus'] });
     const profile = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, (m?.[f] as string | null) || null])) as Record<(typeof PROFILE_FIELDS)[number], string | null>;
     const missing = PROFILE_FIELDS.filter((f) => !profile[f]);
     return { profile, missing, registrationStatus: m?.registrationStatus as string, nameCn: m?.nameCn as string };
@@ -134,39 +150,33 @@ export function createLedger(strapi: Core.Strapi) {
     presentAccount,
 
     async account(scope: ActorScope): Promise<Row> {
-      const merchantId = await merchantScope(scope);
-      const [row, info, settling] = await Promise.all([
-        accountRow(merchantId),
-        profileOf(merchantId),
-        query(strapi, UID.settlement).count({ where: { merchant: { id: merchantId }, status: 'processing' } }),
-      ]);
+      const merchantId = merchantScope(scope);
+      const db = access(strapi, scope);
+      const [row, info, settling] = await Promise.all([accountRow(db, merchantId), profileOf(db, merchantId), db.table(UID.settlement).count({ status: 'processing' })]);
       return { ...presentAccount(row), settling, profile: { ...info.profile, complete: info.missing.length === 0, missing: info.missing } };
     },
 
-    async homeSummary(merchantId: number): Promise<Row> {
-      return presentAccount(await accountRow(merchantId));
+    /** The home page's balance card (the cms calls it for the signed-in merchant). */
+    async homeSummary(scope: ActorScope): Promise<Row> {
+      const merchantId = merchantScope(scope);
+      return presentAccount(await accountRow(access(strapi, scope), merchantId));
     },
 
-    async entries(scope: ActorScope, q: Row): Promise<{ data: Row[]; meta: Row }> {
-      let merchantId: number;
+    async entries(scope: ActorScope, query: Row): Promise<ListResponse<Row>> {
+      const list = parseListQuery(query, LEDGER_LIST);
+      let db = access(strapi, scope);
       if (scope.kind === 'platform') {
         h().assertCan(scope, 'fx.view');
-        const m = (await query(strapi, UID.merchant).findOne({ where: { documentId: String(q.merchant ?? '') }, select: ['id'] })) as Row | null;
-        if (!m) throw fail('NOT_FOUND', 404);
-        merchantId = m.id;
-      } else merchantId = await merchantScope(scope);
-      const page = Math.max(1, Number(q.page) || 1);
-      const pageSize = Math.min(100, Math.max(1, Number(q.pageSize) || 20));
-      const where: Row = { merchantId, ...(typeof q.type === 'string' && q.type in LEDGER_LABEL ? { type: q.type } : {}) };
-      const [rows, total] = await Promise.all([
-        query(strapi, UID.ledger).findMany({ where, orderBy: [{ id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }) as Promise<Row[]>,
-        query(strapi, UID.ledger).count({ where }),
-      ]);
-      const settlementIds = [...new Set(rows.map((r) => r.settlementId).filter(Boolean))];
-      const settlements = settlementIds.length ? ((await query(strapi, UID.settlement).findMany({ where: { id: { $in: settlementIds } }, select: ['id', 'documentId'] })) as Row[]) : [];
+        // Staff read one merchant's ledger at a time: `filters[merchant][$eq]=<documentId>`.
+        const merchant = await db.table(UID.merchant).get({ documentId: String(list.filters.merchant?.[0]?.value ?? '') }, { select: ['id'] });
+        db = db.within(merchant.id);
+      } else merchantScope(scope);
+      const ledger = db.table(UID.ledger);
+      const [rows, total] = await Promise.all([ledger.findMany({ where: list.where, orderBy: list.orderBy, offset: list.offset, limit: list.limit }), ledger.count(list.where)]);
+      const settlements = await db.table(UID.settlement).findMany({ where: { id: { $in: [...new Set(rows.map((r) => r.settlementId).filter(Boolean))] } }, select: ['id', 'documentId'] });
       const docOf = new Map(settlements.map((s) => [s.id, s.documentId]));
-      return {
-        data: rows.map((r) => {
+      return listResponse(
+        rows.map((r) => {
           const balanceAfter = bigintOf(r.balanceAfterMinor);
           const frozenAfter = bigintOf(r.frozenAfterMinor);
           return {
@@ -183,34 +193,35 @@ export function createLedger(strapi: Core.Strapi) {
             createdAt: r.createdAt,
           };
         }),
-        meta: { page, pageSize, total },
-      };
+        list,
+        total,
+      );
     },
 
     /** Staff: every merchant with its account (merchants without one show zeros). */
-    async accounts(scope: ActorScope, q: Row): Promise<{ data: Row[]; meta: Row }> {
+    async accounts(scope: ActorScope, query: Row): Promise<ListResponse<Row>> {
       h().assertCan(scope, 'fx.view');
-      const page = Math.max(1, Number(q.page) || 1);
-      const pageSize = Math.min(100, Math.max(1, Number(q.pageSize) || 20));
-      const where: Row = q.q ? { $or: [{ nameCn: { $containsi: String(q.q) } }, { fxSubAccount: { $containsi: String(q.q) } }] } : {};
+      const list = parseListQuery(query, ACCOUNT_LIST);
+      const db = access(strapi, scope);
       const [merchants, total] = await Promise.all([
-        query(strapi, UID.merchant).findMany({ where, select: ['id', 'documentId', 'nameCn', 'fxSubAccount'], orderBy: [{ id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }) as Promise<Row[]>,
-        query(strapi, UID.merchant).count({ where }),
+        db.table(UID.merchant).findMany({ where: list.where, select: ['id', 'documentId', 'nameCn', 'fxSubAccount'], orderBy: list.orderBy, offset: list.offset, limit: list.limit }),
+        db.table(UID.merchant).count(list.where),
       ]);
-      const ids = merchants.map((m) => m.id);
+      const ids = merchants.map((m) => m.id as number);
       const [accounts, processing] = await Promise.all([
-        ids.length ? (query(strapi, UID.account).findMany({ where: { merchantId: { $in: ids } } }) as Promise<Row[]>) : Promise.resolve([] as Row[]),
-        ids.length ? (query(strapi, UID.settlement).findMany({ where: { status: 'processing', merchant: { id: { $in: ids } } }, select: ['id'], populate: { merchant: { select: ['id'] } } }) as Promise<Row[]>) : Promise.resolve([] as Row[]),
+        ids.length ? db.table(UID.account).findMany({ where: { merchantId: { $in: ids } } }) : Promise.resolve([] as Row[]),
+        ids.length ? db.table(UID.settlement).findMany({ where: { status: 'processing', merchant: { id: { $in: ids } } }, select: ['id'], populate: { merchant: { select: ['id'] } } }) : Promise.resolve([] as Row[]),
       ]);
-      return {
-        data: merchants.map((m) => ({
+      return listResponse(
+        merchants.map((m) => ({
           merchant: { documentId: m.documentId, nameCn: m.nameCn },
           fxSubAccount: m.fxSubAccount ?? null,
           ...presentAccount(accounts.find((a) => a.merchantId === m.id) ?? null),
           settling: processing.filter((s) => s.merchant?.id === m.id).length,
         })),
-        meta: { page, pageSize, total },
-      };
+        list,
+        total,
+      );
     },
 
     /**
@@ -228,10 +239,8 @@ export function createLedger(strapi: Core.Strapi) {
         throw e;
       }
       const errors: CellError[] = [...sheet.errors];
-      const merchants = (await query(strapi, UID.merchant).findMany({
-        where: { fxSubAccount: { $in: sheet.rows.map((r) => r.subAccount) } },
-        select: ['id', 'documentId', 'nameCn', 'fxSubAccount'],
-      })) as Row[];
+      const db = access(strapi, scope);
+      const merchants = await db.table(UID.merchant).findMany({ where: { fxSubAccount: { $in: sheet.rows.map((r) => r.subAccount) } }, select: ['id', 'documentId', 'nameCn', 'fxSubAccount'] });
       const bySubAccount = new Map(merchants.map((m) => [String(m.fxSubAccount), m]));
       for (const r of sheet.rows) {
         // Sub-accounts are unique per merchant (services/merchant-fields.ts); should two ever share one, refuse to guess.
@@ -249,10 +258,11 @@ export function createLedger(strapi: Core.Strapi) {
       const apply = async () => {
         const results: Row[] = [];
         const belowFrozen: CellError[] = [];
-        const upload = (await query(strapi, UID.balanceUpload).create({ data: { documentId: h().newDocumentId(), fileName: file.name.slice(0, 255), total: sheet.rows.length, uploadedBy: actorName } })) as Row;
+        const upload = await db.table(UID.balanceUpload).create({ fileName: file.name.slice(0, 255), total: sheet.rows.length, uploadedBy: actorName });
         for (const r of sheet.rows) {
           const merchant = bySubAccount.get(r.subAccount)!;
-          const current = stateOf(await accountRow(merchant.id));
+          const own = db.within(merchant.id);
+          const current = stateOf(await accountRow(own, merchant.id));
           const target = toMinor(r.balance);
           const delta = target - current.balance;
           const result = {
@@ -268,7 +278,7 @@ export function createLedger(strapi: Core.Strapi) {
           if (delta === 0n) continue;
           let after: AccountState;
           try {
-            after = await post({ merchantId: merchant.id, type: 'balance_update', balanceDelta: delta, frozenDelta: 0n, uploadId: upload.id, actorName, note: `银行余额更新${r.date ? `（${r.date}）` : ''}：${fromMinor(current.balance)} → ${r.balance}` });
+            after = await post(own, { merchantId: merchant.id, type: 'balance_update', balanceDelta: delta, frozenDelta: 0n, uploadId: upload.id, actorName, note: `银行余额更新${r.date ? `（${r.date}）` : ''}：${fromMinor(current.balance)} → ${r.balance}` });
           } catch (e) {
             if (!(e instanceof PostingRefused)) throw e;
             belowFrozen.push({ row: r.row, column: '账户余额', code: 'BELOW_FROZEN', message: `新余额低于该商户结汇中金额 US$${fromMinor(e.account.frozen)}，请先处理其结汇申请`, value: r.balance });
@@ -290,7 +300,7 @@ export function createLedger(strapi: Core.Strapi) {
         // Nothing is half-written: one refused row rolls the whole upload back.
         if (belowFrozen.length) throw rejectRows(belowFrozen);
         const changed = results.filter((x) => x.status === 'changed').length;
-        await query(strapi, UID.balanceUpload).update({ where: { id: upload.id }, data: { changed, unchanged: results.length - changed, rows: results } });
+        await db.table(UID.balanceUpload).update({ id: upload.id }, { changed, unchanged: results.length - changed, rows: results });
         await h().audit({ module: 'fx', action: 'balances.upload', targetUid: UID.balanceUpload, targetId: upload.documentId, after: { fileName: file.name, total: results.length, changed } }, scope);
         return { id: upload.documentId, total: results.length, changed, unchanged: results.length - changed, rows: results };
       };
@@ -300,15 +310,15 @@ export function createLedger(strapi: Core.Strapi) {
       return outcome;
     },
 
-    async uploads(scope: ActorScope, q: Row): Promise<{ data: Row[]; meta: Row }> {
+    async uploads(scope: ActorScope, query: Row): Promise<ListResponse<Row>> {
       h().assertCan(scope, 'fx.view');
-      const page = Math.max(1, Number(q.page) || 1);
-      const pageSize = Math.min(100, Math.max(1, Number(q.pageSize) || 20));
+      const list = parseListQuery(query, UPLOAD_LIST);
+      const uploads = access(strapi, scope).table(UID.balanceUpload);
       const [rows, total] = await Promise.all([
-        query(strapi, UID.balanceUpload).findMany({ orderBy: [{ id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize, select: ['documentId', 'fileName', 'total', 'changed', 'uploadedBy', 'createdAt'] }) as Promise<Row[]>,
-        query(strapi, UID.balanceUpload).count({}),
+        uploads.findMany({ where: list.where, orderBy: list.orderBy, offset: list.offset, limit: list.limit, select: ['documentId', 'fileName', 'total', 'changed', 'uploadedBy', 'createdAt'] }),
+        uploads.count(list.where),
       ]);
-      return { data: rows.map((r) => ({ id: r.documentId, fileName: r.fileName, total: r.total, changed: r.changed ?? 0, uploadedBy: r.uploadedBy ?? null, createdAt: r.createdAt })), meta: { page, pageSize, total } };
+      return listResponse(rows.map((r) => ({ id: r.documentId, fileName: r.fileName, total: r.total, changed: r.changed ?? 0, uploadedBy: r.uploadedBy ?? null, createdAt: r.createdAt })), list, total);
     },
   };
 }

@@ -4,8 +4,9 @@
  * and must look like one: this Document Service middleware normalises and checks them on every write.
  */
 import type { Core } from '@strapi/strapi';
+import { system } from '@jmt/plugin-kit';
 import { host } from '../host';
-import { query, UID } from './db';
+import { UID } from './db';
 
 const SUB_ACCOUNT = /^[0-9A-Za-z-]{6,40}$/;
 const CARD_NO = /^\d{12,30}$/;
@@ -21,7 +22,8 @@ export function guardMerchantFields(strapi: Core.Strapi): void {
       const value = data.fxSubAccount.replace(/\s/g, '');
       if (value && !SUB_ACCOUNT.test(value)) throw fail('FX_FIELD_INVALID', 'fxSubAccount', '外汇子账户只能包含数字、字母和短横线（6–40 位）');
       if (value) {
-        const other = await query(strapi, UID.merchant).findOne({ where: { fxSubAccount: value, ...(params?.documentId ? { documentId: { $ne: params.documentId } } : {}) }, select: ['id'] });
+        // Across all merchants (the number must be unique): system work, answering only "taken" or not.
+        const other = await system(strapi).table(UID.merchant).findOne({ where: { fxSubAccount: value, ...(params?.documentId ? { documentId: { $ne: params.documentId } } : {}) }, select: ['id'] });
         if (other) throw fail('FX_SUB_ACCOUNT_TAKEN', 'fxSubAccount', '该外汇子账号已被其他商户登记');
       }
       data.fxSubAccount = value || null;

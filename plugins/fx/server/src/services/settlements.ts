@@ -5,27 +5,40 @@
  * UPDATE (processing → completed | rejected) and post the matching ledger row in the same transaction.
  */
 import type { Core } from '@strapi/strapi';
-import { addDays, beijingDate, isIsoDate } from '../currencies';
+import { fx } from '@jmt/contracts';
+import { addDays, beijingDate } from '../currencies';
 import { host, type ActorScope } from '../host';
-import { AMOUNT_SCALE, bigintOf, convert, dec, fixed, fromMinor, parseDecimal, RATE_SCALE, toMinor, type DecimalProblem } from '../money';
-import { query, UID, type Row } from './db';
+import { AMOUNT_SCALE, bigintOf, convert, dec, fixed, fromMinor, toMinor } from '../money';
+import { access, filterValues, newDocumentId, listResponse, parseListQuery, type DataAccess, type ListResponse, type ListSpec } from '@jmt/plugin-kit';
+import { UID, type Row } from './db';
 import { PostingRefused, type Ledger } from './ledger';
 
 export type SettlementStatus = 'processing' | 'completed' | 'rejected';
 const STATUS_LABEL: Record<SettlementStatus, string> = { processing: '结汇中', completed: '已完成', rejected: '已驳回' };
-const EVIDENCE: { category: string; label: string }[] = [
-  { category: 'fx_withdrawal', label: '提现截图' },
-  { category: 'fx_statement', label: '收款平台流水文档' },
-  { category: 'fx_logistics', label: '物流发货信息文档' },
-];
+const EVIDENCE = fx.SETTLEMENT_EVIDENCE;
 const PROFILE_LABEL: Record<string, string> = { fxSubAccount: '外汇子账户（美元）', settlementCardNo: '结汇银行卡号（人民币）', settlementBankName: '结汇银行卡开户行', legalPersonName: '法人姓名' };
-const DATE_WINDOW_DAYS = 30;
+const DATE_WINDOW_DAYS = fx.SETTLEMENT_DATE_WINDOW_DAYS;
+/** The form's order: one answer lists its problems as the form shows its fields. */
+const FORM_ORDER = Object.keys(fx.settlementInput.shape);
+const inFormOrder = (errors: fx.FieldError[]) => {
+  const at = (e: fx.FieldError) => {
+    const i = FORM_ORDER.indexOf(e.field.split('.')[0]);
+    return i < 0 ? FORM_ORDER.length : i;
+  };
+  return errors.map((e, i) => ({ e, i })).sort((a, b) => at(a.e) - at(b.e) || a.i - b.i).map(({ e }) => e);
+};
+const STATUSES: SettlementStatus[] = ['processing', 'completed', 'rejected'];
 
-function amountMessage(what: string, scale: number, problem: DecimalProblem): string {
-  if (problem === 'TOO_MANY_DECIMALS') return `${what}最多 ${scale} 位小数`;
-  if (problem === 'TOO_LARGE') return `${what}超出范围`;
-  return `请输入大于 0 的${what}`;
-}
+/** GET /api/fx/settlements: merchants see their own; staff filter by merchant and search by number or name. */
+export const SETTLEMENT_LIST: ListSpec = {
+  filters: {
+    status: { ops: ['$eq', '$in'], values: STATUSES },
+    merchant: { ops: ['$eq'], path: 'merchant.documentId' },
+    q: { ops: ['$containsi'], search: ['number', 'merchant.nameCn'] },
+  },
+  sort: ['createdAt', 'date', 'number'],
+  defaultSort: [{ createdAt: 'desc' }],
+};
 
 function dateStamp(date: Date): string {
   return beijingDate(date).replace(/-/g, '');
@@ -36,11 +49,11 @@ export function createSettlements(strapi: Core.Strapi, ledger: () => Ledger) {
   const fail = (code: string, status: number, details?: Record<string, unknown>) => h().error(code, status, details);
   const tolerance = () => process.env.FX_SETTLEMENT_TOLERANCE_CNY || '1.00';
 
+  /** Another merchant's request does not exist, as far as the caller can tell (the kit scopes the read). */
   async function load(scope: ActorScope, documentId: string): Promise<Row> {
-    const row = (await query(strapi, UID.settlement).findOne({ where: { documentId }, populate: { merchant: { select: ['id', 'documentId', 'nameCn'] } } })) as Row | null;
-    // Another merchant's request does not exist, as far as the caller can tell.
-    if (!row || !row.merchant || (scope.kind === 'merchant' && row.merchant.id !== scope.merchantId)) throw fail('NOT_FOUND', 404);
-    return row;
+    return access(strapi, scope)
+      .table(UID.settlement)
+      .get({ documentId }, { populate: { merchant: { select: ['id', 'documentId', 'nameCn'] } } });
   }
 
   function assertReader(scope: ActorScope): void {
@@ -67,105 +80,106 @@ export function createSettlements(strapi: Core.Strapi, ledger: () => Ledger) {
     };
   }
 
-  async function recordEvent(settlementId: number, status: SettlementStatus, note: string | null, scope: ActorScope): Promise<void> {
-    await query(strapi, UID.settlementEvent).create({
-      data: { documentId: h().newDocumentId(), settlementId, status, note, actorName: scope.name || scope.phone || null, actorKind: scope.kind },
-    });
+  async function recordEvent(db: DataAccess, settlementId: number, status: SettlementStatus, note: string | null, scope: ActorScope): Promise<void> {
+    await db.table(UID.settlementEvent).create({ settlementId, status, note, actorName: scope.name || scope.phone || null, actorKind: scope.kind });
   }
 
   /** Processing → `to`, re-checked by the WHERE: a request already completed or rejected matches nothing. */
-  async function move(row: Row, to: SettlementStatus, data: Row): Promise<void> {
-    const { count } = (await query(strapi, UID.settlement).updateMany({ where: { id: row.id, status: 'processing' }, data: { status: to, completedAt: new Date(), ...data } })) as { count: number };
+  async function move(db: DataAccess, row: Row, to: SettlementStatus, data: Row): Promise<void> {
+    const count = await db.table(UID.settlement).updateMany({ id: row.id, status: 'processing' }, { status: to, completedAt: new Date(), ...data });
     if (count !== 1) throw fail('SETTLEMENT_NOT_PROCESSING', 409, { status: row.status });
   }
 
-  return {
-    async create(scope: ActorScope, input: Row): Promise<Row> {
-      if (scope.kind === 'anonymous') throw fail('UNAUTHORIZED', 401);
-      if (scope.kind !== 'merchant' || !scope.merchantId) throw fail('FORBIDDEN', 403);
-      h().assertCan(scope, 'data.write');
-      const merchantId = scope.merchantId;
-      const info = await ledger().profileOf(merchantId);
-      if (info.registrationStatus !== 'approved') throw fail('MODULE_LOCKED', 403);
+  /** A merchant admin whose module is open (the controller asks before judging the form). */
+  async function assertWriter(scope: ActorScope) {
+    if (scope.kind === 'anonymous') throw fail('UNAUTHORIZED', 401);
+    if (scope.kind !== 'merchant' || !scope.merchantId) throw fail('FORBIDDEN', 403);
+    h().assertCan(scope, 'data.write');
+    const merchantId = scope.merchantId;
+    const db = access(strapi, scope);
+    const info = await ledger().profileOf(db, merchantId);
+    if (info.registrationStatus !== 'approved') throw fail('MODULE_LOCKED', 403);
+    return { merchantId, db, info };
+  }
 
-      const errors: { field: string; message: string }[] = [];
-      const amount = parseDecimal(input.amount, AMOUNT_SCALE);
-      if (!('value' in amount)) errors.push({ field: 'amount', message: amountMessage('结汇金额', AMOUNT_SCALE, amount.problem) });
-      const rate = parseDecimal(input.rate, RATE_SCALE);
-      if (!('value' in rate)) errors.push({ field: 'rate', message: amountMessage('结汇汇率', RATE_SCALE, rate.problem) });
+  return {
+    assertWriter,
+
+    /**
+     * `input` is the form checked field by field by its contract (fx.settlementInput, with its problems); what only
+     * the server can judge is added here — the date window (today), the evidence (the caller's own files, one of each
+     * kind) — and every problem is answered at once.
+     */
+    async create(scope: ActorScope, input: fx.Checked<fx.SettlementInput>): Promise<Row> {
+      const { merchantId, db, info } = await assertWriter(scope);
+      const errors = [...input.errors];
+      const form = input.value;
       const today = beijingDate();
-      if (!isIsoDate(input.date)) errors.push({ field: 'date', message: '请选择结汇日期' });
-      else if (input.date < addDays(today, -DATE_WINDOW_DAYS) || input.date > addDays(today, DATE_WINDOW_DAYS)) errors.push({ field: 'date', message: `结汇日期须在今天前后 ${DATE_WINDOW_DAYS} 天内` });
-      const note = typeof input.note === 'string' ? input.note.trim() : '';
-      if (note.length > 500) errors.push({ field: 'note', message: '备注最多 500 字' });
-      const evidenceIds = Array.isArray(input.evidence) ? input.evidence.filter((x: unknown): x is string => typeof x === 'string') : [];
-      const files = evidenceIds.length
-        ? ((await query(strapi, UID.file).findMany({ where: { documentId: { $in: evidenceIds }, merchant: { id: merchantId } }, select: ['id', 'documentId', 'category'] })) as Row[])
-        : [];
+      if (form.date !== undefined && (form.date < addDays(today, -DATE_WINDOW_DAYS) || form.date > addDays(today, DATE_WINDOW_DAYS))) errors.push({ field: 'date', message: `结汇日期须在今天前后 ${DATE_WINDOW_DAYS} 天内` });
+      const evidenceIds = form.evidence ?? [];
+      // The caller's own uploads only: another merchant's file id resolves to nothing.
+      const files = [...(await db.table(UID.file).resolve(evidenceIds, { select: ['id', 'documentId', 'category'] })).values()];
       const evidence = EVIDENCE.map((slot) => files.find((f) => f.category === slot.category)?.documentId as string | undefined);
       const lacking = EVIDENCE.filter((_, i) => !evidence[i]).map((s) => s.label);
       if (lacking.length || files.length !== evidenceIds.length) errors.push({ field: 'evidence', message: lacking.length ? `请上传：${lacking.join('、')}` : '凭证文件无效，请重新上传' });
-      if (errors.length || !('value' in amount) || !('value' in rate)) throw fail('VALIDATION_FAILED', 400, { errors });
+      if (errors.length) throw fail('VALIDATION_FAILED', 400, { errors: inFormOrder(errors) });
       if (info.missing.length) throw fail('FX_PROFILE_INCOMPLETE', 409, { missing: info.missing, labels: info.missing.map((f) => PROFILE_LABEL[f]) });
 
-      const amountMinor = toMinor(amount.value);
+      // No problem left: the whole form parsed (amounts with their scale: "3000.00", "7.1234").
+      const { amount, rate, date, note } = form as fx.SettlementInput;
+      const amountMinor = toMinor(amount);
       const created = await h().transaction(async () => {
-        const row = (await query(strapi, UID.settlement).create({
-          data: {
-            documentId: h().newDocumentId(),
-            merchant: merchantId,
-            number: `tmp-${h().newDocumentId()}`,
+        const row = await db.table(UID.settlement).create({
+            number: `tmp-${newDocumentId()}`,
             status: 'processing',
             amountMinor: amountMinor.toString(),
-            date: input.date,
-            rate: fixed(rate.value, RATE_SCALE),
-            note: note || null,
+            date,
+            rate,
+            note: note ?? null,
             evidence,
             profile: info.profile,
-          },
-        })) as Row;
+        });
         const number = `FX-${dateStamp(new Date())}-${String(row.id).padStart(5, '0')}`;
-        await query(strapi, UID.settlement).update({ where: { id: row.id }, data: { number } });
+        await db.table(UID.settlement).update({ id: row.id }, { number });
         try {
-          await ledger().post({ merchantId, type: 'freeze', balanceDelta: 0n, frozenDelta: amountMinor, settlementId: row.id, actorName: scope.name || scope.phone, note: `结汇申请 ${number} 冻结 US$${fromMinor(amountMinor)}` });
+          await ledger().post(db, { merchantId, type: 'freeze', balanceDelta: 0n, frozenDelta: amountMinor, settlementId: row.id, actorName: scope.name || scope.phone, note: `结汇申请 ${number} 冻结 US$${fromMinor(amountMinor)}` });
         } catch (e) {
           if (e instanceof PostingRefused) throw fail('INSUFFICIENT_AVAILABLE', 409, { available: fromMinor(e.account.balance - e.account.frozen), amount: fromMinor(amountMinor) });
           throw e;
         }
-        await recordEvent(row.id, 'processing', null, scope);
-        await h().audit({ module: 'fx', action: 'settlement.create', targetUid: UID.settlement, targetId: row.documentId, after: { number, amount: fromMinor(amountMinor), rate: fixed(rate.value, RATE_SCALE), date: input.date } }, scope);
+        await recordEvent(db, row.id, 'processing', null, scope);
+        await h().audit({ module: 'fx', action: 'settlement.create', targetUid: UID.settlement, targetId: row.documentId, after: { number, amount: fromMinor(amountMinor), rate, date } }, scope);
         return { id: row.documentId as string, number, status: 'processing' as const };
       });
       h().afterCommit();
       return created;
     },
 
-    async list(scope: ActorScope, q: Row): Promise<{ data: Row[]; meta: Row }> {
+    async list(scope: ActorScope, query: Row): Promise<ListResponse<Row>> {
       assertReader(scope);
-      const page = Math.max(1, Number(q.page) || 1);
-      const pageSize = Math.min(100, Math.max(1, Number(q.pageSize) || 20));
-      const and: Row[] = [];
-      if (scope.kind === 'merchant') and.push({ merchant: { id: scope.merchantId } });
-      if (typeof q.status === 'string' && q.status) and.push({ status: { $in: q.status.split(',') } });
-      if (scope.kind === 'platform' && typeof q.merchant === 'string' && q.merchant) and.push({ merchant: { documentId: q.merchant } });
-      if (scope.kind === 'platform' && typeof q.q === 'string' && q.q.trim()) and.push({ $or: [{ number: { $containsi: q.q.trim() } }, { merchant: { nameCn: { $containsi: q.q.trim() } } }] });
-      const where = and.length ? { $and: and } : {};
+      const list = parseListQuery(query, SETTLEMENT_LIST);
+      const status = filterValues(list, 'status');
+      if (scope.kind === 'merchant' && (list.filters.merchant || list.filters.q)) throw fail('VALIDATION_FAILED', 400, { errors: [{ field: 'filters', message: '商户用户不能按商户或编号筛选' }] });
       // Staff work the oldest waiting request first; merchants see their newest first.
-      const orderBy = scope.kind === 'platform' && q.status === 'processing' ? [{ createdAt: 'asc' }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'desc' }];
+      const orderBy = scope.kind === 'platform' && status?.length === 1 && status[0] === 'processing' && !query.sort ? [{ createdAt: 'asc' }, { id: 'asc' }] : list.orderBy;
+      // The tab counts ignore the status filter (every other filter applies).
+      const unfiltered = list.whereExcept('status');
+      const settlements = access(strapi, scope).table(UID.settlement);
       const [rows, total, counts] = await Promise.all([
-        query(strapi, UID.settlement).findMany({ where, orderBy, offset: (page - 1) * pageSize, limit: pageSize, populate: { merchant: { select: ['documentId', 'nameCn'] } } }) as Promise<Row[]>,
-        query(strapi, UID.settlement).count({ where }),
-        Promise.all((['processing', 'completed', 'rejected'] as const).map((s) => query(strapi, UID.settlement).count({ where: { $and: [...and.filter((c) => !('status' in c)), { status: s }] } }))),
+        settlements.findMany({ where: list.where, orderBy, offset: list.offset, limit: list.limit, populate: { merchant: { select: ['documentId', 'nameCn'] } } }),
+        settlements.count(list.where),
+        Promise.all(STATUSES.map((s) => settlements.count({ $and: [unfiltered, { status: s }] }))),
       ]);
-      return { data: rows.map(present), meta: { page, pageSize, total, counts: { processing: counts[0], completed: counts[1], rejected: counts[2] } } };
+      return listResponse(rows.map(present), list, total, { counts: { processing: counts[0], completed: counts[1], rejected: counts[2] } });
     },
 
     async findOne(scope: ActorScope, documentId: string): Promise<Row> {
       assertReader(scope);
       const row = await load(scope, documentId);
-      const fileIds = ((row.evidence as string[] | null) ?? []).filter(Boolean);
-      const files = fileIds.length ? ((await query(strapi, UID.file).findMany({ where: { documentId: { $in: fileIds } }, select: ['documentId', 'category', 'originalName', 'mime', 'size'] })) as Row[]) : [];
-      const events = (await query(strapi, UID.settlementEvent).findMany({ where: { settlementId: row.id }, orderBy: [{ id: 'asc' }] })) as Row[];
+      // What the request refers to is resolved inside its merchant.
+      const db = access(strapi, scope).within(row.merchant.id);
+      const files = [...(await db.table(UID.file).resolve(row.evidence ?? [], { select: ['documentId', 'category', 'originalName', 'mime', 'size'] })).values()];
+      const events = await db.table(UID.settlementEvent).findMany({ where: { settlementId: row.id }, orderBy: [{ id: 'asc' }] });
       const canAct = scope.kind === 'platform' ? h().can(scope, 'fx.settle') && row.status === 'processing' : false;
       return {
         ...present(row),
@@ -189,34 +203,33 @@ export function createSettlements(strapi: Core.Strapi, ledger: () => Ledger) {
       };
     },
 
-    /** X4: the bank has settled; `cnyAmount` must be amount × actualRate within the tolerance. */
-    async complete(scope: ActorScope, documentId: string, input: Row): Promise<Row> {
+    /**
+     * X4: the bank has settled; `cnyAmount` must be amount × actualRate within the tolerance. `input` is parsed by
+     * the route's contract (fx.completeInput): "7.0921" and "19148.67", with their scale.
+     */
+    async complete(scope: ActorScope, documentId: string, input: fx.CompleteInput): Promise<Row> {
       h().assertCan(scope, 'fx.settle');
-      const errors: { field: string; message: string }[] = [];
-      const rate = parseDecimal(input.actualRate, RATE_SCALE);
-      if (!('value' in rate)) errors.push({ field: 'actualRate', message: amountMessage('实际结算汇率', RATE_SCALE, rate.problem) });
-      const cny = parseDecimal(input.cnyAmount, AMOUNT_SCALE);
-      if (!('value' in cny)) errors.push({ field: 'cnyAmount', message: amountMessage('人民币到账金额', AMOUNT_SCALE, cny.problem) });
-      if (errors.length || !('value' in rate) || !('value' in cny)) throw fail('VALIDATION_FAILED', 400, { errors });
+      const { actualRate, cnyAmount } = input;
       await h().transaction(async () => {
         const row = await load(scope, documentId);
         if (row.status !== 'processing') throw fail('SETTLEMENT_NOT_PROCESSING', 409, { status: row.status });
+        const db = access(strapi, scope).within(row.merchant.id);
         const amountMinor = bigintOf(row.amountMinor);
-        const expected = convert(fromMinor(amountMinor), rate.value);
-        if (dec(cny.value).minus(expected).abs().greaterThan(tolerance())) {
-          throw fail('CNY_AMOUNT_MISMATCH', 400, { expected, tolerance: fixed(tolerance(), AMOUNT_SCALE), amount: fromMinor(amountMinor), actualRate: fixed(rate.value, RATE_SCALE) });
+        const expected = convert(fromMinor(amountMinor), actualRate);
+        if (dec(cnyAmount).minus(expected).abs().greaterThan(tolerance())) {
+          throw fail('CNY_AMOUNT_MISMATCH', 400, { expected, tolerance: fixed(tolerance(), AMOUNT_SCALE), amount: fromMinor(amountMinor), actualRate });
         }
-        const after = await ledger().post({
+        const after = await ledger().post(db, {
           merchantId: row.merchant.id,
           type: 'settlement',
           balanceDelta: -amountMinor,
           frozenDelta: -amountMinor,
           settlementId: row.id,
           actorName: scope.name || scope.phone,
-          note: `结汇 ${row.number}：US$${fromMinor(amountMinor)} × ${fixed(rate.value, RATE_SCALE)} = ¥${fixed(cny.value, AMOUNT_SCALE)}`,
+          note: `结汇 ${row.number}：US$${fromMinor(amountMinor)} × ${actualRate} = ¥${cnyAmount}`,
         });
-        await move(row, 'completed', { actualRate: fixed(rate.value, RATE_SCALE), cnyMinor: toMinor(cny.value).toString(), remainingMinor: after.balance.toString() });
-        await recordEvent(row.id, 'completed', `实际汇率 ${fixed(rate.value, RATE_SCALE)}，到账 ¥${fixed(cny.value, AMOUNT_SCALE)}`, scope);
+        await move(db, row, 'completed', { actualRate, cnyMinor: toMinor(cnyAmount).toString(), remainingMinor: after.balance.toString() });
+        await recordEvent(db, row.id, 'completed', `实际汇率 ${actualRate}，到账 ¥${cnyAmount}`, scope);
         const card = (row.profile?.settlementCardNo as string | undefined) ?? '';
         await h().notifyMerchant({
           merchantId: row.merchant.id,
@@ -224,28 +237,30 @@ export function createSettlements(strapi: Core.Strapi, ledger: () => Ledger) {
           category: 'business',
           module: 'fx',
           title: '人民币账户入账通知',
-          body: `您的结汇申请 ${row.number} 已完成：US$${fromMinor(amountMinor)} 按实际汇率 ${fixed(rate.value, RATE_SCALE)} 结汇，人民币 ¥${fixed(cny.value, AMOUNT_SCALE)} 已汇入尾号 ${card.slice(-4)} 的银行卡。外汇子账户剩余 US$${fromMinor(after.balance)}。`,
+          body: `您的结汇申请 ${row.number} 已完成：US$${fromMinor(amountMinor)} 按实际汇率 ${actualRate} 结汇，人民币 ¥${cnyAmount} 已汇入尾号 ${card.slice(-4)} 的银行卡。外汇子账户剩余 US$${fromMinor(after.balance)}。`,
           link: `/fx/settlements/${row.documentId}`,
           mpPath: `packageFx/pages/settlement/index?id=${row.documentId}`,
-          push: { subject: `结汇申请（${row.number}）`, status: '已完成', note: `到账 ¥${fixed(cny.value, AMOUNT_SCALE)}` },
+          push: { subject: `结汇申请（${row.number}）`, status: '已完成', note: `到账 ¥${cnyAmount}` },
         });
-        await h().audit({ module: 'fx', action: 'settlement.complete', targetUid: UID.settlement, targetId: row.documentId, before: { status: 'processing' }, after: { status: 'completed', actualRate: fixed(rate.value, RATE_SCALE), cnyAmount: fixed(cny.value, AMOUNT_SCALE) } }, scope);
+        await h().audit({ module: 'fx', action: 'settlement.complete', targetUid: UID.settlement, targetId: row.documentId, before: { status: 'processing' }, after: { status: 'completed', actualRate, cnyAmount } }, scope);
       });
       h().afterCommit();
       return this.findOne(scope, documentId);
     },
 
-    async reject(scope: ActorScope, documentId: string, input: Row): Promise<Row> {
+    /** `input` is parsed by the route's contract (fx.rejectInput): the reason trimmed; none is NOTE_REQUIRED. */
+    async reject(scope: ActorScope, documentId: string, input: fx.RejectInput): Promise<Row> {
       h().assertCan(scope, 'fx.settle');
-      const reason = typeof input.reason === 'string' ? input.reason.trim().slice(0, 500) : '';
+      const reason = input.reason ?? '';
       if (!reason) throw fail('NOTE_REQUIRED', 400, { field: 'reason' });
       await h().transaction(async () => {
         const row = await load(scope, documentId);
         if (row.status !== 'processing') throw fail('SETTLEMENT_NOT_PROCESSING', 409, { status: row.status });
+        const db = access(strapi, scope).within(row.merchant.id);
         const amountMinor = bigintOf(row.amountMinor);
-        await ledger().post({ merchantId: row.merchant.id, type: 'unfreeze', balanceDelta: 0n, frozenDelta: -amountMinor, settlementId: row.id, actorName: scope.name || scope.phone, note: `结汇申请 ${row.number} 驳回，解冻 US$${fromMinor(amountMinor)}` });
-        await move(row, 'rejected', { rejectReason: reason });
-        await recordEvent(row.id, 'rejected', reason, scope);
+        await ledger().post(db, { merchantId: row.merchant.id, type: 'unfreeze', balanceDelta: 0n, frozenDelta: -amountMinor, settlementId: row.id, actorName: scope.name || scope.phone, note: `结汇申请 ${row.number} 驳回，解冻 US$${fromMinor(amountMinor)}` });
+        await move(db, row, 'rejected', { rejectReason: reason });
+        await recordEvent(db, row.id, 'rejected', reason, scope);
         await h().notifyMerchant({
           merchantId: row.merchant.id,
           eventKey: `fx-settlement:${row.documentId}:rejected`,

@@ -1,27 +1,11 @@
-/** Mounted at /api/tax-refund (prefix '' drops the default plugin path). Every route needs a session. */
-const route = (method: string, path: string, handler: string) => ({
-  method,
-  path: `/tax-refund${path}`,
-  handler: `taxrefund.${handler}`,
-  config: { prefix: '', auth: { strategies: ['users-permissions'] } },
-});
+/**
+ * Mounted at /api/tax-refund (no plugin prefix), straight from the contracts in @jmt/contracts: the same declaration
+ * gives Strapi its routes, the controller its guards and parsers, and the OpenAPI document its pages. Every route
+ * needs a session.
+ */
+import { taxRefundRoutes } from '@jmt/contracts';
+import { contentApiRoutes, type RouteDef } from '@jmt/plugin-kit';
 
-export default {
-  'content-api': {
-    type: 'content-api',
-    routes: [
-      route('GET', '/estimate', 'estimate'),
-      route('GET', '/applications', 'listApplications'),
-      route('GET', '/applications/:id', 'findApplication'),
-      route('GET', '/applications/:id/package.zip', 'package'),
-      route('GET', '/declarations', 'declarations'),
-      route('GET', '/returns/template.xlsx', 'returnsTemplate'),
-      route('GET', '/returns', 'listReturns'),
-      route('POST', '/returns', 'uploadReturns'),
-      route('GET', '/rates', 'listRates'),
-      route('POST', '/rates', 'createRate'),
-      route('PUT', '/rates/:id', 'updateRate'),
-      route('DELETE', '/rates/:id', 'deleteRate'),
-    ],
-  },
-};
+export const TAXREFUND_ROUTES = taxRefundRoutes as unknown as RouteDef[];
+
+export default contentApiRoutes('taxrefund', TAXREFUND_ROUTES);

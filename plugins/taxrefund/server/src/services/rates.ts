@@ -7,11 +7,18 @@ import type { Core } from '@strapi/strapi';
 // One money module on the server: the fx plugin's (exact decimals, never floats).
 import * as money from '@jmt/plugin-fx/dist/money';
 import { isIsoDate } from '@jmt/plugin-fx/dist/currencies';
+import { access, listResponse, parseListQuery, system, type ListResponse, type ListSpec, type Row } from '@jmt/plugin-kit';
 import { SEEDED_RATES } from '../data/refund-rates';
 import { host, type ActorScope } from '../host';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- query-engine rows are untyped
-type Row = Record<string, any>;
+/** GET /api/tax-refund/rates: the whole table fits a page; search by code or description. */
+export const RATE_LIST: ListSpec = {
+  filters: { q: { ops: ['$containsi'], search: ['hsCode', 'description'] }, hsCode: { ops: ['$eq'] } },
+  sort: ['hsCode', 'effectiveFrom', 'rate'],
+  defaultSort: [{ hsCode: 'asc' }, { effectiveFrom: 'asc' }],
+  defaultPageSize: 100,
+  maxPageSize: 500,
+};
 export const RATE_UID = 'plugin::taxrefund.refund-rate';
 
 const isDate = isIsoDate;
@@ -76,11 +83,13 @@ export function estimate(rows: RateRow[], input: EstimateInput): { ok: true; val
 export function createRates(strapi: Core.Strapi) {
   const h = () => host(strapi);
   const fail = (code: string, status: number, details?: Record<string, unknown>) => h().error(code, status, details);
-  const q = () => strapi.db.query(RATE_UID as never);
+  // Reference data every signed-in user reads: the table is read as system work, changed in the caller's scope.
+  const table = () => system(strapi).table(RATE_UID);
+  const writable = (scope: ActorScope) => access(strapi, scope).table(RATE_UID);
   const present = (r: Row) => ({ id: r.documentId, hsCode: r.hsCode, description: r.description, rate: r.rate, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo ?? null, note: r.note ?? null });
 
   async function all(): Promise<Row[]> {
-    return (await q().findMany({ orderBy: [{ hsCode: 'asc' }, { effectiveFrom: 'asc' }] })) as Row[];
+    return table().findMany({ orderBy: [{ hsCode: 'asc' }, { effectiveFrom: 'asc' }] });
   }
 
   function validate(input: Row): Row {
@@ -99,7 +108,7 @@ export function createRates(strapi: Core.Strapi) {
   }
 
   async function assertNoOverlap(values: Row, exceptId: number | null): Promise<void> {
-    const same = ((await q().findMany({ where: { hsCode: values.hsCode } })) as Row[]).filter((r) => r.id !== exceptId);
+    const same = (await table().findMany({ where: { hsCode: values.hsCode } })).filter((r) => r.id !== exceptId);
     const end = (v: string | null) => v ?? '9999-12-31';
     const clash = same.find((r) => r.effectiveFrom <= end(values.effectiveTo) && values.effectiveFrom <= end(r.effectiveTo ?? null));
     if (clash) throw fail('REFUND_RATE_OVERLAP', 409, { with: present(clash) });
@@ -108,21 +117,21 @@ export function createRates(strapi: Core.Strapi) {
   return {
     all,
     async seed(): Promise<void> {
-      if (await q().count({})) return;
-      for (const r of SEEDED_RATES) await q().create({ data: { documentId: h().newDocumentId(), ...r } });
+      if (await table().count()) return;
+      for (const r of SEEDED_RATES) await table().create({ ...r });
     },
-    async list(scope: ActorScope, search: unknown): Promise<Row[]> {
-      if (scope.kind === 'anonymous') throw fail('UNAUTHORIZED', 401);
-      const text = typeof search === 'string' ? search.trim() : '';
-      const rows = await all();
-      return rows.filter((r) => !text || r.hsCode.includes(text) || String(r.description).includes(text)).map(present);
+    async list(scope: ActorScope, query: Row): Promise<ListResponse<Row>> {
+      const list = parseListQuery(query, RATE_LIST);
+      const rates = access(strapi, scope).table(RATE_UID);
+      const [rows, total] = await Promise.all([rates.findMany({ where: list.where, orderBy: list.orderBy, offset: list.offset, limit: list.limit }), rates.count(list.where)]);
+      return listResponse(rows.map(present), list, total);
     },
     async create(scope: ActorScope, input: Row): Promise<Row> {
       h().assertCan(scope, 'taxrefund.rates');
       const values = validate(input);
       return h().transaction(async () => {
         await assertNoOverlap(values, null);
-        const row = (await q().create({ data: { documentId: h().newDocumentId(), ...values } })) as Row;
+        const row = await writable(scope).create(values);
         await h().audit({ module: 'tax-refund', action: 'rate.create', targetUid: RATE_UID, targetId: row.documentId, after: values }, scope);
         return present(row);
       });
@@ -131,19 +140,17 @@ export function createRates(strapi: Core.Strapi) {
       h().assertCan(scope, 'taxrefund.rates');
       const values = validate(input);
       return h().transaction(async () => {
-        const row = (await q().findOne({ where: { documentId } })) as Row | null;
-        if (!row) throw fail('NOT_FOUND', 404);
+        const row = await writable(scope).get({ documentId });
         await assertNoOverlap(values, row.id);
-        const updated = (await q().update({ where: { id: row.id }, data: values })) as Row;
+        const updated = await writable(scope).update({ id: row.id }, values);
         await h().audit({ module: 'tax-refund', action: 'rate.update', targetUid: RATE_UID, targetId: documentId, before: present(row), after: values }, scope);
         return present(updated);
       });
     },
     async remove(scope: ActorScope, documentId: string): Promise<void> {
       h().assertCan(scope, 'taxrefund.rates');
-      const row = (await q().findOne({ where: { documentId } })) as Row | null;
-      if (!row) throw fail('NOT_FOUND', 404);
-      await q().delete({ where: { id: row.id } });
+      const row = await writable(scope).get({ documentId });
+      await writable(scope).delete({ id: row.id });
       await h().audit({ module: 'tax-refund', action: 'rate.delete', targetUid: RATE_UID, targetId: documentId, before: present(row) }, scope);
     },
     /** The estimate for a claim, or null when the data does not allow one yet. */

@@ -8,17 +8,16 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { access, type DataAccess, type ListResponse, type Row } from '@jmt/plugin-kit';
+import type { Engine } from '@jmt/plugin-workflow';
 import { host, type ActorScope } from '../host';
 import { FILE_SLOTS, TAX_REFUND_KIND } from '../kind';
 import type { Rates } from './rates';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- query-engine rows are untyped
-type Row = Record<string, any>;
-
-interface Engine {
-  list(scope: ActorScope, query: Row): Promise<{ data: Row[]; meta: Row }>;
-  findOne(scope: ActorScope, id: string): Promise<Row>;
-}
+const FILE_UID = 'api::private-file.private-file';
+const APPLICATION_UID = 'plugin::workflow.application';
+const BATCH_UID = 'plugin::customs.batch';
+const INVENTORY_UID = 'plugin::customs.inventory';
 
 export const RECORD_UID = 'plugin::taxrefund.return-record';
 export const STATUS_LABEL: Record<string, string> = { draft: '填写申请', declared: '申报', reviewing: '审核', treasury: '退库', paid: '到账', returned: '退回补正', rejected: '不予退税' };
@@ -27,59 +26,59 @@ export function createRefunds(strapi: Core.Strapi, rates: () => Rates) {
   const h = () => host(strapi);
   const engine = () => strapi.plugin('workflow').service('engine') as Engine;
 
-  async function returnsOf(applicationIds: number[]): Promise<Row[]> {
+  async function returnsOf(db: DataAccess, applicationIds: number[]): Promise<Row[]> {
     if (!applicationIds.length) return [];
-    return (await strapi.db.query(RECORD_UID as never).findMany({ where: { applicationId: { $in: applicationIds } }, orderBy: [{ id: 'asc' }] })) as Row[];
+    return db.table(RECORD_UID).findMany({ where: { applicationId: { $in: applicationIds } }, orderBy: [{ id: 'asc' }] });
   }
 
-  async function numericIds(documentIds: string[]): Promise<Map<string, number>> {
-    if (!documentIds.length) return new Map();
-    const rows = (await strapi.db.query('plugin::workflow.application' as never).findMany({ where: { documentId: { $in: documentIds } }, select: ['id', 'documentId'] })) as Row[];
-    return new Map(rows.map((r) => [r.documentId, r.id]));
+  async function numericIds(db: DataAccess, documentIds: string[]): Promise<Map<string, number>> {
+    const rows = await db.table(APPLICATION_UID).resolve(documentIds, { select: ['id', 'documentId'] });
+    return new Map([...rows.values()].map((r) => [r.documentId as string, r.id as number]));
   }
 
   /** Batches as refunds show them: with how many of their 清单 customs released. */
-  async function presentBatches(batches: Row[]): Promise<Row[]> {
-    return Promise.all(
-      batches.map(async (b) => ({
-        id: b.documentId,
-        number: b.number,
-        name: b.name,
-        tradeMode: b.tradeMode,
-        releasedInventories: await strapi.db.query('plugin::customs.inventory' as never).count({ where: { batchId: b.id, status: 'released' } }),
-        createdAt: b.createdAt,
-      })),
-    );
+  async function presentBatches(db: DataAccess, batches: Row[]): Promise<Row[]> {
+    const released = batches.length ? await db.table(INVENTORY_UID).countBy(['batchId'], { batchId: batches.map((b) => b.id as number), status: 'released' }) : [];
+    return batches.map((b) => ({
+      id: b.documentId,
+      number: b.number,
+      name: b.name,
+      tradeMode: b.tradeMode,
+      releasedInventories: released.find((r) => Number(r.batchId) === b.id)?.count ?? 0,
+      createdAt: b.createdAt,
+    }));
   }
 
   const BATCH_FIELDS = ['id', 'documentId', 'number', 'name', 'tradeMode', 'createdAt'];
 
-  async function linkedBatches(merchantDocumentId: string | null, ids: unknown): Promise<Row[]> {
-    const list = Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
-    if (!list.length || !strapi.plugin('customs')) return [];
-    const batches = (await strapi.db.query('plugin::customs.batch' as never).findMany({ where: { documentId: { $in: list }, ...(merchantDocumentId ? { merchant: { documentId: merchantDocumentId } } : {}) }, select: BATCH_FIELDS })) as Row[];
-    return presentBatches(batches);
+  /** The batches the refund links, resolved inside the refund's merchant: another merchant's id shows nothing. */
+  async function linkedBatches(db: DataAccess, ids: unknown): Promise<Row[]> {
+    if (!strapi.plugin('customs')) return [];
+    const batches = await db.table(BATCH_UID).resolve(ids, { select: BATCH_FIELDS });
+    return presentBatches(db, [...batches.values()]);
   }
 
-  /** The uploaded PDFs by slot, with their names, so screens need not fetch each file's record. */
-  async function documentsOf(files: unknown): Promise<Row[]> {
+  /** The uploaded PDFs by slot, with their names — the refund merchant's own files only. */
+  async function documentsOf(db: DataAccess, files: unknown): Promise<Row[]> {
     const bySlot = (files ?? {}) as Record<string, string>;
-    const ids = Object.values(bySlot).filter((x) => typeof x === 'string');
-    if (!ids.length) return [];
-    const rows = (await strapi.db.query('api::private-file.private-file').findMany({ where: { documentId: { $in: ids } }, select: ['documentId', 'originalName', 'mime', 'size'] })) as Row[];
+    const rows = await db.table(FILE_UID).resolve(Object.values(bySlot), { select: ['documentId', 'originalName', 'mime', 'size', 'storageKey'] });
     return FILE_SLOTS.flatMap((slot) => {
-      const row = rows.find((r) => r.documentId === bySlot[slot.key]);
-      return row ? [{ slot: slot.key, label: slot.label, id: row.documentId, originalName: row.originalName ?? null, mime: row.mime, size: row.size }] : [];
+      const row = rows.get(bySlot[slot.key]);
+      return row ? [{ slot: slot.key, label: slot.label, id: row.documentId, originalName: row.originalName ?? null, mime: row.mime, size: row.size, storageKey: row.storageKey }] : [];
     });
   }
+
+  /** The caller's access narrowed to the refund's merchant: what its data refers to is resolved there. */
+  const ownerAccess = (scope: ActorScope, app: Row): DataAccess => access(strapi, scope).within((app.merchantId ?? scope.merchantId) as number);
 
   const refundedAmount = (records: Row[]): string | null => [...records].reverse().find((r) => r.status === 'paid' && r.amount)?.amount ?? null;
 
   return {
-    async list(scope: ActorScope, query: Row): Promise<{ data: Row[]; meta: Row }> {
-      const result = await engine().list(scope, { ...query, kind: TAX_REFUND_KIND });
-      const ids = await numericIds(result.data.map((a) => a.documentId));
-      const [records, table] = await Promise.all([returnsOf([...ids.values()]), rates().all()]);
+    async list(scope: ActorScope, query: Row): Promise<ListResponse<Row>> {
+      const result = await engine().list(scope, query, { kind: TAX_REFUND_KIND });
+      const db = access(strapi, scope);
+      const ids = await numericIds(db, result.data.map((a) => a.documentId as string));
+      const [records, table] = await Promise.all([returnsOf(db, [...ids.values()]), rates().all()]);
       const data = await Promise.all(
         result.data.map(async (a) => ({ ...a, estimate: await rates().estimateFor(a.data ?? {}, table), refundedAmount: refundedAmount(records.filter((r) => r.applicationId === ids.get(a.documentId))) })),
       );
@@ -89,15 +88,16 @@ export function createRefunds(strapi: Core.Strapi, rates: () => Rates) {
     async findOne(scope: ActorScope, id: string): Promise<Row> {
       const app = await engine().findOne(scope, id);
       if (app.kind !== TAX_REFUND_KIND) throw h().error('NOT_FOUND', 404);
-      const ids = await numericIds([app.documentId]);
-      const records = await returnsOf([...ids.values()]);
+      const db = ownerAccess(scope, app);
+      const ids = await numericIds(db, [app.documentId]);
+      const records = await returnsOf(db, [...ids.values()]);
       return {
         ...app,
         estimate: await rates().estimateFor(app.data ?? {}),
         refundedAmount: refundedAmount(records),
         returns: records.map((r) => ({ date: r.date, status: r.status, statusLabel: STATUS_LABEL[r.status] ?? r.status, amount: r.amount ?? null, message: r.message ?? null })),
-        batches: await linkedBatches(scope.kind === 'merchant' ? scope.merchantDocumentId : null, app.data?.customsBatches),
-        documents: await documentsOf(app.data?.files),
+        batches: await linkedBatches(db, app.data?.customsBatches),
+        documents: (await documentsOf(db, app.data?.files)).map(({ storageKey: _key, ...doc }) => doc),
       };
     },
 
@@ -106,8 +106,9 @@ export function createRefunds(strapi: Core.Strapi, rates: () => Rates) {
       if (scope.kind !== 'merchant' || !scope.merchantId) throw h().error('FORBIDDEN', 403);
       h().assertCan(scope, 'data.read');
       if (!strapi.plugin('customs')) return [];
-      const batches = (await strapi.db.query('plugin::customs.batch' as never).findMany({ where: { merchant: { id: scope.merchantId } }, select: BATCH_FIELDS, orderBy: [{ id: 'desc' }] })) as Row[];
-      return (await presentBatches(batches)).filter((b) => b.releasedInventories > 0);
+      const db = access(strapi, scope);
+      const batches = await db.table(BATCH_UID).findMany({ select: BATCH_FIELDS, orderBy: [{ id: 'desc' }], limit: 200 });
+      return (await presentBatches(db, batches)).filter((b) => b.releasedInventories > 0);
     },
 
     /** T3: the application package — its three PDFs and a summary workbook — as one zip. */
@@ -115,11 +116,11 @@ export function createRefunds(strapi: Core.Strapi, rates: () => Rates) {
       h().assertCan(scope, 'taxrefund.process');
       const app = await this.findOne(scope, id);
       const zip = new JSZip();
-      const files = (app.data?.files ?? {}) as Record<string, string>;
-      const stored = (await strapi.db.query('api::private-file.private-file').findMany({ where: { documentId: { $in: Object.values(files) } }, select: ['documentId', 'storageKey', 'originalName'] })) as Row[];
+      // The refund merchant's own files only: a foreign id in the data never reaches the package.
+      const stored = await documentsOf(ownerAccess(scope, app), app.data?.files);
       const names: Record<string, string> = { tax_declaration: '报关单', tax_purchase_invoice: '进项发票', tax_sales_invoice: '销售发票' };
       for (const slot of FILE_SLOTS) {
-        const file = stored.find((f) => f.documentId === files[slot.key]);
+        const file = stored.find((f) => f.slot === slot.key);
         if (!file) continue;
         zip.file(`${names[slot.key]}-${app.number}.pdf`, await fs.promises.readFile(path.join(h().privateDir(), file.storageKey)));
       }

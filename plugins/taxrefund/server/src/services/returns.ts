@@ -9,15 +9,16 @@ import ExcelJS from 'exceljs';
 // One money module on the server: the fx plugin's (exact decimals, never floats).
 import * as money from '@jmt/plugin-fx/dist/money';
 import { isIsoDate } from '@jmt/plugin-fx/dist/currencies';
+import { access, isUniqueViolation, listResponse, parseListQuery, type ListResponse, type ListSpec, type Row } from '@jmt/plugin-kit';
+import type { Engine } from '@jmt/plugin-workflow';
 import { host, type ActorScope } from '../host';
 import { TAX_REFUND_KIND } from '../kind';
 import { beijingToday } from './rates';
 import { RECORD_UID, STATUS_LABEL } from './refunds';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- query-engine rows are untyped
-type Row = Record<string, any>;
-
 export const UPLOAD_UID = 'plugin::taxrefund.return-upload';
+/** GET /api/tax-refund/returns: the upload history, newest day first. */
+export const RETURN_UPLOAD_LIST: ListSpec = { filters: { date: { ops: ['$eq', '$gte', '$lte'] } }, sort: ['date'], defaultSort: [{ date: 'desc' }] };
 const APPLICATION_UID = 'plugin::workflow.application';
 
 /** Status words of the return file → refund states. */
@@ -162,10 +163,6 @@ export async function readReturns(buffer: Buffer): Promise<{ rows: ReturnRow[]; 
   return { rows, errors };
 }
 
-interface Engine {
-  transition(scope: ActorScope, id: string, to: string, note: string | null): Promise<Row>;
-}
-
 export function createReturns(strapi: Core.Strapi) {
   const h = () => host(strapi);
   const fail = (code: string, status: number, details?: Record<string, unknown>) => h().error(code, status, details);
@@ -174,8 +171,9 @@ export function createReturns(strapi: Core.Strapi) {
   return {
     async upload(scope: ActorScope, file: { buffer: Buffer; name: string }): Promise<Row> {
       h().assertCan(scope, 'taxrefund.process');
+      const db = access(strapi, scope);
       const today = beijingToday();
-      const already = (await strapi.db.query(UPLOAD_UID as never).findOne({ where: { date: today } })) as Row | null;
+      const already = await db.table(UPLOAD_UID).findOne({ where: { date: today } });
       if (already) throw fail('RETURN_ALREADY_UPLOADED', 409, { date: today, uploadedAt: already.createdAt, uploadedBy: already.uploadedBy ?? null });
       let parsed: Awaited<ReturnType<typeof readReturns>>;
       try {
@@ -186,7 +184,7 @@ export function createReturns(strapi: Core.Strapi) {
         throw e;
       }
       const errors = [...parsed.errors];
-      const apps = (await strapi.db.query(APPLICATION_UID as never).findMany({ where: { kind: TAX_REFUND_KIND, number: { $in: parsed.rows.map((r) => r.number).filter(Boolean) } }, select: ['id', 'documentId', 'number', 'status'] })) as Row[];
+      const apps = await db.table(APPLICATION_UID).findMany({ where: { kind: TAX_REFUND_KIND, number: { $in: parsed.rows.map((r) => r.number).filter(Boolean) } }, select: ['id', 'documentId', 'number', 'status'], populate: { merchant: { select: ['id'] } } });
       const plans: { row: ReturnRow; app: Row; path: string[]; to: string }[] = [];
       for (const r of parsed.rows) {
         if (!r.number || errors.some((e) => e.row === r.row)) continue;
@@ -206,19 +204,27 @@ export function createReturns(strapi: Core.Strapi) {
       if (errors.length) throw fail('RETURN_UPLOAD_INVALID', 422, { errors: errors.sort((a, b) => a.row - b.row) });
 
       const result = await h().transaction(async () => {
-        const upload = (await strapi.db.query(UPLOAD_UID as never).create({ data: { documentId: h().newDocumentId(), date: today, fileName: file.name.slice(0, 255), total: parsed.rows.length, uploadedBy: scope.name || scope.phone || null } })) as Row;
+        // The upload's date is a unique index: of two staff uploading at the same moment one gets the 409.
+        let upload: Row;
+        try {
+          upload = await db.table(UPLOAD_UID).create({ date: today, fileName: file.name.slice(0, 255), total: parsed.rows.length, uploadedBy: scope.name || scope.phone || null });
+        } catch (e) {
+          if (isUniqueViolation(e)) throw fail('RETURN_ALREADY_UPLOADED', 409, { date: today });
+          throw e;
+        }
         const applied: Row[] = [];
         for (const plan of plans) {
           for (const step of plan.path) {
             const note = step === plan.to ? [plan.row.message, plan.row.amount ? `退税金额 ¥${plan.row.amount}` : null].filter(Boolean).join('；') || `税务回执：${plan.row.word}` : '税务回执（自动补记）';
             await engine().transition(scope, plan.app.documentId, step, note);
           }
-          await strapi.db.query(RECORD_UID as never).create({
-            data: { documentId: h().newDocumentId(), applicationId: plan.app.id, uploadId: upload.id, date: plan.row.date ?? today, status: plan.to, amount: plan.row.amount, message: plan.row.message },
-          });
+          await db
+            .within(plan.app.merchant.id)
+            .table(RECORD_UID)
+            .create({ applicationId: plan.app.id, uploadId: upload.id, date: plan.row.date ?? today, status: plan.to, amount: plan.row.amount, message: plan.row.message });
           if (plan.path.length) applied.push({ row: plan.row.row, id: plan.app.documentId, number: plan.app.number, from: plan.app.status, to: plan.to });
         }
-        await strapi.db.query(UPLOAD_UID as never).update({ where: { id: upload.id }, data: { applied: applied.length, rows: applied } });
+        await db.table(UPLOAD_UID).update({ id: upload.id }, { applied: applied.length, rows: applied });
         await h().audit({ module: 'tax-refund', action: 'returns.upload', targetUid: UPLOAD_UID, targetId: upload.documentId, after: { date: today, fileName: file.name, applied: applied.length } }, scope);
         return { id: upload.documentId as string, date: today, applied, unchanged: plans.length - applied.length };
       });
@@ -226,15 +232,16 @@ export function createReturns(strapi: Core.Strapi) {
       return result;
     },
 
-    async history(scope: ActorScope, q: Row): Promise<{ data: Row[]; meta: Row }> {
+    async history(scope: ActorScope, query: Row): Promise<ListResponse<Row>> {
       h().assertCan(scope, 'taxrefund.process');
-      const page = Math.max(1, Number(q.page) || 1);
-      const pageSize = Math.min(100, Math.max(1, Number(q.pageSize) || 20));
-      const [rows, total] = await Promise.all([
-        strapi.db.query(UPLOAD_UID as never).findMany({ orderBy: [{ date: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }) as Promise<Row[]>,
-        strapi.db.query(UPLOAD_UID as never).count({}),
-      ]);
-      return { data: rows.map((r) => ({ id: r.documentId, date: r.date, fileName: r.fileName, total: r.total ?? 0, applied: r.applied ?? 0, uploadedBy: r.uploadedBy ?? null, createdAt: r.createdAt })), meta: { page, pageSize, total } };
+      const list = parseListQuery(query, RETURN_UPLOAD_LIST);
+      const uploads = access(strapi, scope).table(UPLOAD_UID);
+      const [rows, total] = await Promise.all([uploads.findMany({ where: list.where, orderBy: list.orderBy, offset: list.offset, limit: list.limit }), uploads.count(list.where)]);
+      return listResponse(
+        rows.map((r) => ({ id: r.documentId, date: r.date, fileName: r.fileName, total: r.total ?? 0, applied: r.applied ?? 0, uploadedBy: r.uploadedBy ?? null, createdAt: r.createdAt })),
+        list,
+        total,
+      );
     },
   };
 }

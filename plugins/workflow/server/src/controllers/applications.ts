@@ -1,90 +1,68 @@
+/**
+ * HTTP glue only: parse, hand over to the services, shape the answer (plugin-kit's controller). Params, queries and
+ * bodies are parsed with the route contracts (@jmt/contracts); who may create or save at all is said before the body
+ * is judged (guards), what the application data must hold is the kind's, judged by the engine on submission.
+ */
 import type { Core } from '@strapi/strapi';
-import { host } from '../host';
+import { applications as contract } from '@jmt/contracts';
+import { controller, created, download, host, raw, type KoaContext, type Request } from '@jmt/plugin-kit';
 import { renderTemplate, templatesFor } from '../templates';
+import { WORKFLOW_ROUTES } from '../routes';
 import type { Engine } from '../services/engine';
 
-export interface Ctx {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: Record<string, unknown> };
-  status: number;
-  body: unknown;
-  set(name: string, value: string): void;
-}
+type Req = Request<Record<string, string>, Record<string, unknown>, Record<string, unknown>>;
+/** Input the route's contract has already parsed (so it has the contract's output type). */
+const parsed = <T>(input: unknown): T => input as T;
 
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
-
-/** RFC 5987 file name, so Chinese template names survive every browser. */
-function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
-/** HTTP glue only: the rules live in services/engine.ts. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const engine = (): Engine => strapi.plugin('workflow').service('engine') as Engine;
-  const scope = (ctx: Ctx) => host(strapi).scope(ctx);
-  const body = (ctx: Ctx) => (ctx.request.body ?? {}) as Record<string, unknown>;
 
-  return {
-    async kinds(ctx: Ctx) {
-      const s = await scope(ctx);
-      if (s.kind === 'anonymous') throw host(strapi).error('UNAUTHORIZED', 401);
-      ctx.body = { data: engine().kinds().map((k) => ({ ...k, templates: templatesFor(k.kind).map(({ key, label, format }) => ({ key, label, format })) })) };
+  /**
+   * A body whose `{ data }` envelope is part of the contract, parsed as sent (the kit's bodyOf would have unwrapped
+   * it), answering like the kit: VALIDATION_FAILED with `details.errors: [{ field, message }]`.
+   */
+  function asSent<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, ctx: KoaContext): T {
+    const body = ctx.request.body;
+    const result = schema.safeParse(body && typeof body === 'object' && !Array.isArray(body) ? body : {});
+    if (result.success) return result.data;
+    throw host(strapi).error('VALIDATION_FAILED', 400, { errors: result.error.issues.slice(0, 50).map((i) => ({ field: i.path.map(String).join('.'), message: i.message })) });
+  }
+
+  return controller(strapi, WORKFLOW_ROUTES, {
+    kinds: async () => engine().kinds().map((k) => ({ ...k, templates: templatesFor(k.kind).map(({ key, label, format }) => ({ key, label, format })) })),
+    find: async ({ scope, query }: Req) => engine().list(scope, query),
+    findOne: async ({ scope, params }: Req) => engine().findOne(scope, params.id),
+    create: {
+      // Only a merchant's admin opens applications: said before the kind or the data are judged.
+      before: async (scope: Req['scope']) => engine().assertCreator(scope),
+      handle: async ({ scope, body }: Req) => {
+        const input = parsed<contract.CreateInput>(body);
+        return created(await engine().create(scope, input.kind, input.data));
+      },
     },
-    async find(ctx: Ctx) {
-      const q = ctx.query;
-      ctx.body = await engine().list(await scope(ctx), {
-        kind: str(q.kind),
-        status: str(q.status),
-        merchant: str(q.merchant),
-        q: str(q.q),
-        owner: str(q.owner),
-        stuckDays: Number(q.stuckDays) || undefined,
-        page: Number(q.page) || undefined,
-        pageSize: Number(q.pageSize) || undefined,
-      });
+    update: {
+      before: async (scope: Req['scope']) => engine().assertEditor(scope),
+      // `{ data: {…application data} }`: the envelope's content is the data itself.
+      handle: async ({ scope, params, ctx }: Req) => engine().saveData(scope, params.id, asSent(contract.updateInput, ctx).data),
     },
-    async findOne(ctx: Ctx) {
-      ctx.body = { data: await engine().findOne(await scope(ctx), ctx.params.id) };
+    transition: async ({ scope, params, body }: Req) => {
+      const input = parsed<contract.TransitionInput>(body);
+      return engine().transition(scope, params.id, input.to, input.note);
     },
-    async create(ctx: Ctx) {
-      const { kind, data } = body(ctx);
-      ctx.status = 201;
-      ctx.body = { data: await engine().create(await scope(ctx), kind, data) };
-    },
-    async update(ctx: Ctx) {
-      ctx.body = { data: await engine().saveData(await scope(ctx), ctx.params.id, body(ctx).data) };
-    },
-    async transition(ctx: Ctx) {
-      const { to, note } = body(ctx);
-      ctx.body = { data: await engine().transition(await scope(ctx), ctx.params.id, to, note) };
-    },
-    async prefill(ctx: Ctx) {
-      ctx.body = await engine().prefill(await scope(ctx), ctx.query.kind);
-    },
-    async guide(ctx: Ctx) {
-      ctx.body = { data: await engine().guide(await scope(ctx), 'filing') };
-    },
-    async progress(ctx: Ctx) {
-      ctx.body = { data: await engine().progress(await scope(ctx)) };
-    },
-    async todos(ctx: Ctx) {
-      ctx.body = { data: await engine().todos(await scope(ctx)) };
-    },
-    async template(ctx: Ctx) {
-      const s = await scope(ctx);
-      const fill = await engine().templateFill(s);
+    // `{ data, meta: { sources } }`: where each prefilled value came from.
+    prefill: async ({ scope, query }: Req) => raw(await engine().prefill(scope, query.kind)),
+    guide: async ({ scope }: Req) => engine().guide(scope, 'filing'),
+    progress: async ({ scope }: Req) => engine().progress(scope),
+    todos: async ({ scope }: Req) => engine().todos(scope),
+    template: async ({ scope, params }: Req) => {
+      const fill = await engine().templateFill(scope);
       try {
-        const file = await renderTemplate(ctx.params.kind, ctx.params.template, fill);
-        ctx.set('Content-Type', file.contentType);
-        ctx.set('Content-Disposition', contentDisposition(file.filename));
-        ctx.set('Cache-Control', 'private, no-store');
-        ctx.body = file.buffer;
+        const file = await renderTemplate(params.kind, params.template, fill);
+        return download(file.filename, file.contentType, file.buffer);
       } catch (error) {
         if ((error as { code?: string }).code === 'TEMPLATE_NOT_FOUND') throw host(strapi).error('TEMPLATE_NOT_FOUND', 404);
         throw error;
       }
     },
-  };
+  } as never);
 };

@@ -3,6 +3,8 @@
  * requires and what it notifies. The engine (services/engine.ts) is the only code that moves
  * applications; later modules (refunds, settlements, shipments) register kinds of their own.
  */
+import type { DataAccess } from '@jmt/plugin-kit';
+
 export type Actor = 'merchant' | 'platform';
 
 export interface StateSpec {
@@ -79,6 +81,13 @@ export interface EnterContext {
   to: string;
 }
 
+/** What a kind's database checks get: the data access narrowed to the application's merchant. */
+export interface KindCheckContext {
+  merchantId: number;
+  data: Record<string, unknown>;
+  db: DataAccess;
+}
+
 export interface KindDefinition {
   kind: string;
   /** Home module key (G8) the kind belongs to. */
@@ -103,7 +112,7 @@ export interface KindDefinition {
   /** Many applications of this kind may be open at once (refunds, settlements); otherwise one per merchant. */
   allowMany?: boolean;
   /** Checks that need the database (linked records, file contents), run inside a submission's transaction. */
-  validateAsync?: (ctx: { merchantId: number; data: Record<string, unknown> }) => Promise<MissingItem[]>;
+  validateAsync?: (ctx: KindCheckContext) => Promise<MissingItem[]>;
   /** Extra checks beyond required fields and patterns. */
   validate?: (data: Record<string, unknown>) => MissingItem[];
   /** Side effects of entering a state, inside the transition's transaction. */
