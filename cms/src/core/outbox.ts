@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { claimRow, INSTANCE_ID, newDocumentId } from '@jmt/plugin-kit';
+import { claimRow, INSTANCE_ID, newDocumentId, type OutboxJobInput } from '@jmt/plugin-kit';
 import { asSystem } from './scope';
 
 /**
@@ -14,16 +14,8 @@ import { asSystem } from './scope';
  */
 export const OUTBOX_UID = 'api::outbox-job.outbox-job';
 
-export interface OutboxJobInput {
-  channel: string;
-  /** Stable per unit of work: the same key is never enqueued twice (unique column). */
-  idempotencyKey: string;
-  payload: Record<string, unknown>;
-  title?: string;
-  recipient?: string;
-  merchantId?: number | null;
-  maxAttempts?: number;
-}
+/** What a job is enqueued with: plugin-kit's, which plugins enqueue through the host. */
+export type { OutboxJobInput };
 
 export interface OutboxJob extends OutboxJobInput {
   id: number;

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
+import type { ActorScope } from '@jmt/plugin-kit';
 import { AppError } from './errors';
 import { permissionsForMerchantRole, type MerchantRole } from './permissions';
 
@@ -10,16 +11,9 @@ import { permissionsForMerchantRole, type MerchantRole } from './permissions';
  * - anonymous: no valid token.
  * System work (seeding, login bookkeeping, workers) runs inside `asSystem`, outside any scope.
  */
-export interface Scope {
-  kind: 'anonymous' | 'merchant' | 'platform';
-  userId: number | null;
-  phone: string | null;
-  name: string | null;
-  merchantId: number | null;
-  merchantDocumentId: string | null;
+export interface Scope extends ActorScope {
   role: MerchantRole | null;
   platformRoles: { code: string; name: string }[];
-  permissions: Set<string>;
   tokenClaims: { mid?: number; rem?: boolean } | null;
 }
 

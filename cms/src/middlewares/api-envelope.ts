@@ -42,15 +42,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     ctx.state.auditRows = 0;
     try {
       await next();
-    } catch (error: any) {
+    } catch (thrown: any) {
+      // A bad list query (parseListQuery) is a VALIDATION_FAILED like any other, with its fields in details.errors.
+      const error = thrown instanceof ListQueryError ? new AppError('VALIDATION_FAILED', 400, { errors: thrown.errors }) : thrown;
       if (error instanceof AppError) {
         ctx.status = error.status;
         ctx.body = { data: null, error: { status: error.status, code: error.code, name: error.name, message: error.message, details: error.details } };
-        return;
-      }
-      if (error instanceof ListQueryError) {
-        ctx.status = 400;
-        ctx.body = { data: null, error: { status: 400, code: 'VALIDATION_FAILED', name: 'ValidationError', message: errorMessages.VALIDATION_FAILED, details: { errors: error.errors } } };
         return;
       }
       const code = codeByStrapiName[error?.name as string];
