@@ -4,6 +4,7 @@
  * return messages, and the HS-code refund-rate table with effective dates. Amounts are decimal strings, never floats.
  */
 import * as z from 'zod/mini';
+import { application } from './applications';
 import { dataOf, listOf, listQuery, maybe, timestamp } from './common';
 import { checked, idParams } from './fields';
 import { crossCheck, decimalText, isIsoDate, judgeDecimal, readDecimal } from './fx';
@@ -116,7 +117,6 @@ export type RateInput = z.output<typeof rateInput>;
 const decimal = z.string().check(z.regex(/^-?\d+(\.\d+)?$/));
 /** ¥ with two decimals. */
 const amount = z.string().check(z.regex(/^-?\d+\.\d{2}$/));
-const merchantRef = z.object({ documentId: z.string(), nameCn: z.string() });
 
 export const REFUND_STATUSES = ['draft', 'declared', 'reviewing', 'treasury', 'paid', 'returned', 'rejected'] as const;
 
@@ -152,26 +152,10 @@ const refundData = z.looseObject({
 
 /** A refund as the workflow engine presents an application, with its estimate and what has been paid out. */
 export const refund = z.looseObject({
-  id: z.string(),
-  documentId: z.string(),
-  number: z.string(),
+  ...application.shape,
   kind: z.literal('tax-refund'),
-  kindLabel: z.string(),
-  module: maybe(z.string()),
   status: z.enum(REFUND_STATUSES),
-  statusLabel: z.string(),
-  owner: z.enum(['merchant', 'platform', 'none']),
-  editable: z.boolean(),
   data: refundData,
-  lastNote: maybe(z.string()),
-  merchant: maybe(merchantRef),
-  submittedAt: maybe(timestamp),
-  lastTransitionAt: maybe(timestamp),
-  waitingSince: maybe(timestamp),
-  completedAt: maybe(timestamp),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  links: maybe(z.object({ web: z.string(), mp: z.string() })),
   estimate: maybe(estimate),
   refundedAmount: maybe(amount),
 });
