@@ -8,7 +8,6 @@ import type {
   CustomsConfig,
   CustomsHint,
   CustomsInventory,
-  CustomsList,
   CustomsOrder,
   CustomsRecordDetail,
   CustomsRecordKind,
@@ -28,9 +27,6 @@ import { api } from "./index";
 /** Calls of the customs section of the cms contract (出口报关, `/api/customs/*`). Ids are documentIds. */
 const enc = encodeURIComponent;
 
-const list = <T, Extra extends object = Record<never, never>>(body: unknown): CustomsList<T, Partial<Extra>> =>
-  readList<T, Extra>(body);
-
 export interface RecordQuery {
   status?: string;
   q?: string;
@@ -48,7 +44,7 @@ export const customsApi = {
   config: async () => unwrap<CustomsConfig>(await api.request<unknown>("get", "/api/customs/config")),
 
   batches: async (q: { q?: string; page?: number; pageSize?: number } = {}) =>
-    list<BatchListItem>(
+    readList<BatchListItem>(
       await api.request<unknown>(
         "get",
         listUrl("/api/customs/batches", { filters: { q: contains(q.q) }, page: q.page, pageSize: q.pageSize }),
@@ -62,12 +58,12 @@ export const customsApi = {
     unwrap<BatchDetail>(await api.request<unknown>("get", `/api/customs/batches/${enc(id)}`)),
 
   orders: async (id: string, q: RecordQuery) =>
-    list<CustomsOrder>(
+    readList<CustomsOrder>(
       await api.request<unknown>("get", listUrl(`/api/customs/batches/${enc(id)}/orders`, recordQuery(q))),
     ),
 
   inventories: async (id: string, q: RecordQuery) =>
-    list<CustomsInventory>(
+    readList<CustomsInventory>(
       await api.request<unknown>("get", listUrl(`/api/customs/batches/${enc(id)}/inventories`, recordQuery(q))),
     ),
 
@@ -139,7 +135,7 @@ export const customsApi = {
     unwrap<CustomsRecordDetail<R>>(await api.request<unknown>("get", `/api/customs/records/${enc(kind)}/${enc(id)}`)),
 
   cancellations: async (q: { invtNo?: string; status?: string; page?: number; pageSize?: number } = {}) =>
-    list<CustomsCancellation>(
+    readList<CustomsCancellation>(
       await api.request<unknown>(
         "get",
         listUrl("/api/customs/cancellations", {
