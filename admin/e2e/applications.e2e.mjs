@@ -17,20 +17,20 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
   clickUntil,
-  collectPageErrors,
   creditCode,
   envUrl,
   idNumber,
   launchBrowser,
   modalSettled,
+  newSignedInPage,
   ok,
-  PNG,
   randomPhone,
   resultsDir,
   screenshotOnFailure,
   smsLogin,
   uploadPrivateFile,
   whenHolds,
+  PNG,
 } from "@jmt/e2e-support";
 
 const ADMIN_URL = envUrl("ADMIN_URL", "http://127.0.0.1:8001");
@@ -136,17 +136,11 @@ test("staff review a business registration: queue → detail → download → re
   assert.ok(me.isPlatformStaff, `${STAFF_PHONE} is platform staff`);
   const permissions = me.permissions ?? [];
   const mayEdit = permissions.includes("*") || permissions.includes("applications.edit");
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN", acceptDownloads: true });
-  await context.addInitScript(
-    ([key, token]) => {
-      if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, token);
-    },
-    [TOKEN_KEY, staffJwt],
-  );
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  const session = await newSignedInPage(browser, { tokenKey: TOKEN_KEY, jwt: staffJwt, t, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const { context } = session;
+  page = session.page;
   // Runtime errors of the page end up in the test's diagnostics (and fail it: a blank page is a failure).
-  const pageErrors = collectPageErrors(page, t);
+  const pageErrors = session.errors;
 
   await screenshotOnFailure(() => page, join(RESULTS, "admin-review-failure.png"), async () => {
     // 3. 业务审核 → 工商注册: find it (search by its number).

@@ -16,7 +16,16 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { collectPageErrors, envUrl, isCall, launchBrowser, ok, resultsDir, screenshotOnFailure, smsLogin } from "@jmt/e2e-support";
+import {
+  envUrl,
+  isCall,
+  launchBrowser,
+  newSignedInPage,
+  ok,
+  resultsDir,
+  screenshotOnFailure,
+  smsLogin,
+} from "@jmt/e2e-support";
 
 const ADMIN_URL = envUrl("ADMIN_URL", "http://127.0.0.1:8001");
 const STAFF_PHONE = process.env.STAFF_PHONE ?? "13800000001";
@@ -68,16 +77,10 @@ test("staff track batches, configure 点点通 for a merchant and edit a crystal
   const original = hints.find((hint) => hint.key === HINT_KEY);
   assert.ok(original, `the hint ${HINT_KEY} is seeded`);
 
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  await context.addInitScript(
-    ([key, token]) => {
-      if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, token);
-    },
-    [TOKEN_KEY, staffJwt],
-  );
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const pageErrors = collectPageErrors(page, t);
+  const session = await newSignedInPage(browser, { tokenKey: TOKEN_KEY, jwt: staffJwt, t, viewport: { width: 1440, height: 900 } });
+  const { context } = session;
+  page = session.page;
+  const pageErrors = session.errors;
 
   try {
     await screenshotOnFailure(() => page, join(RESULTS, "admin-customs-failure.png"), async () => {

@@ -18,7 +18,18 @@ import ExcelJS from "exceljs";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { clickUntil, collectPageErrors, envUrl, isCall, launchBrowser, modalSettled, ok, resultsDir, screenshotOnFailure, smsLogin } from "@jmt/e2e-support";
+import {
+  clickUntil,
+  envUrl,
+  isCall,
+  launchBrowser,
+  modalSettled,
+  newSignedInPage,
+  ok,
+  resultsDir,
+  screenshotOnFailure,
+  smsLogin,
+} from "@jmt/e2e-support";
 
 const ADMIN_URL = envUrl("ADMIN_URL", "http://127.0.0.1:8001");
 const STAFF_PHONE = process.env.STAFF_PHONE ?? "13800000000";
@@ -101,21 +112,10 @@ test("staff complete a settlement, upload sub-account balances and manage rates"
   const jinghuaBefore = await accountOf(JINGHUA);
   assert.ok(jinghuaBefore.fxSubAccount, `${JINGHUA} has an FX sub-account`);
 
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN", acceptDownloads: true });
-  await context.addInitScript(
-    ([key, token]) => {
-      // Also runs in the PDF preview's viewer frame, which has no localStorage.
-      try {
-        if (window.localStorage && !window.localStorage.getItem(key)) window.localStorage.setItem(key, token);
-      } catch {
-        /* a frame without storage */
-      }
-    },
-    [TOKEN_KEY, staffJwt],
-  );
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const pageErrors = collectPageErrors(page, t);
+  const session = await newSignedInPage(browser, { tokenKey: TOKEN_KEY, jwt: staffJwt, t, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const { context } = session;
+  page = session.page;
+  const pageErrors = session.errors;
 
   try {
     await screenshotOnFailure(

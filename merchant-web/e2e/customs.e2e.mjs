@@ -24,10 +24,10 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import ExcelJS from "exceljs";
 import {
-  collectPageErrors,
   envUrl,
   isCall,
   launchBrowser,
+  newSignedInPage,
   ok,
   randomPhone,
   resultsDir,
@@ -73,22 +73,11 @@ after(async () => {
   await browser?.close();
 });
 
-/** A page signed in with this JWT (the token where the login page leaves it). */
+/** A page signed in with this JWT (the token where the login page leaves it); the helpers below drive it. */
 async function signedInPage(jwt, t) {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 960 },
-    locale: "zh-CN",
-    acceptDownloads: true,
-  });
-  await context.addInitScript(
-    ([key, token]) => {
-      if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, token);
-    },
-    [TOKEN_KEY, jwt],
-  );
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return { context, errors: collectPageErrors(page, t) };
+  const session = await newSignedInPage(browser, { tokenKey: TOKEN_KEY, jwt, t, acceptDownloads: true });
+  page = session.page;
+  return session;
 }
 
 /** A workbook like the template's first sheet. */

@@ -13,21 +13,21 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
-  PDF,
-  PNG,
-  SmsLoginError,
-  collectPageErrors,
   envUrl,
   idNumber,
   isCall,
   launchBrowser,
+  newSignedInPage,
   ok,
   randomPhone,
   resultsDir,
   screenshotOnFailure,
   smsLogin,
+  SmsLoginError,
   uploadPrivateFile,
   whenHolds,
+  PDF,
+  PNG,
 } from "@jmt/e2e-support";
 
 const MERCHANT_URL = envUrl("MERCHANT_URL", "http://127.0.0.1:8002");
@@ -134,16 +134,10 @@ test("an approved merchant files 海关企业注册登记: prefilled form → up
   t.diagnostic(`merchant ${merchantName} (${phone}) is approved`);
 
   // 2. The browser signed in as the merchant (the token where the login page leaves it).
-  const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: "zh-CN", acceptDownloads: true });
-  await context.addInitScript(
-    ([key, token]) => {
-      if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, token);
-    },
-    [TOKEN_KEY, merchantJwt],
-  );
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const pageErrors = collectPageErrors(page, t);
+  const session = await newSignedInPage(browser, { tokenKey: TOKEN_KEY, jwt: merchantJwt, t, acceptDownloads: true });
+  const { context } = session;
+  page = session.page;
+  const pageErrors = session.errors;
 
   await screenshotOnFailure(() => page, join(RESULTS, "filing-failure.png"), async () => {
     // 3. D1: the guide recommends 海关企业注册登记 first.

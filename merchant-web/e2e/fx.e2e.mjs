@@ -19,17 +19,17 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
-  PDF,
-  PNG,
-  collectPageErrors,
   envUrl,
   isCall,
   launchBrowser,
+  newSignedInPage,
   ok,
   resultsDir,
   screenshotOnFailure,
   smsLogin,
   uploadPrivateFile,
+  PDF,
+  PNG,
 } from "@jmt/e2e-support";
 
 const MERCHANT_URL = envUrl("MERCHANT_URL", "http://127.0.0.1:8002");
@@ -75,18 +75,11 @@ const shown = (value) => {
   return `${value.startsWith("-") ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac.padEnd(2, "0")}`;
 };
 
-/** A page signed in with this JWT (the token where the login page leaves it). */
+/** A page signed in with this JWT (the token where the login page leaves it); the helpers below drive it. */
 async function signedInPage(jwt, t) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: "zh-CN" });
-  await context.addInitScript(
-    ([key, token]) => {
-      if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, token);
-    },
-    [TOKEN_KEY, jwt],
-  );
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return { context, errors: collectPageErrors(page, t) };
+  const session = await newSignedInPage(browser, { tokenKey: TOKEN_KEY, jwt, t });
+  page = session.page;
+  return session;
 }
 
 /** A response to GET /api/fx/rates/history for this currency and range. */

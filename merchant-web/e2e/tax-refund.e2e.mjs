@@ -22,17 +22,17 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
   clickUntil,
-  collectPageErrors,
   envUrl,
   isCall,
   launchBrowser,
   modalSettled,
+  newSignedInPage,
   ok,
-  PDF,
-  PNG,
   resultsDir,
   screenshotOnFailure,
   smsLogin,
+  PDF,
+  PNG,
 } from "@jmt/e2e-support";
 
 const MERCHANT_URL = envUrl("MERCHANT_URL", "http://127.0.0.1:8002");
@@ -99,25 +99,11 @@ const shown = (value) => {
 /** A Beijing date `days` ago, as the server counts days. */
 const beijingDate = (daysAgo = 0) => new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
-/** A page signed in with this JWT (the token where the login page leaves it). */
+/** A page signed in with this JWT (the token where the login page leaves it); the helpers below drive it. */
 async function signedInPage(jwt, t) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: "zh-CN" });
-  await context.addInitScript(
-    ([key, token]) => {
-      // Also runs in the PDF preview's frame, which has no storage of its own.
-      let store = null;
-      try {
-        store = window.localStorage;
-      } catch {
-        /* an opaque origin */
-      }
-      if (store && !store.getItem(key)) store.setItem(key, token);
-    },
-    [TOKEN_KEY, jwt],
-  );
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return { context, errors: collectPageErrors(page, t) };
+  const session = await newSignedInPage(browser, { tokenKey: TOKEN_KEY, jwt, t });
+  page = session.page;
+  return session;
 }
 
 /** Uploads a file into a wizard slot and waits until the slot holds it. */

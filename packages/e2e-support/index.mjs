@@ -104,6 +104,33 @@ export function collectPageErrors(page, t) {
 }
 
 /**
+ * A new browser context signed in as the login page leaves a session — the JWT in localStorage under the app's key
+ * before any of the app's code runs (also in frames without storage, such as a PDF viewer's) — and its first page,
+ * in Chinese, with a 20 s default timeout and its errors collected.
+ * @param {Browser} browser
+ * @param {{ tokenKey: string, jwt: string, t?: Diagnostics, viewport?: { width: number, height: number }, acceptDownloads?: boolean }} options
+ * @returns {Promise<{ context: import("playwright-core").BrowserContext, page: Page, errors: Error[] }>}
+ */
+export async function newSignedInPage(browser, { tokenKey, jwt, t, viewport = { width: 1440, height: 960 }, acceptDownloads = false }) {
+  const context = await browser.newContext({ viewport, locale: "zh-CN", acceptDownloads });
+  await context.addInitScript(
+    ([key, token]) => {
+      let store = null;
+      try {
+        store = window.localStorage;
+      } catch {
+        /* a frame without storage (an opaque origin) */
+      }
+      if (store && !store.getItem(key)) store.setItem(key, token);
+    },
+    [tokenKey, jwt],
+  );
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return { context, page, errors: collectPageErrors(page, t) };
+}
+
+/**
  * A `page.waitForResponse` predicate: this method, a path matching `pattern`, optionally this status.
  * @param {string} method
  * @param {RegExp} pattern  tested against the URL's pathname
