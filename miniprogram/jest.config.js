@@ -15,6 +15,8 @@ module.exports = {
   // (the CommonJS build made by tools/build.mjs), not the ES module in node_modules.
   moduleNameMapper: {
     '^@preact/signals-core$': '<rootDir>/dist/miniprogram_npm/@preact/signals-core/index.js',
+    // The shared money module as shipped: the bundle tools/build.mjs writes, not the package's dist.
+    '^@jmt/money$': '<rootDir>/dist/miniprogram_npm/@jmt/money/index.js',
   },
   clearMocks: true,
   globalSetup: '<rootDir>/test/global-setup.js',

@@ -70,7 +70,7 @@ function newestMtime(dir) {
 }
 
 /** Server-side packages the plugins and the cms import from (compiled first). */
-export const SERVER_PACKAGES = ['plugin-kit', 'contracts'];
+export const SERVER_PACKAGES = ['money', 'plugin-kit', 'contracts'];
 /** Local Strapi plugins wired in cms/config/plugins.ts. */
 // In dependency order: taxrefund uses fx's money module and the workflow engine's types.
 export const LOCAL_PLUGINS = ['workflow', 'customs', 'fx', 'taxrefund'];

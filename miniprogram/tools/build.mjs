@@ -5,6 +5,9 @@
 //   3. dist/miniprogram_npm/antd-mini: only the antd-mini components the app uses, plus what they
 //      import (components, _util, wxs, styles, npm dependencies), ES modules → CommonJS.
 //      This is what WeChat DevTools' "构建 npm" produces, done offline and trimmed.
+//   3b. dist/miniprogram_npm/@jmt/*: the workspace packages the app's code requires (e.g. @jmt/money), each
+//      bundled with its own dependencies into one CommonJS index.js for ES2017 engines (esbuild) — WeChat's
+//      require() finds `<name>/index.js` there; bundling also spares WeChat npm names with dots (big.js).
 //   4. checks the app: every page/subpackage page and every usingComponents target exists, static
 //      image paths exist, and every .wxml/.wxss compiles with WeChat's own wcc/wcsc compilers
 //      (npm package miniprogram-compiler).
@@ -249,6 +252,42 @@ function buildNpmDependencies(specs, fromDir) {
   return [...done].sort();
 }
 
+// ---------------------------------------------------------------- 3b. workspace packages → miniprogram_npm
+/** Bare module names the compiled app code requires (antd-mini is referenced from JSON, not from code). */
+function requiredPackages() {
+  const specs = new Set();
+  for (const file of walk(DIST)) {
+    if (extname(file) !== '.js' || file.startsWith(NPM_OUT)) continue;
+    for (const spec of matches(/\brequire\s*\(\s*['"]([^'"./][^'"]*)['"]\s*\)/g, readFileSync(file, 'utf8'))) specs.add(spec);
+  }
+  return [...specs].sort();
+}
+
+async function buildWorkspacePackages() {
+  const specs = requiredPackages();
+  const foreign = specs.filter((s) => !s.startsWith('@jmt/'));
+  if (foreign.length) fail(`the app's code requires ${foreign.join(', ')}: only workspace packages (@jmt/*) are bundled — add it there or to antd-mini's components`);
+  const { build } = await import('esbuild');
+  for (const spec of specs) {
+    const outfile = join(NPM_OUT, spec, 'index.js');
+    await build({
+      entryPoints: [require.resolve(spec, { paths: [ROOT] })],
+      bundle: true,
+      format: 'cjs',
+      platform: 'neutral',
+      target: 'es2017',
+      mainFields: ['main'],
+      conditions: ['require'],
+      outfile,
+      logLevel: 'silent',
+    }).catch((e) => fail(`bundling ${spec}: ${e.message}`));
+    const code = readFileSync(outfile, 'utf8');
+    // Older iOS WeChat engines have no BigInt: a shared package that uses it would break there, not in tests.
+    if (/\bBigInt\b|\d+n\b/.test(code.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))) fail(`${spec} uses BigInt, which older WeChat engines lack`);
+  }
+  log(`[build] workspace packages: ${specs.length ? specs.join(', ') : 'none'}`);
+}
+
 // ---------------------------------------------------------------- 4. checks
 function readJson(file) {
   try {
@@ -353,6 +392,7 @@ mkdirSync(DIST, { recursive: true });
 compileTypeScript();
 copyAssets();
 buildAntdMini();
+await buildWorkspacePackages();
 checkApp();
 checkWithWeChatCompilers();
 log(`[build] done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${toPosix(relative(process.cwd(), DIST)) || '.'}`);

@@ -18,7 +18,7 @@ import type {
 import { format, messages } from '../locales/index';
 import { api, ApiClient, ListPage, listQuery, readList } from '../services/api';
 import { ProgressStep } from '../services/applications';
-import { compareDecimal, formatAmount, isDecimal, isDecimalInput, multiplyDecimal } from '../utils/decimal';
+import { compare, format as formatAmount, isDecimal, isDecimalInput, mulFixed } from '@jmt/money';
 import { ApiError, FieldErrors, fieldErrors } from '../utils/errors';
 import { formatDateTime } from '../utils/format';
 
@@ -105,7 +105,7 @@ export const usd = (amount: string | null | undefined) => `${messages().fx.usd}$
 export const cny = (amount: string | null | undefined) => `${messages().fx.cny}${formatAmount(amount)}`;
 
 function isPositive(value: string | null | undefined): boolean {
-  return !!value && isDecimal(value) && compareDecimal(value, '0') > 0;
+  return !!value && isDecimal(value) && compare(value, '0') > 0;
 }
 
 /** Labels of the 我的 fields still empty (the server's `missing`, else what is empty). */
@@ -183,7 +183,7 @@ function signed(value: string): string {
 
 export function rateTrend(change: string | null | undefined): Trend {
   if (!change || !isDecimal(change.replace(/^\+/, ''))) return 'flat';
-  const c = compareDecimal(change.replace(/^\+/, ''), '0');
+  const c = compare(change.replace(/^\+/, ''), '0');
   return c > 0 ? 'up' : c < 0 ? 'down' : 'flat';
 }
 
@@ -260,8 +260,8 @@ export function trendView(history: Pick<FxRateHistory, 'points'> | null | undefi
   let high = points[0].rate;
   let low = points[0].rate;
   points.forEach((p) => {
-    if (compareDecimal(p.rate, high) > 0) high = p.rate;
-    if (compareDecimal(p.rate, low) < 0) low = p.rate;
+    if (compare(p.rate, high) > 0) high = p.rate;
+    if (compare(p.rate, low) < 0) low = p.rate;
   });
   const min = Number(low);
   const span = Number(high) - min;
@@ -271,7 +271,7 @@ export function trendView(history: Pick<FxRateHistory, 'points'> | null | undefi
   });
   const first = points[0].rate;
   const last = points[points.length - 1].rate;
-  const c = compareDecimal(last, first);
+  const c = compare(last, first);
   return {
     bars,
     high,
@@ -329,7 +329,7 @@ export function validateAlert(form: AlertForm): FieldErrors {
   const errors: FieldErrors = {};
   const threshold = form.threshold.trim();
   if (!threshold) errors.threshold = t.thresholdRequired;
-  else if (!isDecimalInput(threshold, 4) || compareDecimal(threshold, '0') <= 0) errors.threshold = t.thresholdInvalid;
+  else if (!isDecimalInput(threshold, 4) || compare(threshold, '0') <= 0) errors.threshold = t.thresholdInvalid;
   return errors;
 }
 
@@ -396,15 +396,15 @@ function signedUsd(value: string): string {
 export function ledgerRows(list: LedgerEntry[] | null | undefined): LedgerRow[] {
   const t = messages().fx.ledger;
   return (list || []).map((e) => {
-    const balanceMoves = isDecimal(e.balanceDelta) && compareDecimal(e.balanceDelta, '0') !== 0;
+    const balanceMoves = isDecimal(e.balanceDelta) && compare(e.balanceDelta, '0') !== 0;
     let amount: string;
     let tone: LedgerRow['tone'];
     if (balanceMoves) {
       amount = signedUsd(e.balanceDelta);
-      tone = compareDecimal(e.balanceDelta, '0') > 0 ? 'in' : 'out';
+      tone = compare(e.balanceDelta, '0') > 0 ? 'in' : 'out';
     } else {
       const frozen = isDecimal(e.frozenDelta) ? e.frozenDelta : '0';
-      const freezing = compareDecimal(frozen, '0') >= 0;
+      const freezing = compare(frozen, '0') >= 0;
       amount = format(freezing ? t.frozen : t.unfrozen, { amount: usd(frozen.replace(/^[+-]/, '')) });
       tone = 'frozen';
     }
@@ -464,13 +464,13 @@ export function validateSettlement(form: SettleForm, available: string | null, n
   const errors: FieldErrors = {};
   const amount = form.amount.trim();
   if (!amount) errors.amount = t.amountRequired;
-  else if (!isDecimalInput(amount, 2) || compareDecimal(amount, '0') <= 0) errors.amount = t.amountInvalid;
-  else if (available !== null && isDecimal(available) && compareDecimal(amount, available) > 0) errors.amount = format(t.amountOverAvailable, { available: usd(available) });
+  else if (!isDecimalInput(amount, 2) || compare(amount, '0') <= 0) errors.amount = t.amountInvalid;
+  else if (available !== null && isDecimal(available) && compare(amount, available) > 0) errors.amount = format(t.amountOverAvailable, { available: usd(available) });
   const range = settleDateRange(now);
   if (!form.date || form.date < range.start || form.date > range.end) errors.date = t.dateRequired;
   const rate = form.rate.trim();
   if (!rate) errors.rate = t.rateRequired;
-  else if (!isDecimalInput(rate, 4) || compareDecimal(rate, '0') <= 0) errors.rate = t.rateInvalid;
+  else if (!isDecimalInput(rate, 4) || compare(rate, '0') <= 0) errors.rate = t.rateInvalid;
   evidenceSlots().forEach((slot) => {
     if (!form.evidence[slot.key]) errors[`evidence.${slot.key}`] = format(t.evidenceRequired, { label: slot.label });
   });
@@ -494,8 +494,8 @@ export function settlementInput(form: SettleForm): SettlementInput {
 export function estimateText(amount: string, rate: string): string {
   const a = amount.trim();
   const r = rate.trim();
-  if (!isDecimalInput(a, 2) || !isDecimalInput(r, 4) || compareDecimal(a, '0') <= 0 || compareDecimal(r, '0') <= 0) return '';
-  return format(messages().fx.settle.estimate, { amount: cny(multiplyDecimal(a, r, 2)) });
+  if (!isDecimalInput(a, 2) || !isDecimalInput(r, 4) || compare(a, '0') <= 0 || compare(r, '0') <= 0) return '';
+  return format(messages().fx.settle.estimate, { amount: cny(mulFixed(a, r, 2)) });
 }
 
 /**

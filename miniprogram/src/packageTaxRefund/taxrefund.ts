@@ -24,7 +24,7 @@ import {
 } from '../services/applications';
 import { fetchMe } from '../services/me';
 import { getRole } from '../services/session';
-import { compareDecimal, formatAmount, isDecimal, isDecimalInput, sumDecimals } from '../utils/decimal';
+import { compare, format as formatAmount, isDecimal, isDecimalInput, sum } from '@jmt/money';
 import { ApiError, errorMessage, FieldErrors, fieldErrors } from '../utils/errors';
 import { formatDateTime } from '../utils/format';
 
@@ -254,11 +254,11 @@ export function refundSummary(items: RefundItem[] | null | undefined, truncatedA
   const withAmount = paid.filter((a) => isDecimal(a.refundedAmount));
   const inFlight = list.filter((a) => IN_FLIGHT.indexOf(a.status) >= 0);
   return {
-    paidTotal: cny(sumDecimals(withAmount.map((a) => a.refundedAmount))),
+    paidTotal: cny(sum(withAmount.map((a) => a.refundedAmount), 2)),
     paidText: paid.length ? format(t.paidCount, { count: paid.length }) : t.paidNone,
     paidMissingText: paid.length > withAmount.length ? format(t.paidMissing, { count: paid.length - withAmount.length }) : '',
     inFlightCount: inFlight.length,
-    inFlightEstimate: cny(sumDecimals(inFlight.map((a) => (a.estimate ? a.estimate.estimate : null)))),
+    inFlightEstimate: cny(sum(inFlight.map((a) => (a.estimate ? a.estimate.estimate : null)), 2)),
     actionCount: list.filter((a) => ACTION_NEEDED.indexOf(a.status) >= 0).length,
     truncatedText: truncatedAt ? format(t.truncated, { count: truncatedAt }) : '',
   };
@@ -368,7 +368,7 @@ export function exportDateRange(now: Date = new Date()): { start: string; end: s
   return { start: ymd(new Date(now.getFullYear() - 3, now.getMonth(), now.getDate())), end: ymd(now) };
 }
 
-const isPositiveAmount = (value: string) => isDecimalInput(value, 2) && compareDecimal(value, '0') > 0;
+const isPositiveAmount = (value: string) => isDecimalInput(value, 2) && compare(value, '0') > 0;
 
 /** The checks the server makes on submission, in Chinese under each field (keys = the server's field paths). */
 export function validateRefund(form: RefundForm, slots: RefundSlot[] = fileSlots(), now: Date = new Date()): FieldErrors {

@@ -1,6 +1,6 @@
 import type { HomeFx } from '@jmt/api-types';
 import { format, messages } from '../locales/index';
-import { compareDecimal, formatAmount, isDecimal } from '../utils/decimal';
+import { compare, format as formatAmount, isDecimal } from '@jmt/money';
 import { badgeText, formatDateTime, formatMessageTime } from '../utils/format';
 import { api, ApiClient } from './api';
 import { HomeModule, ModuleEntry, resolveModules } from './modules';
@@ -91,7 +91,7 @@ export function homeFxCard(fx: HomeFx | null | undefined): HomeFxCard | null {
     balance: `${t.fxCurrency}${formatAmount(fx.balance)}`,
     available: `${t.fxCurrency}${formatAmount(fx.available)}`,
     frozen: `${t.fxCurrency}${formatAmount(fx.frozen)}`,
-    hasFrozen: isDecimal(fx.frozen) && compareDecimal(fx.frozen, '0') > 0,
+    hasFrozen: isDecimal(fx.frozen) && compare(fx.frozen, '0') > 0,
     updatedText: updated ? format(t.fxUpdatedAt, { time: updated }) : t.fxNeverUpdated,
   };
 }

@@ -225,28 +225,7 @@ export interface FxAccountListItem {
 }
 
 /**
- * Compares two non-negative-or-negative decimal strings exactly (no floats): -1, 0 or 1.
- * For form checks such as "amount ≤ available"; the server re-checks everything.
+ * Exact decimal comparison (-1, 0 or 1) for form checks such as "amount ≤ available", and display with
+ * thousands separators — both from the platform's one money module; the server re-checks everything.
  */
-export function decimalCompare(a: string, b: string): -1 | 0 | 1 {
-  const scaled = (s: string): bigint => {
-    const m = /^(-?)(\d+)(?:\.(\d{0,8}))?$/.exec(s.trim());
-    if (!m) throw new Error(`not a decimal: ${s}`);
-    const frac = (m[3] ?? "").padEnd(8, "0");
-    const v = BigInt(m[2] + frac);
-    return m[1] ? -v : v;
-  };
-  const x = scaled(a);
-  const y = scaled(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** "1234567.8" → "1,234,567.80" for display (string in, string out). */
-export function formatAmount(value: string | null | undefined, decimals = 2): string {
-  if (value === null || value === undefined || value === "") return "—";
-  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(value.trim());
-  if (!m) return value;
-  const int = m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const frac = (m[3] ?? "").padEnd(decimals, "0").slice(0, Math.max(decimals, (m[3] ?? "").replace(/0+$/, "").length));
-  return `${m[1]}${int}${frac ? `.${frac}` : ""}`;
-}
+export { compare as decimalCompare, format as formatAmount } from "@jmt/money";

@@ -3,6 +3,7 @@
  * lib/validators.ts): the front ends catch typos before submitting, the server has the last word.
  * Values are trimmed; letters are compared in upper case.
  */
+import { sign } from "@jmt/money";
 
 /** Mainland China mobile number: 11 digits, starting 13–19. */
 export const MAINLAND_PHONE = /^1[3-9]\d{9}$/;
@@ -66,7 +67,7 @@ export function isIdNumber(v: unknown, today: Date = new Date()): boolean {
 export const isCustomsCode = (v: unknown): boolean => CUSTOMS_CODE.test(text(v).toUpperCase());
 export const isEmail = (v: unknown): boolean => EMAIL.test(text(v));
 /** A positive decimal with at most 4 decimals. */
-export const isPositiveDecimal = (v: unknown): boolean => DECIMAL.test(text(v)) && Number(text(v)) > 0;
+export const isPositiveDecimal = (v: unknown): boolean => DECIMAL.test(text(v)) && sign(text(v)) > 0;
 
 /** What is wrong with a value of a field type the server checks by format (`null`: fine, or empty). */
 export type FormatProblem = "phone" | "creditCode" | "idNumber" | "email" | "number" | "customsCode";

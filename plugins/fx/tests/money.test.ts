@@ -2,7 +2,7 @@ import { compare, convert, fixed, fromMinor, parseDecimal, toMinor, dec, bigintO
 
 const value = (input: unknown, scale = 2, options = {}) => {
   const r = parseDecimal(input, scale, options);
-  return 'value' in r ? r.value.toFixed() : r.problem;
+  return 'value' in r ? r.value : r.problem;
 };
 
 describe('exact money', () => {

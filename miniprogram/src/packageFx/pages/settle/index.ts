@@ -2,7 +2,7 @@ import type { FxAccount, FxRate } from '@jmt/api-types';
 import { format, messages } from '../../../locales/index';
 import { loadReadOnly } from '../../../services/me';
 import { isLoggedIn } from '../../../services/session';
-import { compareDecimal, isDecimal } from '../../../utils/decimal';
+import { compare, isDecimal } from '@jmt/money';
 import { ApiError, errorMessage, FieldErrors } from '../../../utils/errors';
 import { confirmModal, toast } from '../../../utils/wx-promise';
 import {
@@ -111,7 +111,7 @@ Page({
       balanceText: format(s.balance, { amount: usd(account.balance) }),
       availableText: format(s.available, { amount: usd(account.available) }),
       frozenText: format(s.frozen, { amount: usd(account.frozen) }),
-      hasFrozen: isDecimal(account.frozen) && compareDecimal(account.frozen, '0') > 0,
+      hasFrozen: isDecimal(account.frozen) && compare(account.frozen, '0') > 0,
       profile: profileRows(account.profile),
       profileComplete: complete,
       profileNotice: complete ? '' : format(s.profileIncomplete, { fields: missing.join('、') }),

@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { CURRENCY_CODES, TRADE_MODES, DEFAULT_RULES, resolveRules } from './codes';
-export { DECIMAL_19_5, toScaled, fromScaled } from '../decimal';
+export { DECIMAL_19_5 } from '../decimal';
 export { formatAppTime, formatIeDate, formatReturnTime, parseCustomsTime, newGuid, GUID_PATTERN } from './time';
 export {
   MESSAGE_SPECS, HEAD_META_FIELDS, BASE_TRANSFER_FIELDS, headOrder,

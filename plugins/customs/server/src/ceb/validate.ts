@@ -4,7 +4,7 @@
  * JSON from the API, rows from the Excel import and messages parsed back by the 点点通 simulator.
  */
 import { resolveRules } from './codes';
-import { DECIMAL_19_5, decimalPlaces, decimalText, DECIMAL_SCALE, fromScaled, toScaled, withinRounding } from '../decimal';
+import { add, cmp, DECIMAL_19_5, decimalText, DECIMAL_SCALE, mul, withinRounding } from '../decimal';
 import { FieldSpec, HEAD_META_FIELDS, MESSAGE_SPECS, BASE_TRANSFER_FIELDS } from './schema';
 import { GUID_PATTERN, parseCustomsTime } from './time';
 import type { MessageKind, ValidationIssue, ValidationRules } from './types';
@@ -84,7 +84,7 @@ function checkField(spec: FieldSpec, value: unknown, path: string, rules: Valida
         if (/^\d+(\.\d+)?$/.test(text) && (text.split('.')[0].length > 14)) return issue('LENGTH', `${name}整数部分不能超过14位`);
         return issue('FORMAT', `${name}“${text}”格式不正确：应为非负数字，最多${DECIMAL_SCALE}位小数，如 12.50`);
       }
-      if (rule.positive && toScaled(text) === 0n) return issue('FORMAT', `${name}必须大于0`);
+      if (rule.positive && cmp(text, '0') === 0) return issue('FORMAT', `${name}必须大于0`);
       return true;
     case 'int': {
       if (!/^[0-9]+$/.test(text) || (text.length > 1 && text.startsWith('0'))) return issue('FORMAT', `${name}“${text}”应为正整数`);
@@ -143,17 +143,13 @@ function checkHeadMeta(head: Rec, base: string, rules: ValidationRules, out: Val
   }
 }
 
-function scaled(v: unknown): bigint {
-  return toScaled(fieldText(v));
-}
 
 /** totalPrice = qty × price within rounding, on exact decimals. */
 function checkLineTotal(item: Rec, ok: Set<string>, base: string, out: ValidationIssue[]): void {
   if (!ok.has('qty') || !ok.has('price') || !ok.has('totalPrice')) return;
-  const product = scaled(item.qty) * scaled(item.price); // scale 10
-  const total = scaled(item.totalPrice) * 10n ** BigInt(DECIMAL_SCALE);
+  const product = mul(fieldText(item.qty), fieldText(item.price));
   const totalText = fieldText(item.totalPrice);
-  if (!withinRounding(product, total, decimalPlaces(totalText), DECIMAL_SCALE * 2)) {
+  if (!withinRounding(product, totalText)) {
     out.push({
       path: `${base}.totalPrice`, code: 'FORMAT',
       message: `总价（totalPrice）${totalText} 与 数量×单价（${fieldText(item.qty)}×${fieldText(item.price)}）不一致`,
@@ -278,10 +274,9 @@ function crossChecks(kind: MessageKind, head: Rec, headOk: Set<string>, items: R
         }
       });
       if (headOk.has('goodsValue') && items.length > 0 && itemOk.every((ok) => ok.has('totalPrice'))) {
-        const sum = items.reduce((acc, item) => acc + scaled(item.totalPrice), 0n);
+        const sumText = items.reduce((acc, item) => add(acc, fieldText(item.totalPrice)), '0');
         const gv = fieldText(head.goodsValue);
-        if (!withinRounding(sum, toScaled(gv), decimalPlaces(gv), DECIMAL_SCALE)) {
-          const sumText = fromScaled(sum);
+        if (!withinRounding(sumText, gv)) {
           out.push({ path: `${base}.head.goodsValue`, code: 'FORMAT', message: `商品价格（goodsValue）${gv} 与表体总价合计 ${sumText} 不一致` });
         }
       }
@@ -293,7 +288,7 @@ function crossChecks(kind: MessageKind, head: Rec, headOk: Set<string>, items: R
         checkLineTotal(item, itemOk[j], ib, out);
         checkPair(item, 'qty2', 'unit2', '第二数量', '第二计量单位', ib, out);
       });
-      if (headOk.has('grossWeight') && headOk.has('netWeight') && scaled(head.netWeight) > scaled(head.grossWeight)) {
+      if (headOk.has('grossWeight') && headOk.has('netWeight') && cmp(fieldText(head.netWeight), fieldText(head.grossWeight)) > 0) {
         out.push({ path: `${base}.head.netWeight`, code: 'FORMAT', message: '净重（netWeight）不能大于毛重（grossWeight）' });
       }
       return;

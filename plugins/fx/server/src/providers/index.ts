@@ -31,7 +31,7 @@ function positiveRate(provider: ProviderName, text: unknown, what: string): Retu
   // Feeds quote up to 6 decimals (ECB JPY, cross rates); rounding happens once, after conversion.
   const parsed = parseDecimal(typeof text === 'number' ? String(text) : text, 8);
   if (!('value' in parsed)) throw malformed(provider, `${what} 的汇率「${String(text)}」不是正数`);
-  return parsed.value;
+  return dec(parsed.value);
 }
 
 /**

@@ -216,7 +216,7 @@ export function createSettlements(strapi: Core.Strapi, ledger: () => Ledger) {
         const db = access(strapi, scope).within(row.merchant.id);
         const amountMinor = bigintOf(row.amountMinor);
         const expected = convert(fromMinor(amountMinor), actualRate);
-        if (dec(cnyAmount).minus(expected).abs().greaterThan(tolerance())) {
+        if (dec(cnyAmount).minus(expected).abs().gt(tolerance())) {
           throw fail('CNY_AMOUNT_MISMATCH', 400, { expected, tolerance: fixed(tolerance(), AMOUNT_SCALE), amount: fromMinor(amountMinor), actualRate });
         }
         const after = await ledger().post(db, {

@@ -4,8 +4,8 @@
  * exact decimals: base amount × rate %, rounded half-up to fen.
  */
 import type { Core } from '@strapi/strapi';
-// One money module on the server: the fx plugin's (exact decimals, never floats).
-import * as money from '@jmt/plugin-fx/dist/money';
+// Exact decimals, never floats: the platform's one money module.
+import * as money from '@jmt/money';
 import { isIsoDate } from '@jmt/plugin-fx/dist/currencies';
 import { access, listResponse, parseListQuery, system, type ListResponse, type ListSpec, type Row } from '@jmt/plugin-kit';
 import { SEEDED_RATES } from '../data/refund-rates';
@@ -62,7 +62,7 @@ export function estimate(rows: RateRow[], input: EstimateInput): { ok: true; val
   const rate = matchRate(rows, hsCode, date);
   if (!rate) return { ok: false, code: 'REFUND_RATE_NOT_FOUND', errors: [{ field: 'hsCode', message: `未找到 HS 编码 ${hsCode} 在 ${date} 适用的退税率，请联系平台核实` }] };
   const base = money.fixed(parsed.value, 2);
-  const amount = money.fixed(money.dec(base).mul(rate.rate).div(100), 2);
+  const amount = money.div(money.mul(base, rate.rate), 100, 2);
   return {
     ok: true,
     value: {
@@ -99,12 +99,12 @@ export function createRates(strapi: Core.Strapi) {
     const description = typeof input.description === 'string' ? input.description.trim() : '';
     if (!description) errors.push({ field: 'description', message: '请填写商品描述' });
     const rate = money.parseDecimal(input.rate, 2, { allowZero: true });
-    if (!('value' in rate) || rate.value.greaterThan(100)) errors.push({ field: 'rate', message: '退税率应为 0–100 之间的百分数，最多 2 位小数' });
+    if (!('value' in rate) || money.compare(rate.value, 100) > 0) errors.push({ field: 'rate', message: '退税率应为 0–100 之间的百分数，最多 2 位小数' });
     if (!isDate(input.effectiveFrom)) errors.push({ field: 'effectiveFrom', message: '请填写生效日期（YYYY-MM-DD）' });
     const effectiveTo = input.effectiveTo === undefined || input.effectiveTo === null || input.effectiveTo === '' ? null : input.effectiveTo;
     if (effectiveTo !== null && (!isDate(effectiveTo) || (isDate(input.effectiveFrom) && effectiveTo < input.effectiveFrom))) errors.push({ field: 'effectiveTo', message: '失效日期应不早于生效日期' });
     if (errors.length || !('value' in rate)) throw fail('VALIDATION_FAILED', 400, { errors });
-    return { hsCode, description, rate: rate.value.toFixed(), effectiveFrom: input.effectiveFrom, effectiveTo, note: typeof input.note === 'string' && input.note.trim() ? input.note.trim() : null };
+    return { hsCode, description, rate: rate.value, effectiveFrom: input.effectiveFrom, effectiveTo, note: typeof input.note === 'string' && input.note.trim() ? input.note.trim() : null };
   }
 
   async function assertNoOverlap(values: Row, exceptId: number | null): Promise<void> {

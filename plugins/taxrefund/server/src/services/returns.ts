@@ -6,8 +6,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import ExcelJS from 'exceljs';
-// One money module on the server: the fx plugin's (exact decimals, never floats).
-import * as money from '@jmt/plugin-fx/dist/money';
+// Exact decimals, never floats: the platform's one money module.
+import * as money from '@jmt/money';
 import { isIsoDate } from '@jmt/plugin-fx/dist/currencies';
 import { access, isUniqueViolation, listResponse, parseListQuery, type ListResponse, type ListSpec, type Row } from '@jmt/plugin-kit';
 import type { Engine } from '@jmt/plugin-workflow';
