@@ -11,7 +11,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { envUrl, launchBrowser, outboxBaseline, resultsDir, screenshotOnFailure, waitForNewCode } from "@jmt/e2e-support";
+import { envUrl, isCall, launchBrowser, outboxBaseline, resultsDir, screenshotOnFailure, waitForNewCode } from "@jmt/e2e-support";
 
 const ADMIN_URL = envUrl("ADMIN_URL", "http://127.0.0.1:8001");
 const PHONE = "13800000000"; // seeded platform super admin
@@ -79,8 +79,13 @@ test("platform staff logs in with an SMS code and reaches the dashboard and the 
     // 4. 系统管理 → 操作日志
     const auditItem = page.getByRole("menuitem", { name: "操作日志" });
     if (!(await auditItem.isVisible())) await page.getByRole("menuitem", { name: "系统管理" }).click();
-    await auditItem.click();
+    const [auditList] = await Promise.all([page.waitForResponse(isCall("GET", /\/api\/audit-logs$/, 200)), auditItem.click()]);
     await page.waitForURL(/\/system\/audit-logs/);
+    // Strapi's list format, like every list: pagination[…] asked, meta.pagination and the module names answered.
+    assert.equal(new URL(auditList.url()).searchParams.get("pagination[pageSize]"), "20");
+    const auditBody = await auditList.json();
+    assert.equal(typeof auditBody.meta.pagination.total, "number");
+    assert.ok(Array.isArray(auditBody.meta.modules) && auditBody.meta.modules.length > 0, "meta.modules names the modules");
     const table = page.getByTestId("audit-log-table");
     await table.waitFor({ state: "visible" });
     for (const header of ["时间", "账号", "模块", "操作", "IP"]) {

@@ -261,7 +261,9 @@ describe("workflow data provider", () => {
         };
       }
       if (req.path === "/api/applications/a1/transitions") return { body: { data: { documentId: "a1", status: "returned" } } };
-      if (req.path === "/api/outbox-jobs") return { body: { data: [{ id: 3, status: "failed" }], meta: { pagination: { total: 1 } } } };
+      if (req.path === "/api/outbox-jobs") {
+        return { body: { data: [{ id: 3, status: "failed" }], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 1 }, counts: { pending: 2, sending: 0, sent: 5, failed: 1 } } } };
+      }
       return { status: 404, body: { data: null, error: { status: 404, code: "NOT_FOUND", message: "不存在" } } };
     });
   });
@@ -307,12 +309,38 @@ describe("workflow data provider", () => {
     expect(server.last().body).toEqual({ to: "returned", note: "营业执照照片不清晰" });
     await api.transition("a1", "onsite_check", "   ");
     expect(server.last().body).toEqual({ to: "onsite_check" });
-    const jobs = await provider.getList({ resource: "outbox-jobs", filters: [{ field: "status", operator: "eq", value: "failed" }] });
-    expect(jobs.total).toBe(1);
+    const jobs = (await provider.getList({ resource: "outbox-jobs", filters: [{ field: "status", operator: "eq", value: "failed" }] })) as {
+      total: number;
+      failed?: number;
+      counts?: Record<string, number>;
+    };
+    expect(jobs).toMatchObject({ total: 1, failed: 1, counts: { pending: 2, sending: 0, sent: 5, failed: 1 } });
     expect(server.last().query).toEqual([
-      ["status", "failed"],
-      ["page", "1"],
-      ["pageSize", "20"],
+      ["filters[status][$eq]", "failed"],
+      ["pagination[page]", "1"],
+      ["pagination[pageSize]", "20"],
+    ]);
+    // A channel (失败报文: ddt.ceb) is one more filter; a blank one is left out.
+    await provider.getList({
+      resource: "outbox-jobs",
+      pagination: { currentPage: 2, pageSize: 50 },
+      filters: [
+        { field: "status", operator: "eq", value: "pending" },
+        { field: "channel", operator: "eq", value: "ddt.ceb" },
+      ],
+    });
+    expect(server.last().query).toEqual([
+      ["filters[status][$eq]", "pending"],
+      ["filters[channel][$eq]", "ddt.ceb"],
+      ["pagination[page]", "2"],
+      ["pagination[pageSize]", "50"],
+    ]);
+    const all = await api.outboxJobs({ status: "sent", channel: "", pageSize: 1 });
+    expect(all).toMatchObject({ total: 1, failed: 1 });
+    expect(server.last().query).toEqual([
+      ["filters[status][$eq]", "sent"],
+      ["pagination[page]", "1"],
+      ["pagination[pageSize]", "1"],
     ]);
   });
 

@@ -9,8 +9,7 @@ beforeAll(async () => {
   server = await startServer(() => ({
     body: {
       data: [{ id: 7, createdAt: "2025-03-02T01:02:03.000Z", actorPhone: "13800000000", module: "merchant", action: "update" }],
-      meta: { pagination: { page: 2, pageSize: 20, pageCount: 3, total: 41 } },
-      modules: [{ key: "merchant", label: "商户管理" }],
+      meta: { pagination: { page: 2, pageSize: 20, pageCount: 3, total: 41 }, modules: [{ key: "merchant", label: "商户管理" }] },
     },
   }));
 });
@@ -19,7 +18,7 @@ afterAll(async () => {
 });
 
 describe("audit-log data provider", () => {
-  it("turns Refine's table state into the endpoint's plain parameters", async () => {
+  it("turns Refine's table state into Strapi's list format and reads meta.modules", async () => {
     const http = createStrapiAxios({ baseURL: server.url, adapter: "http", tokenStore: { getToken: () => "jwt" } });
     const provider = createAuditLogDataProvider(http, "/api");
     const result = await provider.getList({
@@ -34,12 +33,12 @@ describe("audit-log data provider", () => {
     const req = server.last();
     expect(req.path).toBe("/api/audit-logs");
     expect(req.query).toEqual([
-      ["actor", "13800000000"],
-      ["module", "merchant"],
-      ["from", "2025-03-01T00:00:00.000Z"],
-      ["to", "2025-03-07T23:59:59.999Z"],
-      ["page", "2"],
-      ["pageSize", "20"],
+      ["filters[actor][$containsi]", "13800000000"],
+      ["filters[module][$eq]", "merchant"],
+      ["filters[createdAt][$gte]", "2025-03-01T00:00:00.000Z"],
+      ["filters[createdAt][$lte]", "2025-03-07T23:59:59.999Z"],
+      ["pagination[page]", "2"],
+      ["pagination[pageSize]", "20"],
     ]);
     expect(req.headers.authorization).toBe("Bearer jwt");
     expect(result.total).toBe(41);
@@ -47,12 +46,12 @@ describe("audit-log data provider", () => {
     expect(result.modules).toEqual([{ key: "merchant", label: "商户管理" }]);
   });
 
-  it("asks only for page and pageSize when nothing is filtered", async () => {
+  it("asks only for the page when nothing is filtered", async () => {
     const provider = createAuditLogDataProvider(createStrapiAxios({ baseURL: server.url, adapter: "http" }));
     await provider.getList({ resource: "audit-logs", filters: [{ field: "actor", operator: "eq", value: undefined }] });
     expect(server.last().query).toEqual([
-      ["page", "1"],
-      ["pageSize", "20"],
+      ["pagination[page]", "1"],
+      ["pagination[pageSize]", "20"],
     ]);
   });
 });

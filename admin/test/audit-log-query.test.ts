@@ -9,7 +9,7 @@ import {
 } from "../src/lib/audit-log-query";
 
 describe("buildAuditLogQuery", () => {
-  it("emits actor, module, from, to, page, pageSize in the contract's order", () => {
+  it("writes Strapi's list format: filters (actor, module, time range), then pagination", () => {
     const query = buildAuditLogQuery({
       pageSize: 20,
       page: 2,
@@ -19,23 +19,31 @@ describe("buildAuditLogQuery", () => {
       actor: "13800000000",
     });
     expect(query).toBe(
-      "actor=13800000000&module=merchant&from=2024-12-31T16%3A00%3A00.000Z&to=2025-01-31T15%3A59%3A59.999Z&page=2&pageSize=20",
+      "filters[actor][$containsi]=13800000000&filters[module][$eq]=merchant" +
+        "&filters[createdAt][$gte]=2024-12-31T16%3A00%3A00.000Z&filters[createdAt][$lte]=2025-01-31T15%3A59%3A59.999Z" +
+        "&pagination[page]=2&pagination[pageSize]=20",
     );
     expect([...new URLSearchParams(query).entries()]).toEqual([
-      ["actor", "13800000000"],
-      ["module", "merchant"],
-      ["from", "2024-12-31T16:00:00.000Z"],
-      ["to", "2025-01-31T15:59:59.999Z"],
-      ["page", "2"],
-      ["pageSize", "20"],
+      ["filters[actor][$containsi]", "13800000000"],
+      ["filters[module][$eq]", "merchant"],
+      ["filters[createdAt][$gte]", "2024-12-31T16:00:00.000Z"],
+      ["filters[createdAt][$lte]", "2025-01-31T15:59:59.999Z"],
+      ["pagination[page]", "2"],
+      ["pagination[pageSize]", "20"],
     ]);
   });
 
   it("skips empty filters and trims the phone", () => {
     expect(buildAuditLogQuery({ actor: "  138 ", module: "", from: undefined, page: 1, pageSize: 20 })).toBe(
-      "actor=138&page=1&pageSize=20",
+      "filters[actor][$containsi]=138&pagination[page]=1&pagination[pageSize]=20",
     );
-    expect(buildAuditLogQuery({})).toBe("");
+    expect(buildAuditLogQuery({})).toBe("pagination[page]=1&pagination[pageSize]=20");
+  });
+
+  it("keeps an open-ended time range open", () => {
+    expect(buildAuditLogQuery({ to: "2025-01-31T15:59:59.999Z" })).toBe(
+      "filters[createdAt][$lte]=2025-01-31T15%3A59%3A59.999Z&pagination[page]=1&pagination[pageSize]=20",
+    );
   });
 });
 
@@ -43,7 +51,7 @@ describe("CSV export URL", () => {
   it("carries the same filters and no paging", () => {
     expect(
       buildAuditExportUrl("/api", { actor: "13800000000", module: "auth", from: "2025-01-01T00:00:00.000Z", to: undefined }),
-    ).toBe("/api/audit-logs/export?actor=13800000000&module=auth&from=2025-01-01T00%3A00%3A00.000Z");
+    ).toBe("/api/audit-logs/export?filters[actor][$containsi]=13800000000&filters[module][$eq]=auth&filters[createdAt][$gte]=2025-01-01T00%3A00%3A00.000Z");
     expect(buildAuditExportUrl("/api/", {})).toBe("/api/audit-logs/export");
   });
 
@@ -61,10 +69,10 @@ describe("CSV export URL", () => {
     const url = new URL(buildAuditExportUrl("/api", params), "http://127.0.0.1:8001");
     expect(url.pathname).toBe("/api/audit-logs/export");
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      actor: "13900000001",
-      module: "merchant",
-      from: start.startOf("day").toISOString(),
-      to: end.endOf("day").toISOString(),
+      "filters[actor][$containsi]": "13900000001",
+      "filters[module][$eq]": "merchant",
+      "filters[createdAt][$gte]": start.startOf("day").toISOString(),
+      "filters[createdAt][$lte]": end.endOf("day").toISOString(),
     });
   });
 

@@ -169,7 +169,7 @@ describe("customs client and data provider (real HTTP)", () => {
       if (req.path === "/api/customs/receipts/poll") return { body: { data: { applied: 4 } } };
       if (req.path === "/api/customs/hints/hs-code") return { body: { data: { key: "hs-code", title: "T", body: "B", placement: "orders.import" } } };
       if (req.path === "/api/customs/hints") return { body: { data: [{ key: "hs-code", title: "T", body: "B", placement: "orders.import" }] } };
-      if (req.path === "/api/outbox-jobs") return { body: { data: [], meta: { pagination: { total: 0 }, failed: 9 } } };
+      if (req.path === "/api/outbox-jobs") return { body: { data: [], meta: { pagination: { page: 1, pageSize: 1, pageCount: 0, total: 0 }, counts: { pending: 0, sending: 0, sent: 4, failed: 9 } } } };
       return { status: 404, body: { data: null, error: { status: 404, code: "NOT_FOUND", message: "不存在" } } };
     });
   });
@@ -222,12 +222,14 @@ describe("customs client and data provider (real HTTP)", () => {
 
   it("filters outbox jobs by channel", async () => {
     const api = createWorkflowApi(http(), "/api");
-    await api.outboxJobs({ status: "failed", channel: "ddt.ceb", pageSize: 1 });
+    const result = await api.outboxJobs({ status: "sent", channel: "ddt.ceb", pageSize: 1 });
     expect(server.last().query).toEqual([
-      ["status", "failed"],
-      ["channel", "ddt.ceb"],
-      ["page", "1"],
-      ["pageSize", "1"],
+      ["filters[status][$eq]", "sent"],
+      ["filters[channel][$eq]", "ddt.ceb"],
+      ["pagination[page]", "1"],
+      ["pagination[pageSize]", "1"],
     ]);
+    // The 失败报文 badge: the channel's failed jobs, counted beside whatever tab is listed.
+    expect(result).toMatchObject({ total: 0, failed: 9 });
   });
 });

@@ -33,8 +33,8 @@ describe("CSV download", () => {
     const req = server.last();
     expect(req.path).toBe("/api/audit-logs/export");
     expect(req.query).toEqual([
-      ["actor", "13800000000"],
-      ["module", "merchant"],
+      ["filters[actor][$containsi]", "13800000000"],
+      ["filters[module][$eq]", "merchant"],
     ]);
     expect(req.headers.authorization).toBe("Bearer staff-jwt");
     expect(file.filename).toBe("操作日志-20250302.csv");

@@ -1,5 +1,5 @@
 import { api, bearer, freshPhone, login, PHONES } from './support/api';
-import { eventually, joinByInvitation, signUpWithSms, signUpWithWechat, upload, VALID, wechatControl, wechatOutbox, type SignedUp } from './support/workflow';
+import { eventually, joinByInvitation, signUpWithWechat, upload, VALID, wechatControl, wechatOutbox, type SignedUp } from './support/workflow';
 
 /**
  * 工商注册 through the workflow engine (R1–R4, G4, G8): a merchant signed up in the mini-program
@@ -210,7 +210,7 @@ describe('business registration, draft to 核准通过', () => {
   });
 
   it('writes one audit row per transition', async () => {
-    const res = await api().get(`/api/audit-logs?module=application&pageSize=100`).set(bearer(staffJwt)).expect(200);
+    const res = await api().get(`/api/audit-logs?filters[module][$eq]=application&pagination[pageSize]=100`).set(bearer(staffJwt)).expect(200);
     const rows = res.body.data.filter((r: any) => r.targetId === appId && r.action === 'transition');
     expect(rows.map((r: any) => r.after.status)).toEqual(['approved', 'onsite_check', 'initial_review', 'returned', 'initial_review']);
     expect(rows[0]).toMatchObject({ moduleLabel: '业务申请', actionLabel: '状态流转', before: { status: 'onsite_check' } });
@@ -228,7 +228,7 @@ describe('business registration, draft to 核准通过', () => {
   });
 
   it('pushes exactly one WeChat template message per transition, opening the registration page', async () => {
-    const pushes = await eventually(
+    await eventually(
       () => wechatOutbox(merchant.openid as string),
       (list) => list.length >= 5,
     );
@@ -245,7 +245,7 @@ describe('business registration, draft to 核准通过', () => {
     expect(final.map((m) => m.data.phrase2.value).sort()).toEqual(['核准通过', '现场核验', '材料初审', '退回补正', '材料初审'].sort());
 
     // The retries are visible to staff: every job ended sent, the first after several attempts.
-    const jobs = await api().get('/api/outbox-jobs?status=sent&pageSize=100').set(bearer(staffJwt)).expect(200);
+    const jobs = await api().get('/api/outbox-jobs?filters[status][$eq]=sent&pagination[pageSize]=100').set(bearer(staffJwt)).expect(200);
     const mine = jobs.body.data.filter((j: any) => j.recipient === merchant.openid);
     expect(mine).toHaveLength(5);
     // Two failed sends and one lost reply: exactly three extra attempts, on whichever jobs met them
@@ -269,7 +269,7 @@ describe('business registration, draft to 核准通过', () => {
     expect((await home(merchant.jwt)).merchant.registrationStatus).toBe('approved');
     const m = await api().get(`/api/merchants/${merchant.merchantDocumentId}`).set(bearer(merchant.jwt)).expect(200);
     expect(m.body.data).toMatchObject({ addressCn: '江苏省连云港市东海县牛山街道晶都大道 68 号', creditCode: VALID.creditCode });
-    const audit = await api().get(`/api/audit-logs?module=application&pageSize=100`).set(bearer(staffJwt)).expect(200);
+    const audit = await api().get(`/api/audit-logs?filters[module][$eq]=application&pagination[pageSize]=100`).set(bearer(staffJwt)).expect(200);
     expect(audit.body.data.find((r: any) => r.targetId === appId && r.action === 'correct_data')).toBeTruthy();
   });
 });
@@ -319,7 +319,7 @@ describe('review queues and outbox failures (staff)', () => {
     await api().post(`/api/applications/${created.body.data.id}/transitions`).set(bearer(other.jwt)).send({ to: 'initial_review' }).expect(200);
 
     const failed = await eventually(
-      async () => (await api().get('/api/outbox-jobs?status=failed&pageSize=100').set(bearer(staffJwt)).expect(200)).body.data.filter((j: any) => j.recipient === other.openid),
+      async () => (await api().get('/api/outbox-jobs?filters[status][$eq]=failed&pagination[pageSize]=100').set(bearer(staffJwt)).expect(200)).body.data.filter((j: any) => j.recipient === other.openid),
       (list: any[]) => list.length === 1,
     );
     expect(failed[0]).toMatchObject({ status: 'failed', attempts: 4, pagepath: `packageRegistration/pages/index/index?id=${created.body.data.id}` });

@@ -144,7 +144,7 @@ onSharedDatabase('CEB delivery with two cms instances', () => {
     expect(guids.size).toBe(30);
     const sim = (await simMessages(dxpId)).filter((m) => guids.has(m.guid));
     expect(sim).toHaveLength(30); // every order declared exactly once at 点点通
-    const jobs = await request(second.url).get('/api/outbox-jobs?channel=ddt.ceb&pageSize=100').set({ Authorization: `Bearer ${staff}` }).expect(200);
+    const jobs = await request(second.url).get('/api/outbox-jobs?filters[channel][$eq]=ddt.ceb&pagination[pageSize]=100').set({ Authorization: `Bearer ${staff}` }).expect(200);
     const mine = jobs.body.data.filter((j: { title: string }) => j.title.includes(prefix));
     expect(mine).toHaveLength(30);
     expect(mine.every((j: { status: string }) => j.status === 'sent')).toBe(true);

@@ -473,7 +473,7 @@ describe('settlements (X3, X4)', () => {
   });
 
   it('records every money operation in the operation log', async () => {
-    const res = await api().get('/api/audit-logs?module=fx&pageSize=100').set(bearer(staff)).expect(200);
+    const res = await api().get('/api/audit-logs?filters[module][$eq]=fx&pagination[pageSize]=100').set(bearer(staff)).expect(200);
     const actions = new Set(res.body.data.map((r: any) => r.action));
     for (const action of ['settlement.create', 'settlement.complete', 'settlement.reject', 'balances.upload', 'rate.manual', 'alert.create']) expect(actions).toContain(action);
     expect(res.body.data.find((r: any) => r.action === 'settlement.complete').actionLabel).toBe('完成结汇');

@@ -66,7 +66,7 @@ describe('message centre (G4)', () => {
     expect(res.body.data.marked).toBeGreaterThan(0);
     const after = await api().get('/api/messages').set(bearer(bAdmin)).expect(200);
     expect(after.body.meta.unread).toBe(0);
-    const audit = await api().get(`/api/audit-logs?actor=${PHONES.zijingAdmin}&module=message`).set(bearer(staff)).expect(200);
+    const audit = await api().get(`/api/audit-logs?filters[actor][$containsi]=${PHONES.zijingAdmin}&filters[module][$eq]=message`).set(bearer(staff)).expect(200);
     expect(audit.body.data.some((r: any) => r.action === 'POST /api/messages/read-all')).toBe(true);
   });
 });

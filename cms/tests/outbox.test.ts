@@ -4,8 +4,102 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { createMysqlDatabase, dropMysqlDatabase, startCms, type RunningCms } from './support/stack';
-import { freshPhone } from './support/api';
-import { eventually, VALID, wechatControl, wechatOutbox } from './support/workflow';
+import { api, bearer, freshPhone, login, PHONES } from './support/api';
+import { eventually, signUpWithSms, VALID, wechatControl, wechatOutbox, type SignedUp } from './support/workflow';
+
+/** `/api/outbox-jobs?…` in Strapi's list format: `{ 'filters[status][$eq]': 'failed', 'pagination[pageSize]': 100 }`. */
+const jobs = (params: Record<string, string | number> = {}) => `/api/outbox-jobs?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`;
+const CHANNEL = 'filters[channel][$eq]';
+const STATUS = 'filters[status][$eq]';
+const PAGE_SIZE = 'pagination[pageSize]';
+const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+const sum = (counts: Record<string, number>) => STATUSES.reduce((n, s) => n + counts[s], 0);
+
+/**
+ * The staff view of the outbox (principle 5: failures stay visible) speaks Strapi's list format like every list:
+ * `filters[status]`, `filters[channel]`, `sort`, `pagination`, and `meta.counts` per status (the 推送失败 badge).
+ * On the shared test cms, so on SQLite and MariaDB alike; the jobs are the SMS of three member invitations.
+ */
+describe('the outbox list', () => {
+  let staff: string;
+  let admin: SignedUp;
+  const recipients: string[] = [];
+
+  beforeAll(async () => {
+    staff = await login(PHONES.superAdmin);
+    admin = await signUpWithSms();
+    for (let i = 0; i < 3; i++) {
+      const phone = freshPhone();
+      await api().post('/api/invitations').set(bearer(admin.jwt)).send({ data: { phone } }).expect(201);
+      recipients.push(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    }
+  });
+
+  const get = async (params: Record<string, string | number>) => (await api().get(jobs(params)).set(bearer(staff)).expect(200)).body;
+  const ours = (rows: any[]) => rows.filter((job) => recipients.includes(job.recipient));
+
+  it('answers {data, meta: {pagination, counts}}, with filters that narrow the rows', async () => {
+    // The three invitation SMS are delivered by the worker.
+    const sent = await eventually(() => get({ [CHANNEL]: 'sms.invitation', [STATUS]: 'sent', [PAGE_SIZE]: 100 }), (body) => ours(body.data).length === 3);
+    expect(sent.data.every((job: any) => job.channel === 'sms.invitation' && job.status === 'sent')).toBe(true);
+    expect(ours(sent.data)[0]).toMatchObject({ channel: 'sms.invitation', status: 'sent', attempts: 1, lastError: null });
+    expect(ours(sent.data)[0].title).toContain('成员邀请');
+    expect(sent.meta.pagination).toMatchObject({ page: 1, pageSize: 100, total: sent.data.length, pageCount: 1 });
+
+    // meta.counts: every status under the other filters, whatever status the page shows.
+    const channel = await get({ [CHANNEL]: 'sms.invitation', [PAGE_SIZE]: 1 });
+    expect(Object.keys(channel.meta.counts).sort()).toEqual([...STATUSES].sort());
+    expect(sum(channel.meta.counts)).toBe(channel.meta.pagination.total);
+    expect(sent.meta.counts).toEqual(channel.meta.counts);
+    expect(sent.meta.counts.sent).toBe(sent.meta.pagination.total);
+    const everything = await get({ [PAGE_SIZE]: 1 });
+    expect(sum(everything.meta.counts)).toBe(everything.meta.pagination.total);
+    expect(everything.meta.pagination.total).toBeGreaterThanOrEqual(channel.meta.pagination.total);
+    const failed = await get({ [STATUS]: 'failed', [PAGE_SIZE]: 100 });
+    expect(failed.data.every((job: any) => job.status === 'failed')).toBe(true);
+    expect(failed.meta.counts.failed).toBe(failed.meta.pagination.total);
+
+    // Another channel has none of these jobs; $in takes several statuses.
+    const wechat = await get({ [CHANNEL]: 'wechat.template', [PAGE_SIZE]: 100 });
+    expect(wechat.data.every((job: any) => job.channel === 'wechat.template')).toBe(true);
+    expect(ours(wechat.data)).toHaveLength(0);
+    const settled = await get({ 'filters[status][$in][0]': 'sent', 'filters[status][$in][1]': 'failed', [CHANNEL]: 'sms.invitation', [PAGE_SIZE]: 100 });
+    expect(settled.data.every((job: any) => ['sent', 'failed'].includes(job.status))).toBe(true);
+    expect(settled.meta.pagination.total).toBe(channel.meta.counts.sent + channel.meta.counts.failed);
+  });
+
+  it('sorts (newest first unless asked otherwise) and pages, with pageSize bounded', async () => {
+    const params = { [CHANNEL]: 'sms.invitation', [PAGE_SIZE]: 100 };
+    const newest = (await get(params)).data.map((job: any) => job.createdAt);
+    expect(newest.length).toBeGreaterThanOrEqual(3);
+    expect([...newest].sort().reverse()).toEqual(newest);
+    const oldest = (await get({ ...params, sort: 'createdAt:asc' })).data.map((job: any) => job.createdAt);
+    expect([...oldest].sort()).toEqual(oldest);
+    expect(oldest).toEqual([...newest].reverse());
+    const first = await get({ [CHANNEL]: 'sms.invitation', 'pagination[page]': 1, [PAGE_SIZE]: 1 });
+    const second = await get({ [CHANNEL]: 'sms.invitation', 'pagination[page]': 2, [PAGE_SIZE]: 1 });
+    expect(second.meta.pagination).toMatchObject({ page: 2, pageSize: 1, pageCount: second.meta.pagination.total });
+    expect(second.data[0].id).not.toBe(first.data[0].id);
+    expect((await get({ [PAGE_SIZE]: 100_000 })).meta.pagination.pageSize).toBe(100);
+  });
+
+  it('refuses a bad list query with VALIDATION_FAILED naming the parameter', async () => {
+    for (const [params, field] of [
+      [{ [STATUS]: 'lost' }, 'filters.status'],
+      [{ 'filters[status][$containsi]': 'fail' }, 'filters.status'],
+      [{ 'filters[payload][$eq]': 'x' }, 'filters.payload'],
+      [{ sort: 'lastError:desc' }, 'sort'],
+    ] as [Record<string, string>, string][]) {
+      const bad = await api().get(jobs(params)).set(bearer(staff));
+      expect([field, bad.status, bad.body.error?.code, bad.body.error?.details?.errors?.[0]?.field]).toEqual([field, 400, 'VALIDATION_FAILED', field]);
+    }
+  });
+
+  it('is for platform staff only', async () => {
+    expect((await api().get(jobs()).set(bearer(admin.jwt))).status).toBe(403);
+    expect([401, 403]).toContain((await api().get(jobs())).status);
+  });
+});
 
 /**
  * Principle 5 with two cms instances on one database, both running the outbox worker: pushes

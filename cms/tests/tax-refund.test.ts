@@ -265,7 +265,7 @@ describe('return messages (T3)', () => {
   });
 
   it('are recorded in the operation log', async () => {
-    const res = await api().get('/api/audit-logs?module=tax-refund&pageSize=100').set(bearer(staff)).expect(200);
+    const res = await api().get('/api/audit-logs?filters[module][$eq]=tax-refund&pagination[pageSize]=100').set(bearer(staff)).expect(200);
     const actions = new Set(res.body.data.map((r: any) => r.action));
     for (const action of ['returns.upload', 'package.download', 'rate.create', 'rate.update', 'rate.delete']) expect(actions).toContain(action);
   });

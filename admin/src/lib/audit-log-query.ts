@@ -1,9 +1,11 @@
 /**
- * The operation-log endpoints do not take Strapi filters but plain parameters (API_CONTRACT.md):
- *   GET /api/audit-logs?actor=<phone>&module=<m>&from=<ISO>&to=<ISO>&page=1&pageSize=20
- *   GET /api/audit-logs/export?<same filters>
- * This module turns the page's filters into those parameters, in that order, skipping empty ones.
+ * The operation log speaks Strapi's list format like every list (`@jmt/strapi-provider` → buildListQuery):
+ *   GET /api/audit-logs?filters[actor][$containsi]=<phone>&filters[module][$eq]=<m>
+ *       &filters[createdAt][$gte]=<ISO>&filters[createdAt][$lte]=<ISO>&pagination[page]=1&pagination[pageSize]=20
+ *   GET /api/audit-logs/export?<same filters>   (no paging: the export has every row)
+ * This module turns the page's filters into that query, skipping empty ones.
  */
+import { buildListQuery, clean, contains, eq, stringifyQuery, type FieldFilter } from "@jmt/strapi-provider";
 import type { CrudFilter } from "@refinedev/core";
 import type { Dayjs } from "dayjs";
 
@@ -29,29 +31,29 @@ export interface AuditLogSearchValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const FILTER_KEYS = ["actor", "module", "from", "to"] as const;
-
-const clean = (value: unknown): string | undefined => {
-  if (value === undefined || value === null) return undefined;
-  const text = String(value).trim();
-  return text === "" ? undefined : text;
+/** `filters[createdAt][$gte|$lte]`: either end may be open; nothing when both are. */
+const range = (from: unknown, to: unknown): FieldFilter => {
+  const start = clean(from);
+  const end = clean(to);
+  if (start === undefined && end === undefined) return undefined;
+  return { ...(start !== undefined ? { $gte: start } : {}), ...(end !== undefined ? { $lte: end } : {}) };
 };
 
-/** Query string (without `?`) for the list endpoint: actor, module, from, to, page, pageSize. */
-export const buildAuditLogQuery = (query: AuditLogQuery): string => {
-  const params = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = clean(query[key]);
-    if (value !== undefined) params.set(key, value);
-  }
-  if (query.page !== undefined) params.set("page", String(query.page));
-  if (query.pageSize !== undefined) params.set("pageSize", String(query.pageSize));
-  return params.toString();
-};
+/** The list's `filters`: the actor searches the phone (or a user id), the module is exact, the time a range. */
+export const auditListFilters = (filters: AuditLogFilters): Record<string, FieldFilter> => ({
+  actor: contains(filters.actor),
+  module: eq(filters.module),
+  createdAt: range(filters.from, filters.to),
+});
+
+/** Query string (without `?`) for the list endpoint: the filters, then `pagination[page]` and `pagination[pageSize]`. */
+export const buildAuditLogQuery = (query: AuditLogQuery): string =>
+  buildListQuery({ filters: auditListFilters(query), page: query.page, pageSize: query.pageSize });
 
 /** Absolute-path URL of the CSV export with the same filters (no paging: the export has every row). */
 export const buildAuditExportUrl = (apiUrl: string, filters: AuditLogFilters): string => {
-  const search = buildAuditLogQuery({ actor: filters.actor, module: filters.module, from: filters.from, to: filters.to });
+  const present = Object.fromEntries(Object.entries(auditListFilters(filters)).filter(([, filter]) => filter !== undefined));
+  const search = Object.keys(present).length ? stringifyQuery({ filters: present }) : "";
   return `${apiUrl.replace(/\/+$/, "")}/audit-logs/export${search ? `?${search}` : ""}`;
 };
 

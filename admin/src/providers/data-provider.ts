@@ -1,15 +1,15 @@
 /**
  * Data providers of the console:
  * - `default`: Strapi 5 REST (merchants and every other content type) — @jmt/strapi-provider;
- * - `audit`: the operation-log endpoint, which takes plain `actor/module/from/to/page/pageSize` parameters;
- * - `workflow`: applications (Strapi's list format, with the queue's pseudo statuses resolved) and outbox jobs
- *   (plain `status/channel/page/pageSize`);
+ * - `audit`: the operation log (read-only; its search form's actor / module / time range become `filters[…]`, and
+ *   `meta.modules` names the modules);
+ * - `workflow`: applications (with the queue's pseudo statuses resolved) and outbox jobs (with `meta.counts`);
  * - `customs`: the 出口报关 tracking board (its message counts beside the rows) and a batch's orders / inventories;
  * - `fx`: 收结汇 settlements (the 全部 tab), sub-accounts and balance uploads;
  * - `taxRefund`: 出口退税 refunds (the queue's tabs), return-upload history and the rate table.
  * The plugin lists speak Strapi's list format too (`@jmt/strapi-provider` → list-query); these providers keep what is the console's own.
  */
-import { strapiDataProvider } from "@jmt/strapi-provider";
+import { readList, strapiDataProvider } from "@jmt/strapi-provider";
 import type { DataProvider, DataProviders } from "@refinedev/core";
 import type { AxiosInstance } from "axios";
 import { API_URL } from "../config";
@@ -59,12 +59,6 @@ export interface AuditModuleOption {
   label: string;
 }
 
-interface AuditListBody {
-  data?: AuditLogRecord[];
-  meta?: { pagination?: { page?: number; pageSize?: number; pageCount?: number; total?: number } };
-  modules?: AuditModuleOption[];
-}
-
 const readOnly = (what: string) => () => Promise.reject({ message: `操作日志只读，不支持${what}`, statusCode: 405 });
 
 export const createAuditLogDataProvider = (httpClient: AxiosInstance, apiUrl: string = API_URL): DataProvider => ({
@@ -73,12 +67,12 @@ export const createAuditLogDataProvider = (httpClient: AxiosInstance, apiUrl: st
     const page = pagination?.currentPage ?? 1;
     const pageSize = pagination?.pageSize ?? 20;
     const search = buildAuditLogQuery({ ...filtersToAuditParams(filters), page, pageSize });
-    const { data: body } = await httpClient.get<AuditListBody>(`${apiUrl}/audit-logs?${search}`);
-    const rows = body.data ?? [];
+    const { data: body } = await httpClient.get<unknown>(`${apiUrl}/audit-logs?${search}`);
+    const list = readList<AuditLogRecord, { modules: AuditModuleOption[] }>(body);
     return {
-      data: rows as never[],
-      total: body.meta?.pagination?.total ?? rows.length,
-      modules: body.modules ?? [],
+      data: list.data as never[],
+      total: list.meta.pagination.total,
+      modules: list.meta.modules ?? [],
     };
   },
   getOne: readOnly("查看单条"),

@@ -1,10 +1,12 @@
 /**
- * The workflow endpoints of the cms (API_CONTRACT.md → Applications, Notifications). The application list speaks
- * Strapi's list format (`filters[kind][$eq]`, `filters[status][$in]`, `filters[owner][$eq]`, `filters[stuckDays][$gte]`,
- * `pagination[…]`); the queue's pseudo statuses (待平台处理, 全部) and the outbox jobs' plain `status/channel/page/pageSize`
- * are not Strapi's, so they get their own small typed client and a Refine data provider ("workflow") for the list pages.
+ * The workflow endpoints of the cms (deploy/openapi.json → 业务申请, 账号与商户). Both lists speak Strapi's list format:
+ * applications (`filters[kind][$eq]`, `filters[status][$in]`, `filters[owner][$eq]`, `filters[stuckDays][$gte]`,
+ * `pagination[…]`) and outbox jobs (`filters[status][$eq]`, `filters[channel][$eq]`, `pagination[…]` →
+ * `meta.counts` per status). The queue's pseudo statuses (待平台处理, 全部) are not statuses, so they get their own
+ * small typed client and a Refine data provider ("workflow") for the list pages.
  */
-import type { Application, ApplicationDetail, KindInfo, OutboxJob, StaffTodo } from "@jmt/api-types";
+import type { Application, ApplicationDetail, KindInfo, OutboxJob, OutboxJobStatus, StaffTodo } from "@jmt/api-types";
+import { buildListQuery, eq, readList } from "@jmt/strapi-provider";
 import type { DataProvider } from "@refinedev/core";
 import type { AxiosInstance } from "axios";
 import { API_URL } from "../config";
@@ -19,14 +21,19 @@ import {
 
 interface ListBody<T> {
   data?: T[];
-  meta?: { pagination?: { page?: number; pageSize?: number; pageCount?: number; total?: number }; failed?: number };
+  meta?: { pagination?: { page?: number; pageSize?: number; pageCount?: number; total?: number } };
 }
+
+/** outbox-jobs `meta.counts`: jobs per status under the other filters (the channel), whatever status is listed. */
+export type OutboxCounts = Record<OutboxJobStatus, number>;
 
 export interface ListResult<T> {
   data: T[];
   total: number;
-  /** outbox-jobs: how many jobs are failed overall (`meta.failed`). */
+  /** outbox-jobs: how many jobs are failed (in the channel asked for, or all): `meta.counts.failed`. */
   failed?: number;
+  /** outbox-jobs: `meta.counts`. */
+  counts?: Partial<OutboxCounts>;
 }
 
 export interface OutboxListParams {
@@ -53,7 +60,7 @@ export interface WorkflowApi {
 const toList = <T>(body: ListBody<T> | T[] | undefined): ListResult<T> => {
   if (Array.isArray(body)) return { data: body, total: body.length };
   const data = Array.isArray(body?.data) ? body.data : [];
-  return { data, total: body?.meta?.pagination?.total ?? data.length, failed: body?.meta?.failed };
+  return { data, total: body?.meta?.pagination?.total ?? data.length };
 };
 
 export const createWorkflowApi = (http: AxiosInstance, apiUrl: string = API_URL): WorkflowApi => ({
@@ -86,13 +93,10 @@ export const createWorkflowApi = (http: AxiosInstance, apiUrl: string = API_URL)
     return body.data;
   },
   async outboxJobs({ status, channel, page = 1, pageSize = 20 }) {
-    const search = new URLSearchParams();
-    if (status) search.set("status", status);
-    if (channel) search.set("channel", channel);
-    search.set("page", String(page));
-    search.set("pageSize", String(pageSize));
-    const { data: body } = await http.get<ListBody<OutboxJob>>(`${apiUrl}/outbox-jobs?${search.toString()}`);
-    return toList(body);
+    const query = buildListQuery({ filters: { status: eq(status), channel: eq(channel) }, page, pageSize });
+    const { data: body } = await http.get<unknown>(`${apiUrl}/outbox-jobs?${query}`);
+    const list = readList<OutboxJob, { counts: Partial<OutboxCounts> }>(body);
+    return { data: list.data, total: list.meta.pagination.total, failed: list.meta.counts?.failed, counts: list.meta.counts };
   },
   async retryOutboxJob(id) {
     const { data: body } = await http.post<{ data?: OutboxJob }>(`${apiUrl}/outbox-jobs/${encodeURIComponent(String(id))}/retry`, {});
@@ -105,7 +109,7 @@ const unsupported = (what: string) => () => Promise.reject({ message: `不支持
 
 /**
  * Refine data provider over the workflow client: `applications` (list with the plain filters, getOne, update)
- * and `outbox-jobs` (list by status and channel).
+ * and `outbox-jobs` (list by status and channel, with the failed count beside the rows).
  */
 export const createWorkflowDataProvider = (api: WorkflowApi, apiUrl: string = API_URL): DataProvider => {
   let kinds: Promise<KindInfo[] | undefined> | undefined;
@@ -122,7 +126,7 @@ export const createWorkflowDataProvider = (api: WorkflowApi, apiUrl: string = AP
       if (resource === "outbox-jobs") {
         const valueOf = (field: string) => filters?.find((filter) => "field" in filter && filter.field === field)?.value as string | undefined;
         const result = await api.outboxJobs({ status: valueOf("status"), channel: valueOf("channel") || undefined, page, pageSize });
-        return { data: result.data as never[], total: result.total, failed: result.failed };
+        return { data: result.data as never[], total: result.total, failed: result.failed, counts: result.counts };
       }
       const params = filtersToApplicationParams(filters);
       // Pseudo statuses of the queue filter: 待平台处理 = the kind's platform-owned states; 全部 = no filter.

@@ -6,7 +6,7 @@
  * content-API routes (password login, /api/users, the upload library …) are closed (cms/src/core/closed-routes.ts).
  */
 import * as z from 'zod/mini';
-import { anyObject, dataOf, listOf, maybe, timestamp } from './common';
+import { anyObject, dataOf, listOf, listQuery, maybe, timestamp } from './common';
 import { documentId, idParams, oneOf, text } from './fields';
 import { MAINLAND_PHONE, receivedInvitation } from './invitations';
 import { routes, type ListDoc } from './route';
@@ -17,7 +17,7 @@ export const smsSendInput = z.object({ phone: phone() });
 export const smsLoginInput = z.object({
   phone: phone(),
   code: text('验证码', 6, { required: true, pattern: /^\d{6}$/, patternMessage: '请输入 6 位数字验证码' }),
-  /** 记住我: a 30-day session instead of one day. */
+  /** 记住我: a 7-day session instead of SESSION_TTL (8 hours). */
   remember: z.optional(z.boolean()),
 });
 export const wechatLoginInput = z.object({
@@ -132,17 +132,50 @@ export const PRIVATE_FILE_CATEGORIES = [
 ] as const;
 
 const auditLog = z.looseObject({ id: z.number(), createdAt: timestamp, actorPhone: maybe(z.string()), actorName: maybe(z.string()), module: z.string(), moduleLabel: z.string(), action: z.string(), actionLabel: z.string() });
+const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 const outboxJob = z.object({
   id: z.string(),
   documentId: z.string(),
   channel: z.string(),
-  status: z.enum(['pending', 'sending', 'sent', 'failed']),
+  status: z.enum(OUTBOX_STATUSES),
   title: maybe(z.string()),
   recipient: maybe(z.string()),
+  /** The merchant a job concerns (none for platform-wide jobs). */
+  merchantId: maybe(z.number()),
   attempts: z.number(),
   maxAttempts: z.number(),
+  nextAttemptAt: maybe(timestamp),
   lastError: maybe(z.string()),
+  sentAt: maybe(timestamp),
   createdAt: timestamp,
+  /** The mini-program page a WeChat push opens. */
+  pagepath: maybe(z.string()),
+});
+
+/** The operation log's filters (cms AUDIT_LIST): the list and the CSV export take the same ones. */
+const AUDIT_LIST_DOC: ListDoc = {
+  filters: {
+    actor: ['$containsi (手机号的一部分，或用户 ID)'],
+    actorId: ['$eq (用户 ID)'],
+    module: ['$eq', '$in'],
+    action: ['$eq', '$in'],
+    createdAt: ['$gte (ISO 8601 时间)', '$lte (ISO 8601 时间)', '$between (两个 ISO 8601 时间)'],
+  },
+  sort: ['createdAt'],
+  maxPageSize: 100,
+};
+/** The export's query: the list's `filters[…]` and `sort`, without pagination (every row, up to 50,000). */
+const auditExportQuery = z.object({
+  ...Object.fromEntries(
+    Object.entries(AUDIT_LIST_DOC.filters).flatMap(([field, ops]) =>
+      ops.map((op) => {
+        const [operator, ...note] = op.split(' ');
+        const description = `按 ${field} 筛选（${operator}）${note.length ? `：${note.join(' ').replace(/^\(|\)$/g, '')}` : ''}`;
+        return [`filters[${field}][${operator}]`, z.optional(z.string().check(z.describe(description)))];
+      }),
+    ),
+  ),
+  sort: z.optional(z.string().check(z.describe('排序：createdAt:asc|desc（默认新的在前）'))),
 });
 
 /** Strapi's generated list of a content type: any attribute may be filtered; these are the ones worth knowing. */
@@ -235,19 +268,23 @@ export const cmsRoutes = routes('账号与商户', [
   { method: 'DELETE', path: '/staff-roles/:id', handler: 'delete', audience: 'staff', permission: 'staff-role.write', summary: '删除平台角色', params: idParams, response: deleted, errors: ['NOT_FOUND', 'FORBIDDEN'] },
   {
     method: 'GET', path: '/audit-logs', handler: 'find', audience: 'staff', permission: 'audit.read', summary: '操作日志（谁、何时、做了什么、前后内容）',
-    description: '查询参数：`actor`（手机号或用户 ID）、`module`、`from`、`to`（ISO 时间）、`page`、`pageSize`（最大 200）；返回 `meta.pagination` 与模块名称表 `modules`。',
-    query: z.object({ actor: z.optional(z.string()), module: z.optional(z.string()), from: z.optional(z.string()), to: z.optional(z.string()), page: z.optional(z.string()), pageSize: z.optional(z.string()) }),
-    response: z.object({ data: z.array(auditLog), meta: z.object({ pagination: z.object({ page: z.number(), pageSize: z.number(), pageCount: z.number(), total: z.number() }) }), modules: z.array(z.object({ key: z.string(), label: z.string() })) }),
+    description: '新的在前。`filters[actor][$containsi]` 按账号手机号（的一部分）或用户 ID 筛选，`filters[createdAt][$gte]` / `[$lte]` 为 ISO 8601 时间（时间格式不正确时答 `VALIDATION_FAILED`）。`meta.modules` 为模块名称表（模块筛选用）。',
+    query: listQuery, list: AUDIT_LIST_DOC,
+    response: listOf(auditLog, { modules: z.array(z.object({ key: z.string(), label: z.string() })) }),
     errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
   },
   {
     method: 'GET', path: '/audit-logs/export', handler: 'export', audience: 'staff', permission: 'audit.export', summary: '导出操作日志（CSV，Excel 可直接打开）',
-    query: z.object({ actor: z.optional(z.string()), module: z.optional(z.string()), from: z.optional(z.string()), to: z.optional(z.string()) }), download: { contentType: 'text/csv' }, errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
+    description: '筛选与 `GET /api/audit-logs` 相同（`filters[…]`、`sort`），不分页，最多 50,000 行；UTF-8 带 BOM。',
+    query: auditExportQuery, download: { contentType: 'text/csv' }, errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
   },
   {
-    method: 'GET', path: '/outbox-jobs', handler: 'find', audience: 'staff', permission: 'platform.access', summary: '推送任务（短信、微信通知）：失败的不会消失，可手动重试',
-    query: z.object({ status: z.optional(z.enum(['pending', 'sending', 'sent', 'failed'])), channel: z.optional(z.string()), page: z.optional(z.string()), pageSize: z.optional(z.string()) }),
-    response: listOf(outboxJob, { failed: z.number() }), errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
+    method: 'GET', path: '/outbox-jobs', handler: 'find', audience: 'staff', permission: 'platform.access', summary: '推送任务（短信、微信通知、点点通报文）：失败的不会消失，可手动重试',
+    description: '新的在前。`meta.counts` 为各状态的任务数（只受状态以外的筛选影响，如 `filters[channel][$eq]`）：「推送失败」的角标。',
+    query: listQuery,
+    list: { filters: { status: ['$eq (pending | sending | sent | failed)', '$in'], channel: ['$eq (wechat.template | ddt.ceb …)', '$in'] }, sort: ['createdAt', 'nextAttemptAt'], maxPageSize: 100 },
+    response: listOf(outboxJob, { counts: z.object({ pending: z.number(), sending: z.number(), sent: z.number(), failed: z.number() }) }),
+    errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
   },
   { method: 'POST', path: '/outbox-jobs/:id/retry', handler: 'retry', audience: 'staff', permission: 'outbox.retry', summary: '重试失败的推送任务', params: idParams, response: dataOf(z.object({ id: z.string(), status: z.literal('pending') })), errors: ['OUTBOX_NOT_RETRYABLE', 'FORBIDDEN'] },
 ]);

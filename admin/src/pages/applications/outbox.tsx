@@ -4,7 +4,6 @@ import { DDT_OUTBOX_CHANNEL, WECHAT_OUTBOX_CHANNEL, type OutboxJob } from "@jmt/
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { getDefaultFilter, List, useTable } from "@refinedev/antd";
 import { usePermissions, useTranslate, type HttpError } from "@refinedev/core";
-import { useQuery } from "@tanstack/react-query";
 import { App as AntdApp, Badge, Button, Empty, Flex, Segmented, Table, Tabs, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { formatDateTime } from "../../lib/format";
@@ -60,18 +59,8 @@ export const OutboxJobList = ({ channel: fixedChannel }: { channel?: string } = 
   const status = (getDefaultFilter("status", filters, "eq") as string | undefined) ?? "failed";
   const channel = fixedChannel ?? ((getDefaultFilter("channel", filters, "eq") as string | undefined) || "");
   const total = tableQuery.data?.total ?? 0;
-  // `meta.failed` counts every channel's failed jobs; a channel's own count comes from its failed list.
-  const channelFailed = useQuery({
-    queryKey: ["outbox", "failed", channel],
-    queryFn: () => workflowApi.outboxJobs({ status: "failed", channel, pageSize: 1 }),
-    enabled: Boolean(channel) && status !== "failed",
-    staleTime: 10_000,
-  });
-  const failedTotal = channel
-    ? status === "failed"
-      ? total
-      : channelFailed.data?.total
-    : (tableQuery.data as { failed?: number } | undefined)?.failed;
+  // `meta.counts.failed` counts the failed jobs of the channel listed (or of all), whatever tab is open.
+  const failedTotal = (tableQuery.data as { failed?: number } | undefined)?.failed;
   const texts = fixedChannel === DDT_OUTBOX_CHANNEL ? "customs.failures" : "outbox";
   const setStatusAndChannel = (next: { status?: string; channel?: string }) =>
     setFilters(
@@ -88,7 +77,7 @@ export const OutboxJobList = ({ channel: fixedChannel }: { channel?: string } = 
     try {
       await workflowApi.retryOutboxJob(id);
       message.success(t("outbox.retried"));
-      await Promise.all([tableQuery.refetch(), channel && status !== "failed" ? channelFailed.refetch() : Promise.resolve()]);
+      await tableQuery.refetch();
     } catch (error) {
       notification.error({ message: t("outbox.retryFailed"), description: (error as ApiHttpError).message });
     } finally {
@@ -101,13 +90,7 @@ export const OutboxJobList = ({ channel: fixedChannel }: { channel?: string } = 
       title={t(`${texts}.title`)}
       headerProps={{ subTitle: <span className="hide-on-mobile">{t(`${texts}.subtitle`)}</span> }}
       headerButtons={() => (
-        <RefreshButton
-          query={tableQuery}
-          onRefresh={() => {
-            void tableQuery.refetch();
-            if (channel && status !== "failed") void channelFailed.refetch();
-          }}
-        />
+        <RefreshButton query={tableQuery} />
       )}
     >
       {!fixedChannel && (

@@ -1,26 +1,51 @@
 import { factories } from '@strapi/strapi';
-import { AppError } from '../../../core/errors';
+import { listResponse, ListQueryError, parseListQuery, type ListQuery, type ListSpec } from '@jmt/plugin-kit';
 import { actionLabel, moduleLabels } from '../../../core/audit';
 
 const UID = 'api::audit-log.audit-log';
 const EXPORT_LIMIT = 50_000;
 
-/** Query params → Document Service filters: actor (phone or user id), module, from/to (ISO). */
-// Filters of the Document Service are typed per content type; this builder is shared, hence `any`.
-export function auditFilters(query: Record<string, unknown>): any {
-  const and: Record<string, unknown>[] = [];
-  const actor = typeof query.actor === 'string' ? query.actor.trim() : '';
-  if (actor) and.push(/^\d{1,9}$/.test(actor) ? { $or: [{ actorId: Number(actor) }, { actorPhone: { $contains: actor } }] } : { actorPhone: { $contains: actor } });
-  if (typeof query.module === 'string' && query.module) and.push({ module: query.module });
-  for (const [key, op] of [['from', '$gte'], ['to', '$lte']] as const) {
-    const raw = query[key];
-    if (typeof raw === 'string' && raw) {
-      const date = new Date(raw);
-      if (Number.isNaN(date.getTime())) throw new AppError('VALIDATION_FAILED', 400, { field: key });
-      and.push({ createdAt: { [op]: date.toISOString() } });
-    }
+/**
+ * Strapi's list format (plugin-kit's list helper), newest first:
+ * - `filters[actor][$containsi]`: part of the account's phone, or (up to 9 digits) the user id;
+ * - `filters[actorId][$eq]`, `filters[module][$eq|$in]`, `filters[action][$eq|$in]`;
+ * - `filters[createdAt][$gte|$lte|$between]`: ISO 8601 instants;
+ * - `sort=createdAt:asc|desc`, `pagination[page]`, `pagination[pageSize]` (at most 100).
+ * The export takes the same filters (and sort) and no pagination.
+ */
+export const AUDIT_LIST: ListSpec = {
+  filters: {
+    actor: { ops: ['$containsi'], custom: true },
+    actorId: { ops: ['$eq'], type: 'number' },
+    module: { ops: ['$eq', '$in'] },
+    action: { ops: ['$eq', '$in'] },
+    createdAt: { ops: ['$gte', '$lte', '$between'], custom: true },
+  },
+  sort: ['createdAt'],
+  defaultSort: [{ createdAt: 'desc' }],
+  maxPageSize: 100,
+};
+
+const iso = (value: unknown): string => {
+  const date = typeof value === 'string' && value ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(date.getTime())) throw new ListQueryError([{ field: 'filters.createdAt', message: '时间格式不正确，应为 ISO 8601（如 2025-03-01T00:00:00.000Z）' }]);
+  return date.toISOString();
+};
+
+/** The list query → Document Service filters: the plain fields as parsed, plus the actor search and the time range. */
+// Filters of the Document Service are typed per content type; this builder is shared by find and export, hence `any`.
+export function auditQuery(query: Record<string, unknown> | undefined): { list: ListQuery; filters: any } {
+  const list = parseListQuery(query, AUDIT_LIST);
+  const and: Record<string, unknown>[] = Object.keys(list.where).length ? [list.where] : [];
+  for (const { value } of list.filters.actor ?? []) {
+    const actor = String(value).trim();
+    if (!actor) continue;
+    and.push(/^\d{1,9}$/.test(actor) ? { $or: [{ actorId: Number(actor) }, { actorPhone: { $contains: actor } }] } : { actorPhone: { $contains: actor } });
   }
-  return and.length ? { $and: and } : {};
+  for (const { op, value } of list.filters.createdAt ?? []) {
+    and.push({ createdAt: op === '$between' ? { $between: (value as unknown[]).map(iso) } : { [op]: iso(value) } });
+  }
+  return { list, filters: and.length ? { $and: and } : {} };
 }
 
 const csvCell = (value: unknown): string => {
@@ -56,23 +81,18 @@ const present = (row: AuditRow) => ({
 
 export default factories.createCoreController(UID, ({ strapi }) => ({
   async find(ctx: any) {
-    const page = Math.max(1, Number(ctx.query.page) || 1);
-    const pageSize = Math.min(200, Math.max(1, Number(ctx.query.pageSize) || 20));
-    const filters = auditFilters(ctx.query);
+    const { list, filters } = auditQuery(ctx.query);
     const [rows, total] = await Promise.all([
-      strapi.documents(UID).findMany({ filters, sort: [{ createdAt: 'desc' }, { id: 'desc' }] as any, start: (page - 1) * pageSize, limit: pageSize }),
+      strapi.documents(UID).findMany({ filters, sort: list.orderBy as any, start: list.offset, limit: list.limit }),
       strapi.documents(UID).count({ filters }),
     ]);
-    ctx.body = {
-      data: (rows as AuditRow[]).map(present),
-      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
-      modules: Object.entries(moduleLabels).map(([key, label]) => ({ key, label })),
-    };
+    // meta.modules: the module names for the screen's module filter (also when a filtered page is empty).
+    ctx.body = listResponse((rows as AuditRow[]).map(present), list, total, { modules: Object.entries(moduleLabels).map(([key, label]) => ({ key, label })) });
   },
 
   async export(ctx: any) {
-    const filters = auditFilters(ctx.query);
-    const rows = (await strapi.documents(UID).findMany({ filters, sort: [{ createdAt: 'desc' }, { id: 'desc' }] as any, limit: EXPORT_LIMIT })) as AuditRow[];
+    const { list, filters } = auditQuery(ctx.query);
+    const rows = (await strapi.documents(UID).findMany({ filters, sort: list.orderBy as any, limit: EXPORT_LIMIT })) as AuditRow[];
     const header = ['时间', '账号', '姓名', '模块', '操作', '操作代码', '对象', '对象ID', '操作前', '操作后', 'IP', '浏览器/设备', '代操作管理员ID'];
     const lines = [header.map(csvCell).join(',')];
     for (const row of rows.map(present)) {

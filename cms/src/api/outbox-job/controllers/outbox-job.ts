@@ -1,9 +1,26 @@
 import { factories } from '@strapi/strapi';
+import { listResponse, parseListQuery, type ListSpec } from '@jmt/plugin-kit';
 import { AppError } from '../../../core/errors';
 import { assertCan, resolveScope } from '../../../core/scope';
 import { OUTBOX_UID, retryJob } from '../../../core/outbox';
 
-const STATUSES = new Set(['pending', 'sending', 'sent', 'failed']);
+const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+
+/**
+ * Strapi's list format (plugin-kit's list helper), newest first: `filters[status][$eq|$in]`,
+ * `filters[channel][$eq|$in]` (`wechat.template`, `ddt.ceb` …), `sort=createdAt|nextAttemptAt:asc|desc`,
+ * `pagination[…]` (at most 100). `meta.counts` has the number of jobs in each status under the other filters
+ * (the channel), whatever status the page shows: the 推送失败 tab's badge.
+ */
+export const OUTBOX_LIST: ListSpec = {
+  filters: {
+    status: { ops: ['$eq', '$in'], values: STATUSES },
+    channel: { ops: ['$eq', '$in'] },
+  },
+  sort: ['createdAt', 'nextAttemptAt'],
+  defaultSort: [{ createdAt: 'desc' }],
+  maxPageSize: 100,
+};
 
 /** Staff view of the outbox (principle 5: failures stay visible) and a manual retry. */
 export default factories.createCoreController(OUTBOX_UID, ({ strapi }) => ({
@@ -11,22 +28,17 @@ export default factories.createCoreController(OUTBOX_UID, ({ strapi }) => ({
     const scope = await resolveScope(strapi, ctx);
     if (scope.kind !== 'platform') throw new AppError('FORBIDDEN', 403);
     assertCan(scope, 'platform.access');
-    const page = Math.max(1, Number(ctx.query.page) || 1);
-    const pageSize = Math.min(100, Math.max(1, Number(ctx.query.pageSize) || 20));
-    const where: Record<string, unknown> = {};
-    if (typeof ctx.query.status === 'string' && ctx.query.status) {
-      if (!STATUSES.has(ctx.query.status)) throw new AppError('VALIDATION_FAILED', 400, { field: 'status' });
-      where.status = ctx.query.status;
-    }
-    if (typeof ctx.query.channel === 'string' && ctx.query.channel) where.channel = ctx.query.channel;
+    const list = parseListQuery(ctx.query, OUTBOX_LIST);
     const query = strapi.db.query(OUTBOX_UID);
-    const [rows, total, failed] = await Promise.all([
-      query.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }),
-      query.count({ where }),
-      query.count({ where: { status: 'failed', ...(where.channel ? { channel: where.channel } : {}) } }),
+    const others = list.whereExcept('status');
+    const inStatus = (status: string) => (Object.keys(others).length ? { $and: [others, { status }] } : { status });
+    const [rows, total, ...counts] = await Promise.all([
+      query.findMany({ where: list.where, orderBy: list.orderBy, offset: list.offset, limit: list.limit }),
+      query.count({ where: list.where }),
+      ...STATUSES.map((status) => query.count({ where: inStatus(status) })),
     ]);
-    ctx.body = {
-      data: (rows as Record<string, any>[]).map((job) => ({
+    ctx.body = listResponse(
+      (rows as Record<string, any>[]).map((job) => ({
         id: job.documentId,
         documentId: job.documentId,
         channel: job.channel,
@@ -42,8 +54,10 @@ export default factories.createCoreController(OUTBOX_UID, ({ strapi }) => ({
         createdAt: job.createdAt,
         pagepath: job.payload?.miniprogram?.pagepath ?? null,
       })),
-      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total }, failed },
-    };
+      list,
+      total,
+      { counts: Object.fromEntries(STATUSES.map((status, i) => [status, counts[i]])) },
+    );
   },
 
   async retry(ctx: any) {
