@@ -1,6 +1,7 @@
 import { messages } from '../locales/index';
 import { maskPhone } from '../utils/phone';
 import { api, ApiClient } from './api';
+import type { ReceivedInvitation } from './invitations';
 import { registrationStatusLabel } from './registration';
 import { getRole, setRole, setToken } from './session';
 
@@ -20,6 +21,8 @@ export interface MePayload {
   role: 'admin' | 'member' | null;
   permissions: string[];
   merchants: Array<{ documentId: string; nameCn: string; role: string; current: boolean }>;
+  /** Invitations waiting for this phone (成员邀请): 接受 / 拒绝 on 我的. */
+  invitations?: ReceivedInvitation[];
 }
 
 export interface MeView {

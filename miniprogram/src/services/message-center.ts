@@ -2,6 +2,7 @@ import { messages } from '../locales/index';
 import { formatMessageTime } from '../utils/format';
 import { api, ApiClient, listQuery } from './api';
 import { REGISTRATION_KIND, TAX_REFUND_KIND, applicationPage } from './applications';
+import { MEMBERS_PAGE } from './invitations';
 import { MODULE_ROUTES, isModuleKey } from './modules';
 
 /** 消息中心 (G4): GET /api/messages with filters, read-all, and where a message opens in the mini-program. */
@@ -85,7 +86,8 @@ function taxRefundPage(link: string): string | null {
 
 /**
  * The mini-program page of a message: the web link (`/registration`, `/filing/<kind>`, with an optional
- * `?id=` / `/<id>`; `/customs/...`; `/fx/...`; `/tax-refund/...`) mapped to its subpackage page, else the module's page, else ''.
+ * `?id=` / `/<id>`; `/customs/...`; `/fx/...`; `/tax-refund/...`; `/me?tab=members` → 成员管理) mapped to its subpackage
+ * page, else the module's page, else ''.
  */
 export function messagePage(m: Pick<MessageRecord, 'link' | 'module'>): string {
   const link = m.link || '';
@@ -101,6 +103,8 @@ export function messagePage(m: Pick<MessageRecord, 'link' | 'module'>): string {
     if (match[2]) return applicationPage(match[2], match[3] || match[4] || null);
     return MODULE_ROUTES.filing.page;
   }
+  // 成员邀请 (cms api/invitation): 「新成员已加入」 links the web's 我的 → 成员 tab.
+  if (/^\/?me\/?\?(?:.*&)?tab=members(?:&|$)/.test(link)) return MEMBERS_PAGE;
   if (/^\/?package\w+\/pages\//.test(link)) return link.charAt(0) === '/' ? link : `/${link}`;
   return m.module && isModuleKey(m.module) ? MODULE_ROUTES[m.module].page : '';
 }

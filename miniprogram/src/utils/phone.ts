@@ -13,3 +13,12 @@ export function maskPhone(phone: string | null | undefined): string {
   if (!phone) return '';
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone;
 }
+
+/**
+ * What the cms accepts as a mainland mobile (cms identity/lib/phone.ts `normalizeMainlandPhone`): spaces and dashes
+ * dropped, a leading +86 / 86 tolerated; the 11 digits, or null when they are not a mainland mobile.
+ */
+export function normalizeMainlandPhone(input: string | null | undefined): string | null {
+  const compact = String(input || '').replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+  return isMainlandMobile(compact) ? compact : null;
+}

@@ -1,5 +1,5 @@
 import * as path from 'path';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- miniprogram-simulate has no types or ES module entry
 const simulate = require('miniprogram-simulate');
 
 export const DIST = path.join(__dirname, '..', '..', 'dist');

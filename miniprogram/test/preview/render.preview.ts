@@ -6,6 +6,7 @@ import { MODULE_KEYS } from '../../src/services/modules';
 import { STORAGE_KEYS } from '../../src/services/session';
 import { flushPromises, installFakeWx } from '../helpers/fake-wx';
 import * as fx from '../helpers/fx-fixtures';
+import * as inv from '../helpers/invitation-fixtures';
 import * as tr from '../helpers/tax-refund-fixtures';
 import { DIST, loadPage, loadComponent, render } from '../helpers/simulate';
 
@@ -130,6 +131,28 @@ it('renders previews', async () => {
   comp = render(homeId); await flushPromises(30); snapshot('home-fx', comp);
   fake.respond('/api/merchants/m1', { statusCode: 200, data: { data: { documentId: 'm1', fxSubAccount: '32050161000000001234', settlementCardNo: null, settlementBankName: '中国建设银行东海支行' } } });
   comp = render(mineId); await flushPromises(30); snapshot('mine-fx', comp);
+  // 成员邀请: the invitee on 我的 and in 消息中心; the admin on 成员管理 (packageAccount)
+  const invitee = { user: { id: 8, phone: '13900000008', realName: '孙晶', email: null }, isPlatformStaff: false, platformRoles: [], merchant: { documentId: 'm2', id: 2, nameCn: '东海县紫晶坊水晶工艺品店', nameEn: null, type: 'individual', registrationStatus: 'approved' }, role: 'admin', permissions: [], merchants: [{ documentId: 'm2', nameCn: '东海县紫晶坊水晶工艺品店', role: 'admin', current: true }], invitations: [inv.received({ merchant: { documentId: 'm1', nameCn: '东海县晶华水晶饰品有限公司' }, invitedByName: '赵晶' })] };
+  fake.respond('/api/me', { statusCode: 200, data: invitee });
+  comp = render(mineId); await flushPromises(30); snapshot('mine-invitation', comp);
+  fake.respond('/api/invitations/mine', { statusCode: 200, data: { data: invitee.invitations } });
+  fake.respond(/\/api\/messages\?/, { statusCode: 200, data: { data: [{ documentId: 'x1', category: 'business', module: 'membership', title: '新成员已加入', body: '孙晶 已接受邀请，以普通成员身份加入本商户。', link: '/me?tab=members', read: false, createdAt: new Date(Date.now() - 20 * 60000).toISOString() }], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 1 }, unread: 1 } } });
+  comp = render(loadPage('pages/messages/index')); await flushPromises(30); snapshot('messages-invitation', comp);
+  fake.respond('/api/me', { statusCode: 200, data: { ...invitee, user: { id: 5, phone: '13900000005', realName: '赵晶', email: null }, merchant: { documentId: 'm1', id: 1, nameCn: '东海县晶华水晶饰品有限公司', nameEn: null, type: 'company', registrationStatus: 'approved' }, invitations: [] } });
+  fake.respond(/\/api\/memberships\?/, { statusCode: 200, data: { data: [
+    { documentId: 'ms1', role: 'admin', createdAt: '2026-03-01T02:00:00.000Z', user: { id: 5, phone: '13900000005', realName: '赵晶' } },
+    { documentId: 'ms2', role: 'member', createdAt: '2026-05-12T06:30:00.000Z', user: { id: 9, phone: '13800000009', realName: '孙晶' } },
+    { documentId: 'ms3', role: 'member', createdAt: '2026-06-02T01:10:00.000Z', user: { id: 10, phone: '13700000010', realName: null } },
+  ], meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 3 } } } });
+  fake.respond('/api/invitations', { statusCode: 200, data: { data: [
+    inv.sent(),
+    inv.sent({ documentId: 'i2', phone: '137****4321', role: 'admin', status: 'accepted', respondedAt: '2026-11-21T01:00:00.000Z' }),
+    inv.sent({ documentId: 'i3', phone: '136****0000', status: 'declined', respondedAt: '2026-11-20T09:00:00.000Z' }),
+    inv.sent({ documentId: 'i4', phone: '135****1111', status: 'expired' }),
+  ] } });
+  const membersId = loadPage('packageAccount/pages/members/index');
+  comp = render(membersId); await flushPromises(40); snapshot('members-admin', comp);
+  (comp as any).instance.onPhoneInput({ detail: '1391234' }); await (comp as any).instance.onInvite(); await flushPromises(); snapshot('members-invite-invalid', comp);
   delete fake.storage[STORAGE_KEYS.jwt];
   const loginId = loadPage('pages/login/index');
   comp = render(loginId); await flushPromises(); snapshot('login', comp);

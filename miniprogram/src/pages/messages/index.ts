@@ -1,4 +1,5 @@
 import { format, messages } from '../../locales/index';
+import { fetchReceivedInvitations, ReceivedInvitation } from '../../services/invitations';
 import { markMessageRead } from '../../services/messages';
 import { fetchMessages, markAllRead, MESSAGE_FILTERS, MessageFilter, MessageRow, messageRows } from '../../services/message-center';
 import { isLoggedIn } from '../../services/session';
@@ -24,6 +25,8 @@ Page({
     unread: 0,
     unreadText: '',
     badgeText: '',
+    /** 成员邀请 waiting for this phone: answered right here (components/invitation-inbox). */
+    invitations: [] as ReceivedInvitation[],
   },
 
   onLoad() {
@@ -36,10 +39,33 @@ Page({
       return;
     }
     this.reload();
+    this.loadInvitations();
   },
 
   onPullDownRefresh() {
-    this.reload().then(() => wx.stopPullDownRefresh());
+    Promise.all([this.reload(), this.loadInvitations()]).then(() => wx.stopPullDownRefresh());
+  },
+
+  /** GET /api/invitations/mine; a failure only leaves the cards out (the messages are what this page is for). */
+  async loadInvitations() {
+    try {
+      this.setData({ invitations: await fetchReceivedInvitations() });
+    } catch (err) {
+      // shown again on the next visit
+    }
+  },
+
+  /** Joined: the token now acts for that merchant, so its messages are the ones to show. */
+  onInvitationAccepted() {
+    const app = getApp<{ globalData: { homeStale: boolean } }>();
+    if (app && app.globalData) app.globalData.homeStale = true;
+    this.setData({ rows: [], state: 'loading' });
+    return Promise.all([this.reload(), this.loadInvitations()]);
+  },
+
+  onInvitationDeclined(e: WechatMiniprogram.CustomEvent<{ documentId: string }>) {
+    const documentId = e.detail && e.detail.documentId;
+    this.setData({ invitations: this.data.invitations.filter((i) => i.documentId !== documentId) });
   },
 
   onReachBottom() {

@@ -1,6 +1,7 @@
 import { format, messages } from '../../locales/index';
 import { fetchProgress, progressCard, ProgressCardModule } from '../../services/applications';
 import { logout } from '../../services/auth';
+import { MEMBERS_PAGE, ReceivedInvitation } from '../../services/invitations';
 import { buildMeView, fetchMe, MePayload, MeView, switchMerchant } from '../../services/me';
 import {
   fetchMerchant,
@@ -28,6 +29,10 @@ Page({
     switchVisible: false,
     switching: false,
     view: null as MeView | null,
+    /** 成员邀请 waiting for this phone (from GET /api/me). */
+    invitations: [] as ReceivedInvitation[],
+    /** Admin of the current merchant: 成员管理 invites; members only look. */
+    isAdmin: false,
     /** 我的进度 (G9): merchants only; hidden for platform staff and users without a merchant. */
     progressState: 'loading' as 'loading' | 'ready' | 'error',
     progressError: '',
@@ -66,7 +71,7 @@ Page({
     );
     try {
       const me = await fetchMe();
-      this.setData({ view: buildMeView(me), state: 'ready' });
+      this.setData({ view: buildMeView(me), invitations: me.invitations || [], isAdmin: me.role === 'admin', state: 'ready' });
       this.loadFxProfile(me);
       this.showProgress(await progress);
     } catch (err) {
@@ -158,6 +163,28 @@ Page({
     }
   },
 
+  // ---------------------------------------------------------------- 成员邀请 / 成员管理
+
+  /**
+   * Joined: the stored token now acts for that merchant, so GET /api/me again — the merchant section, the account
+   * switcher (which now lists it) and the rest follow; the home page reloads on its next show.
+   */
+  onInvitationAccepted() {
+    this.setData({ fxEditing: false });
+    const app = getApp<{ globalData: { homeStale: boolean } }>();
+    if (app && app.globalData) app.globalData.homeStale = true;
+    return this.reload();
+  },
+
+  onInvitationDeclined(e: WechatMiniprogram.CustomEvent<{ documentId: string }>) {
+    const documentId = e.detail && e.detail.documentId;
+    this.setData({ invitations: this.data.invitations.filter((i) => i.documentId !== documentId) });
+  },
+
+  onMembersTap() {
+    wx.navigateTo({ url: MEMBERS_PAGE });
+  },
+
   onSwitchTap() {
     const view = this.data.view;
     if (!view || !view.canSwitch) return;
@@ -177,7 +204,7 @@ Page({
     wx.showLoading({ title: messages().common.loading, mask: true });
     try {
       const me = await switchMerchant(item.documentId);
-      this.setData({ view: buildMeView(me), fxEditing: false });
+      this.setData({ view: buildMeView(me), isAdmin: me.role === 'admin', fxEditing: false });
       this.onProgressRetry();
       this.loadFxProfile(me);
       const app = getApp<{ globalData: { homeStale: boolean } }>();
