@@ -137,7 +137,6 @@ test("staff review a business registration: queue → detail → download → re
   const permissions = me.permissions ?? [];
   const mayEdit = permissions.includes("*") || permissions.includes("applications.edit");
   const session = await newSignedInPage(browser, { tokenKey: TOKEN_KEY, jwt: staffJwt, t, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const { context } = session;
   page = session.page;
   // Runtime errors of the page end up in the test's diagnostics (and fail it: a blank page is a failure).
   const pageErrors = session.errors;

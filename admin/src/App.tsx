@@ -264,7 +264,9 @@ export const App = () => {
   }, [locale]);
 
   // A new provider object per locale so every useTranslate() re-renders with the new language.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `locale` is the cache key: i18n reads it from its own state
   const i18nProvider = useMemo(() => ({ ...i18n.provider }), [locale]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- likewise: the resources' labels are translated anew per locale
   const resources = useMemo(() => buildResources((key) => i18n.t(key)), [locale]);
   const placeholderRoutes = resources.filter((resource) => resource.meta?.placeholder && typeof resource.list === "string");
 

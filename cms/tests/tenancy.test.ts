@@ -56,7 +56,7 @@ function ourTypes(): { name: string; uid: string; schema: Schema }[] {
   const fromPlugins = fs.readdirSync(pluginsDir).flatMap((plugin) => {
     const compiled = path.join(pluginsDir, plugin, 'dist', 'content-types', 'index.js');
     if (!fs.existsSync(compiled)) return [];
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plugin's compiled output, found at run time
     const types = require(compiled).default as Record<string, { schema: Schema }>;
     return Object.entries(types).map(([name, t]) => ({ name, uid: `plugin::${plugin}.${name}`, schema: t.schema }));
   });

@@ -23,7 +23,7 @@ function schemas(): { uid: string; schema: Schema }[] {
   const fromPlugins = fs.readdirSync(pluginsDir).flatMap((plugin) => {
     const compiled = path.join(pluginsDir, plugin, 'dist', 'content-types', 'index.js');
     if (!fs.existsSync(compiled)) return [];
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plugin's compiled output, found at run time
     const types = require(compiled).default as Record<string, { schema: Schema }>;
     return Object.entries(types).map(([name, t]) => ({ uid: `plugin::${plugin}.${name}`, schema: t.schema }));
   });
@@ -57,7 +57,7 @@ interface Db {
 
 async function openDb(): Promise<Db> {
   if (process.env.TEST_DATABASE_NAME) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- mysql2 resolved from the cms package at run time
     const mysql = require(require.resolve('mysql2/promise', { paths: [CMS_DIR] }));
     const conn = await mysql.createConnection({
       host: process.env.DATABASE_HOST || '127.0.0.1',
@@ -82,7 +82,7 @@ async function openDb(): Promise<Db> {
       close: () => conn.end(),
     };
   }
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- better-sqlite3 resolved from the cms package at run time
   const Database = require(require.resolve('better-sqlite3', { paths: [CMS_DIR] }));
   const db = new Database(process.env.TEST_DATABASE_FILE, { timeout: 10_000 });
   return {

@@ -1,6 +1,7 @@
-// npm test: provisions what a fresh machine lacks, runs every workspace's tests, then the browser
-// end-to-end tests against the real built apps, a real cms on a temporary database and the simulators.
-// `npm test -- --skip-e2e` or `-- --only-e2e` narrow it while developing.
+// npm test: provisions what a fresh machine lacks, lints the repo (`npm run lint`) and tests its own lint rule,
+// runs every workspace's tests, then the browser end-to-end tests against the real built apps, a real cms on a
+// temporary database and the simulators.
+// `npm test -- --skip-e2e` or `-- --only-e2e` narrow it while developing; `-- --skip-lint` leaves out the lint.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +33,10 @@ async function stepAsync(name, cmd, cmdArgs, options = {}) {
 }
 
 if (!args.has('--only-e2e')) {
+  // Lint first: it takes seconds, and a finding reads quicker than a failing suite. A failure is reported in the
+  // summary (and fails the run) without holding back the tests.
+  if (!args.has('--skip-lint')) step('lint (eslint .)', 'npm', ['run', 'lint']);
+  step('lint rules (plugin code reaches the database only through the kit)', process.execPath, ['--test', 'deploy/local/lint-rules.test.mjs']);
   const workspaces = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).workspaces;
   const dirs = workspaces.flatMap((pattern) => {
     if (!pattern.endsWith('/*')) return [pattern];

@@ -135,7 +135,6 @@ test("an approved merchant files 海关企业注册登记: prefilled form → up
 
   // 2. The browser signed in as the merchant (the token where the login page leaves it).
   const session = await newSignedInPage(browser, { tokenKey: TOKEN_KEY, jwt: merchantJwt, t, acceptDownloads: true });
-  const { context } = session;
   page = session.page;
   const pageErrors = session.errors;
 

@@ -47,7 +47,7 @@ export interface RunningCms {
 }
 
 export async function createMysqlDatabase(): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- mysql2 resolved from the cms package at run time
   const mysql = require(require.resolve('mysql2/promise', { paths: [CMS_DIR] }));
   const name = `jmt_test_${Date.now()}_${Math.floor(Math.random() * 1e4)}`;
   const conn = await mysql.createConnection({
@@ -62,6 +62,7 @@ export async function createMysqlDatabase(): Promise<string> {
 }
 
 export async function dropMysqlDatabase(name: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- mysql2 resolved from the cms package at run time
   const mysql = require(require.resolve('mysql2/promise', { paths: [CMS_DIR] }));
   const conn = await mysql.createConnection({
     host: process.env.DATABASE_HOST || '127.0.0.1',

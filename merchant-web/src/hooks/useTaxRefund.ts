@@ -77,7 +77,7 @@ export function useDebounced<T>(value: T, ms = 400): T {
   useEffect(() => {
     const timer = window.setTimeout(() => setSettled(value), ms);
     return () => window.clearTimeout(timer);
-    // `key` stands for `value`: a new object with the same content does not restart the timer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `value`: a new object with the same content does not restart the timer
   }, [key, ms]);
   return settled;
 }

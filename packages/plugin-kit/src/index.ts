@@ -12,3 +12,4 @@ export { withLease, schedule, leaseState, claimRow, LeaseLost, LEASE_TABLE, type
 export { declareUniqueIndexes, declaredUniqueIndexes, isUniqueViolation, type UniqueIndex } from './indexes';
 export * from './list';
 export * from './http';
+export { guardDocumentWrites, type WriteGuard, type WriteGuardContext } from './documents';

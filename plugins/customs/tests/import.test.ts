@@ -582,7 +582,7 @@ describe('zip entry order', () => {
   // ExcelJS's writer sometimes stores a worksheet before xl/workbook.xml (so do other producers); the
   // reader must not depend on the order. Re-zip a valid file with every worksheet first.
   it('imports a workbook whose worksheets come before xl/workbook.xml', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jszip loaded only by the tests that re-zip a workbook
     const JSZip = require('jszip') as typeof import('jszip');
     const source = await JSZip.loadAsync(await orderTemplate());
     const names = Object.keys(source.files).filter((n) => !source.files[n].dir);
@@ -609,7 +609,7 @@ describe('zip entry order', () => {
     ['shared strings last of all', (names: string[]) => [...names.filter((n) => n !== 'xl/sharedStrings.xml'), 'xl/sharedStrings.xml']],
     ['reversed', (names: string[]) => [...names].reverse()],
   ])('reads the same rows whatever the part order: %s', async (_label, order) => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jszip loaded only by the tests that re-zip a workbook
     const JSZip = require('jszip') as typeof import('jszip');
     const source = await JSZip.loadAsync(await orderTemplate());
     const names = Object.keys(source.files).filter((n) => !source.files[n].dir);

@@ -32,7 +32,7 @@ export const EditApprovedDrawer = ({
   const { message, notification } = AntdApp.useApp();
   const [form] = Form.useForm<Record<string, string>>();
   const [saving, setSaving] = useState(false);
-  const data = (application.data ?? {}) as DataRecord;
+  const data = useMemo(() => (application.data ?? {}) as DataRecord, [application.data]);
   const allFields = useKindFields(application.kind, meta);
   const fields = useMemo(() => allFields.filter((field) => !LOCKED.has(field.path) && applies(field.when, data)), [allFields, data]);
   const initialValues = useMemo(

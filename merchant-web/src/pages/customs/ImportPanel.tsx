@@ -302,6 +302,7 @@ export function ImportPanel({
         },
       },
     ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `save` is a new function each render; a cell can only be saved after an edit, which rebuilds the columns
     [edits, saving, t],
   );
 

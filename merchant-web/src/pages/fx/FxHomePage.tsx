@@ -69,6 +69,7 @@ export function FxHomePage() {
       setSettling(true);
       update({ quick: null });
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `update` is a new function each render and reads only `params`, which is listed
   }, [params, canSettle]);
 
   // Links to a feature (#rates, #alerts, #records) land on it once it is there.

@@ -92,7 +92,7 @@ function AlertFormModal({
         ? { currency: editing.currency, direction: editing.direction, threshold: editing.threshold }
         : { currency: start, direction: "above", threshold: rates.find((r) => r.currency === start)?.rate ?? "" },
     );
-    // Only when the dialog opens: later rate refreshes must not overwrite what the person typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the dialog opens: later rate refreshes must not overwrite what the person typed
   }, [open, editing]);
 
   const submit = async () => {

@@ -12,7 +12,7 @@ import { assertCan, resolveScope } from '../../../core/scope';
 let cached: Record<string, unknown> | null = null;
 
 export function buildOpenApi(): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json sits outside rootDir: read at run time, not compiled in
   const version = (require('../../../../package.json') as { version: string }).version;
   return openApiDocument({ routes: allRoutes, messages: { ...errorCatalogue() }, version, tags: TAG_DESCRIPTIONS, serverUrl: process.env.PUBLIC_API_URL || undefined });
 }

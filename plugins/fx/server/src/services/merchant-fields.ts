@@ -1,10 +1,10 @@
 /**
  * The 我的 fields a settlement quotes (外汇子账户, 结汇银行卡号, 开户行) are edited through the ordinary merchant
  * route. Balance uploads find the merchant by sub-account number, so a number may belong to one merchant only
- * and must look like one: this Document Service middleware normalises and checks them on every write.
+ * and must look like one: a Document Service write guard (the kit's) normalises and checks them on every write.
  */
 import type { Core } from '@strapi/strapi';
-import { system } from '@jmt/plugin-kit';
+import { guardDocumentWrites, system } from '@jmt/plugin-kit';
 import { host } from '../host';
 import { UID } from './db';
 
@@ -12,18 +12,14 @@ const SUB_ACCOUNT = /^[0-9A-Za-z-]{6,40}$/;
 const CARD_NO = /^\d{12,30}$/;
 
 export function guardMerchantFields(strapi: Core.Strapi): void {
-  strapi.documents.use(async (context, next) => {
-    const { uid, action } = context as { uid: string; action: string };
-    const params = (context as { params?: { data?: Record<string, unknown>; documentId?: string } }).params;
-    const data = params?.data;
-    if (uid !== UID.merchant || !['create', 'update'].includes(action) || !data) return next();
+  guardDocumentWrites(strapi, UID.merchant, async (data, { documentId }) => {
     const fail = (code: string, field: string, message: string) => host(strapi).error(code, code === 'FX_SUB_ACCOUNT_TAKEN' ? 409 : 400, { field, errors: [{ field, message }] });
     if (typeof data.fxSubAccount === 'string') {
       const value = data.fxSubAccount.replace(/\s/g, '');
       if (value && !SUB_ACCOUNT.test(value)) throw fail('FX_FIELD_INVALID', 'fxSubAccount', '外汇子账户只能包含数字、字母和短横线（6–40 位）');
       if (value) {
         // Across all merchants (the number must be unique): system work, answering only "taken" or not.
-        const other = await system(strapi).table(UID.merchant).findOne({ where: { fxSubAccount: value, ...(params?.documentId ? { documentId: { $ne: params.documentId } } : {}) }, select: ['id'] });
+        const other = await system(strapi).table(UID.merchant).findOne({ where: { fxSubAccount: value, ...(documentId ? { documentId: { $ne: documentId } } : {}) }, select: ['id'] });
         if (other) throw fail('FX_SUB_ACCOUNT_TAKEN', 'fxSubAccount', '该外汇子账号已被其他商户登记');
       }
       data.fxSubAccount = value || null;
@@ -34,6 +30,5 @@ export function guardMerchantFields(strapi: Core.Strapi): void {
       data.settlementCardNo = value || null;
     }
     if (typeof data.settlementBankName === 'string') data.settlementBankName = data.settlementBankName.trim() || null;
-    return next();
   });
 }

@@ -386,6 +386,7 @@ export function renderPdf(doc: FormDoc, now = new Date()): Buffer {
     '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] ' +
     '/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>';
   objects[6] = stream(toUnicodeCMap());
+  // eslint-disable-next-line no-control-regex -- U+0000 only opens the range: this matches what lies outside the BMP
   objects[7] = `<< /Title <FEFF${hex(inlineText([doc.title]).replace(/[^\u0000-\uffff]/gu, '?'))}> /Author <FEFF${hex('晶贸通')}> /Creator (JMT 2.0) /Producer (jmt-workflow templates) /CreationDate (${pdfDate(now)}) >>`;
   pages.forEach((ops, i) => {
     const pageId = pageIds[i];
