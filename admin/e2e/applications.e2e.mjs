@@ -141,91 +141,92 @@ test("staff review a business registration: queue → detail → download → re
   // Runtime errors of the page end up in the test's diagnostics (and fail it: a blank page is a failure).
   const pageErrors = session.errors;
 
-  await screenshotOnFailure(() => page, join(RESULTS, "admin-review-failure.png"), async () => {
-    // 3. 业务审核 → 工商注册: find it (search by its number).
-    await page.goto(`${ADMIN_URL}/`, { waitUntil: "domcontentloaded" });
-    await page.getByRole("heading", { name: "工作台" }).waitFor({ state: "visible" });
-    await page.getByTestId("dashboard-queues").waitFor({ state: "visible" });
-    const queueItem = page.getByRole("menuitem", { name: /工商注册/ });
-    if (!(await queueItem.isVisible())) await page.getByRole("menuitem", { name: /业务审核/ }).click();
-    await queueItem.click();
-    await page.waitForURL(/\/reviews\/business-registration/);
-    const table = page.getByTestId("application-queue-table");
-    await table.waitFor({ state: "visible" });
-    const search = page.getByPlaceholder("搜索商户名称或申请编号");
-    await search.fill(application.number);
-    await Promise.all([
-      page.waitForResponse(
-        (r) => r.url().includes("/api/applications?") && r.url().includes(encodeURIComponent(application.number)) && r.status() === 200,
-      ),
-      search.press("Enter"),
-    ]);
-    const row = table.locator("tbody tr.ant-table-row").filter({ hasText: application.number });
-    await row.waitFor({ state: "visible" });
-    await row.locator(".status-tag").filter({ hasText: "材料初审" }).waitFor({ state: "visible" });
-    await page.screenshot({ path: join(RESULTS, "admin-review-queue.png"), fullPage: true });
+  await screenshotOnFailure(
+    () => page,
+    join(RESULTS, "admin-review-failure.png"),
+    async () => {
+      // 3. 业务审核 → 工商注册: find it (search by its number).
+      await page.goto(`${ADMIN_URL}/`, { waitUntil: "domcontentloaded" });
+      await page.getByRole("heading", { name: "工作台" }).waitFor({ state: "visible" });
+      await page.getByTestId("dashboard-queues").waitFor({ state: "visible" });
+      const queueItem = page.getByRole("menuitem", { name: /工商注册/ });
+      if (!(await queueItem.isVisible())) await page.getByRole("menuitem", { name: /业务审核/ }).click();
+      await queueItem.click();
+      await page.waitForURL(/\/reviews\/business-registration/);
+      const table = page.getByTestId("application-queue-table");
+      await table.waitFor({ state: "visible" });
+      const search = page.getByPlaceholder("搜索商户名称或申请编号");
+      await search.fill(application.number);
+      await Promise.all([
+        page.waitForResponse((r) => r.url().includes("/api/applications?") && r.url().includes(encodeURIComponent(application.number)) && r.status() === 200),
+        search.press("Enter"),
+      ]);
+      const row = table.locator("tbody tr.ant-table-row").filter({ hasText: application.number });
+      await row.waitFor({ state: "visible" });
+      await row.locator(".status-tag").filter({ hasText: "材料初审" }).waitFor({ state: "visible" });
+      await page.screenshot({ path: join(RESULTS, "admin-review-queue.png"), fullPage: true });
 
-    // 4. Open it: data, files, timeline.
-    await row.getByTestId("application-number").click();
-    await page.waitForURL(new RegExp(`/reviews/business-registration/show/${application.documentId}`));
-    await page.locator("[data-testid=application-detail][data-status=initial_review]").waitFor({ state: "visible" });
-    await page.getByTestId("application-data").getByText(data.companyName).waitFor({ state: "visible" });
-    await page.getByTestId("application-data").getByText(data.creditCode).waitFor({ state: "visible" });
+      // 4. Open it: data, files, timeline.
+      await row.getByTestId("application-number").click();
+      await page.waitForURL(new RegExp(`/reviews/business-registration/show/${application.documentId}`));
+      await page.locator("[data-testid=application-detail][data-status=initial_review]").waitFor({ state: "visible" });
+      await page.getByTestId("application-data").getByText(data.companyName).waitFor({ state: "visible" });
+      await page.getByTestId("application-data").getByText(data.creditCode).waitFor({ state: "visible" });
 
-    // 5. Download a document (through the bearer token).
-    const firstSlot = Object.keys(files)[0];
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(`file-download-${firstSlot}`).click()]);
-    const downloaded = await download.path();
-    assert.ok(download.suggestedFilename(), "the download has a file name");
-    assert.equal((await stat(downloaded)).size, PNG.length, `${download.suggestedFilename()} has the uploaded bytes`);
-    t.diagnostic(`downloaded ${download.suggestedFilename()}`);
+      // 5. Download a document (through the bearer token).
+      const firstSlot = Object.keys(files)[0];
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(`file-download-${firstSlot}`).click()]);
+      const downloaded = await download.path();
+      assert.ok(download.suggestedFilename(), "the download has a file name");
+      assert.equal((await stat(downloaded)).size, PNG.length, `${download.suggestedFilename()} has the uploaded bytes`);
+      t.diagnostic(`downloaded ${download.suggestedFilename()}`);
 
-    // 6. Return it with a quick-pick reason; the timeline shows it.
-    await transitionInBrowser("returned", { reason: RETURN_REASON });
-    await page
-      .getByTestId("application-timeline")
-      .getByTestId("timeline-note")
-      .filter({ hasText: RETURN_REASON })
-      .first()
-      .waitFor({ state: "visible" });
-    await page.screenshot({ path: join(RESULTS, "admin-review-returned.png"), fullPage: true });
+      // 6. Return it with a quick-pick reason; the timeline shows it.
+      await transitionInBrowser("returned", { reason: RETURN_REASON });
+      await page.getByTestId("application-timeline").getByTestId("timeline-note").filter({ hasText: RETURN_REASON }).first().waitFor({ state: "visible" });
+      await page.screenshot({ path: join(RESULTS, "admin-review-returned.png"), fullPage: true });
 
-    // 7. The merchant corrects and resubmits (API).
-    await ok(`/api/applications/${application.documentId}`, {
-      method: "PUT",
-      token: merchantJwt,
-      body: { data: { ...data, registeredAddress: `${data.registeredAddress}（已补正）`, files } },
-    });
-    const resubmitted = await ok(`/api/applications/${application.documentId}/transitions`, {
-      method: "POST",
-      token: merchantJwt,
-      body: { to: "initial_review" },
-    });
-    assert.equal(resubmitted.data.status, "initial_review");
+      // 7. The merchant corrects and resubmits (API).
+      await ok(`/api/applications/${application.documentId}`, {
+        method: "PUT",
+        token: merchantJwt,
+        body: { data: { ...data, registeredAddress: `${data.registeredAddress}（已补正）`, files } },
+      });
+      const resubmitted = await ok(`/api/applications/${application.documentId}/transitions`, {
+        method: "POST",
+        token: merchantJwt,
+        body: { to: "initial_review" },
+      });
+      assert.equal(resubmitted.data.status, "initial_review");
 
-    // 8. Staff refresh, move it to 现场核验, then 核准通过.
-    await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith(`/api/applications/${application.documentId}`) && r.status() === 200),
-      page.getByRole("button", { name: "刷新" }).click(),
-    ]);
-    await page.locator("[data-testid=application-detail][data-status=initial_review]").waitFor({ state: "visible" });
-    await transitionInBrowser("onsite_check");
-    await transitionInBrowser("approved");
-    await page.getByTestId("application-actions").waitFor({ state: "visible" });
-    await page.getByTestId("application-status").filter({ hasText: "核准通过" }).waitFor({ state: "visible" });
-    // 修改已核准信息 only for staff who may correct approved data (applications.edit).
-    if (mayEdit) await page.getByTestId("edit-approved").waitFor({ state: "visible" });
-    else assert.equal(await page.getByTestId("edit-approved").count(), 0, "no 修改已核准信息 without applications.edit");
-    const timelineEntries = await page.getByTestId("timeline-entry").count();
-    // submitted, returned, resubmitted, 现场核验, 核准通过 (+ the creation, where the cms records it)
-    assert.ok(timelineEntries >= 5, `the timeline has every move (${timelineEntries})`);
-    await page.screenshot({ path: join(RESULTS, "admin-review-approved.png"), fullPage: true });
+      // 8. Staff refresh, move it to 现场核验, then 核准通过.
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith(`/api/applications/${application.documentId}`) && r.status() === 200),
+        page.getByRole("button", { name: "刷新" }).click(),
+      ]);
+      await page.locator("[data-testid=application-detail][data-status=initial_review]").waitFor({ state: "visible" });
+      await transitionInBrowser("onsite_check");
+      await transitionInBrowser("approved");
+      await page.getByTestId("application-actions").waitFor({ state: "visible" });
+      await page.getByTestId("application-status").filter({ hasText: "核准通过" }).waitFor({ state: "visible" });
+      // 修改已核准信息 only for staff who may correct approved data (applications.edit).
+      if (mayEdit) await page.getByTestId("edit-approved").waitFor({ state: "visible" });
+      else assert.equal(await page.getByTestId("edit-approved").count(), 0, "no 修改已核准信息 without applications.edit");
+      const timelineEntries = await page.getByTestId("timeline-entry").count();
+      // submitted, returned, resubmitted, 现场核验, 核准通过 (+ the creation, where the cms records it)
+      assert.ok(timelineEntries >= 5, `the timeline has every move (${timelineEntries})`);
+      await page.screenshot({ path: join(RESULTS, "admin-review-approved.png"), fullPage: true });
 
-    // 9. The merchant's home now shows its modules unlocked.
-    const home = await ok("/api/home", { token: merchantJwt });
-    assert.equal(home.merchant.registrationStatus, "approved");
-    const locked = home.modules.filter((module) => !module.enabled).map((module) => module.key);
-    assert.deepEqual(locked, [], `every module is enabled after approval (still locked: ${locked.join(", ")})`);
-    assert.deepEqual(pageErrors.map((error) => error.message), [], "the console raised no runtime errors");
-  });
+      // 9. The merchant's home now shows its modules unlocked.
+      const home = await ok("/api/home", { token: merchantJwt });
+      assert.equal(home.merchant.registrationStatus, "approved");
+      const locked = home.modules.filter((module) => !module.enabled).map((module) => module.key);
+      assert.deepEqual(locked, [], `every module is enabled after approval (still locked: ${locked.join(", ")})`);
+      assert.deepEqual(
+        pageErrors.map((error) => error.message),
+        [],
+        "the console raised no runtime errors",
+      );
+    },
+  );
 });

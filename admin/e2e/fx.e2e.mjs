@@ -18,18 +18,7 @@ import ExcelJS from "exceljs";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import {
-  clickUntil,
-  envUrl,
-  isCall,
-  launchBrowser,
-  modalSettled,
-  newSignedInPage,
-  ok,
-  resultsDir,
-  screenshotOnFailure,
-  smsLogin,
-} from "@jmt/e2e-support";
+import { clickUntil, envUrl, isCall, launchBrowser, modalSettled, newSignedInPage, ok, resultsDir, screenshotOnFailure, smsLogin } from "@jmt/e2e-support";
 
 const ADMIN_URL = envUrl("ADMIN_URL", "http://127.0.0.1:8001");
 const STAFF_PHONE = process.env.STAFF_PHONE ?? "13800000000";
@@ -100,7 +89,8 @@ test("staff complete a settlement, upload sub-account balances and manage rates"
   for (const permission of ["fx.settle", "fx.balances", "fx.rates"]) {
     assert.ok(me.permissions.includes("*") || me.permissions.includes(permission), `${STAFF_PHONE} has ${permission}`);
   }
-  const queue = (await ok(`/api/fx/settlements?filters[status][$eq]=processing&filters[q][$containsi]=${encodeURIComponent(JINGHUA)}`, { token: staffJwt })).data;
+  const queue = (await ok(`/api/fx/settlements?filters[status][$eq]=processing&filters[q][$containsi]=${encodeURIComponent(JINGHUA)}`, { token: staffJwt }))
+    .data;
   const seeded = queue.find((settlement) => settlement.merchant?.nameCn === JINGHUA);
   assert.ok(seeded, `${JINGHUA} has a processing settlement (fresh database)`);
   const accountOf = async (name) => {
@@ -299,10 +289,7 @@ test("staff complete a settlement, upload sub-account balances and manage rates"
         await page.screenshot({ path: join(RESULTS, "admin-fx-upload-ok.png"), fullPage: true });
 
         // 5. 汇率管理: a manual USD rate for the latest date becomes the rate shown; 立即抓取 shows each provider.
-        const [ratesResponse] = await Promise.all([
-          page.waitForResponse(isCall("GET", /\/api\/fx\/rates$/, 200)),
-          openMenu(/汇率管理/, /\/fx\/rates/),
-        ]);
+        const [ratesResponse] = await Promise.all([page.waitForResponse(isCall("GET", /\/api\/fx\/rates$/, 200)), openMenu(/汇率管理/, /\/fx\/rates/)]);
         const usd = (await ratesResponse.json()).data.find((rate) => rate.currency === "USD");
         assert.ok(usd, "USD is quoted");
         await page.getByTestId("rate-chart").waitFor({ state: "visible" });
@@ -313,15 +300,10 @@ test("staff complete a settlement, upload sub-account balances and manage rates"
         const [saved] = await Promise.all([page.waitForResponse(isCall("PUT", /\/api\/fx\/rates$/)), page.getByTestId("rate-entry-save").click()]);
         assert.equal(saved.status(), 200, `manual rate → ${saved.status()} ${await saved.text()}`);
         assert.deepEqual(saved.request().postDataJSON(), { currency: "USD", date: usd.date, rate: manual });
-        await page
-          .locator(`[data-testid=rates-table] tbody tr[data-currency=USD][data-source=manual][data-rate="${manual}"]`)
-          .waitFor({ state: "visible" });
+        await page.locator(`[data-testid=rates-table] tbody tr[data-currency=USD][data-source=manual][data-rate="${manual}"]`).waitFor({ state: "visible" });
         await page.screenshot({ path: join(RESULTS, "admin-fx-rates-manual.png"), fullPage: true });
 
-        const [fetched] = await Promise.all([
-          page.waitForResponse(isCall("POST", /\/api\/fx\/rates\/fetch$/)),
-          page.getByTestId("rates-fetch").click(),
-        ]);
+        const [fetched] = await Promise.all([page.waitForResponse(isCall("POST", /\/api\/fx\/rates\/fetch$/)), page.getByTestId("rates-fetch").click()]);
         assert.equal(fetched.status(), 200, `fetch → ${fetched.status()} ${await fetched.text()}`);
         const { results } = (await fetched.json()).data;
         await page.getByTestId("fetch-results").waitFor({ state: "visible" });

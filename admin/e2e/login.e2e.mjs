@@ -33,70 +33,74 @@ after(async () => {
 });
 
 test("platform staff logs in with an SMS code and reaches the dashboard and the operation log", { timeout: 180_000 }, async (t) => {
-  await screenshotOnFailure(() => page, join(RESULTS, "admin-failure.png"), async () => {
-    // 1. Login page
-    await page.goto(`${ADMIN_URL}/`, { waitUntil: "domcontentloaded" });
-    await page.waitForURL(/\/login/);
-    const phoneInput = page.getByPlaceholder("请输入手机号");
-    await phoneInput.waitFor({ state: "visible" });
-    await phoneInput.fill(PHONE);
+  await screenshotOnFailure(
+    () => page,
+    join(RESULTS, "admin-failure.png"),
+    async () => {
+      // 1. Login page
+      await page.goto(`${ADMIN_URL}/`, { waitUntil: "domcontentloaded" });
+      await page.waitForURL(/\/login/);
+      const phoneInput = page.getByPlaceholder("请输入手机号");
+      await phoneInput.waitFor({ state: "visible" });
+      await phoneInput.fill(PHONE);
 
-    // 2. Ask for a code and read it from the SMS simulator
-    const sendButton = page.getByRole("button", { name: "获取验证码" });
-    let code;
-    for (let attempt = 1; attempt <= 2 && !code; attempt += 1) {
-      const baseline = await outboxBaseline(PHONE);
-      await sendButton.waitFor({ state: "visible", timeout: 75_000 });
-      const clickedAt = Date.now();
-      await sendButton.click();
-      code = await waitForNewCode(PHONE, baseline, { since: clickedAt, timeoutMs: 15_000 });
-      if (!code) {
-        // A code sent in the last minute (another suite, a previous run) makes the cms refuse with
-        // SMS_TOO_FREQUENT; the button then counts down — wait for it and ask again.
-        t.diagnostic("no new SMS code yet; waiting for the resend cooldown");
-        await page.waitForFunction(
-          () => [...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === "获取验证码" && !b.disabled),
-          undefined,
-          { timeout: 75_000 },
-        );
+      // 2. Ask for a code and read it from the SMS simulator
+      const sendButton = page.getByRole("button", { name: "获取验证码" });
+      let code;
+      for (let attempt = 1; attempt <= 2 && !code; attempt += 1) {
+        const baseline = await outboxBaseline(PHONE);
+        await sendButton.waitFor({ state: "visible", timeout: 75_000 });
+        const clickedAt = Date.now();
+        await sendButton.click();
+        code = await waitForNewCode(PHONE, baseline, { since: clickedAt, timeoutMs: 15_000 });
+        if (!code) {
+          // A code sent in the last minute (another suite, a previous run) makes the cms refuse with
+          // SMS_TOO_FREQUENT; the button then counts down — wait for it and ask again.
+          t.diagnostic("no new SMS code yet; waiting for the resend cooldown");
+          await page.waitForFunction(
+            () => [...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === "获取验证码" && !b.disabled),
+            undefined,
+            { timeout: 75_000 },
+          );
+        }
       }
-    }
-    assert.ok(code, "a new SMS code reached the simulator's outbox after clicking 获取验证码");
-    await page.getByPlaceholder("请输入验证码").fill(code);
+      assert.ok(code, "a new SMS code reached the simulator's outbox after clicking 获取验证码");
+      await page.getByPlaceholder("请输入验证码").fill(code);
 
-    // 3. Sign in
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.getByRole("heading", { name: "工作台" }).waitFor({ state: "visible" });
-    assert.doesNotMatch(page.url(), /\/login/);
-    await page.getByTestId("dashboard-phone").filter({ hasText: PHONE }).waitFor({ state: "visible" });
-    await page.getByRole("menuitem", { name: "商户管理" }).waitFor({ state: "visible" });
-    // the 商户总数 card has loaded a number from /api/merchants
-    const merchantTotal = page.getByTestId("stat-merchants").locator(".ant-statistic-content-value");
-    await merchantTotal.waitFor({ state: "visible" });
-    assert.match((await merchantTotal.innerText()).replace(/[,\s]/g, ""), /^\d+$/, "商户总数 is a number from /api/merchants");
-    await page.screenshot({ path: join(RESULTS, "admin-home.png"), fullPage: true });
+      // 3. Sign in
+      await page.getByRole("button", { name: "登录" }).click();
+      await page.getByRole("heading", { name: "工作台" }).waitFor({ state: "visible" });
+      assert.doesNotMatch(page.url(), /\/login/);
+      await page.getByTestId("dashboard-phone").filter({ hasText: PHONE }).waitFor({ state: "visible" });
+      await page.getByRole("menuitem", { name: "商户管理" }).waitFor({ state: "visible" });
+      // the 商户总数 card has loaded a number from /api/merchants
+      const merchantTotal = page.getByTestId("stat-merchants").locator(".ant-statistic-content-value");
+      await merchantTotal.waitFor({ state: "visible" });
+      assert.match((await merchantTotal.innerText()).replace(/[,\s]/g, ""), /^\d+$/, "商户总数 is a number from /api/merchants");
+      await page.screenshot({ path: join(RESULTS, "admin-home.png"), fullPage: true });
 
-    // 4. 系统管理 → 操作日志
-    const auditItem = page.getByRole("menuitem", { name: "操作日志" });
-    if (!(await auditItem.isVisible())) await page.getByRole("menuitem", { name: "系统管理" }).click();
-    const [auditList] = await Promise.all([page.waitForResponse(isCall("GET", /\/api\/audit-logs$/, 200)), auditItem.click()]);
-    await page.waitForURL(/\/system\/audit-logs/);
-    // Strapi's list format, like every list: pagination[…] asked, meta.pagination and the module names answered.
-    assert.equal(new URL(auditList.url()).searchParams.get("pagination[pageSize]"), "20");
-    const auditBody = await auditList.json();
-    assert.equal(typeof auditBody.meta.pagination.total, "number");
-    assert.ok(Array.isArray(auditBody.meta.modules) && auditBody.meta.modules.length > 0, "meta.modules names the modules");
-    const table = page.getByTestId("audit-log-table");
-    await table.waitFor({ state: "visible" });
-    for (const header of ["时间", "账号", "模块", "操作", "IP"]) {
-      await table.locator("thead th").filter({ hasText: header }).first().waitFor({ state: "visible" });
-    }
-    // loading finished: either rows or the empty state
-    await page.waitForFunction(() => !document.querySelector("[data-testid=audit-log-table] .ant-spin-spinning"));
-    const rows = await table.locator("tbody tr.ant-table-row").count();
-    const empty = await table.locator(".ant-empty").count();
-    t.diagnostic(`operation log rows on page 1: ${rows}`);
-    assert.ok(rows > 0 || empty > 0, "the table shows rows or its empty state");
-    await page.screenshot({ path: join(RESULTS, "admin-audit-logs.png"), fullPage: true });
-  });
+      // 4. 系统管理 → 操作日志
+      const auditItem = page.getByRole("menuitem", { name: "操作日志" });
+      if (!(await auditItem.isVisible())) await page.getByRole("menuitem", { name: "系统管理" }).click();
+      const [auditList] = await Promise.all([page.waitForResponse(isCall("GET", /\/api\/audit-logs$/, 200)), auditItem.click()]);
+      await page.waitForURL(/\/system\/audit-logs/);
+      // Strapi's list format, like every list: pagination[…] asked, meta.pagination and the module names answered.
+      assert.equal(new URL(auditList.url()).searchParams.get("pagination[pageSize]"), "20");
+      const auditBody = await auditList.json();
+      assert.equal(typeof auditBody.meta.pagination.total, "number");
+      assert.ok(Array.isArray(auditBody.meta.modules) && auditBody.meta.modules.length > 0, "meta.modules names the modules");
+      const table = page.getByTestId("audit-log-table");
+      await table.waitFor({ state: "visible" });
+      for (const header of ["时间", "账号", "模块", "操作", "IP"]) {
+        await table.locator("thead th").filter({ hasText: header }).first().waitFor({ state: "visible" });
+      }
+      // loading finished: either rows or the empty state
+      await page.waitForFunction(() => !document.querySelector("[data-testid=audit-log-table] .ant-spin-spinning"));
+      const rows = await table.locator("tbody tr.ant-table-row").count();
+      const empty = await table.locator(".ant-empty").count();
+      t.diagnostic(`operation log rows on page 1: ${rows}`);
+      assert.ok(rows > 0 || empty > 0, "the table shows rows or its empty state");
+      await page.screenshot({ path: join(RESULTS, "admin-audit-logs.png"), fullPage: true });
+    },
+  );
 });

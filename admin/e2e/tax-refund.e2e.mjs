@@ -22,18 +22,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import {
-  clickUntil,
-  envUrl,
-  isCall,
-  launchBrowser,
-  modalSettled,
-  newSignedInPage,
-  ok,
-  resultsDir,
-  screenshotOnFailure,
-  smsLogin,
-} from "@jmt/e2e-support";
+import { clickUntil, envUrl, isCall, launchBrowser, modalSettled, newSignedInPage, ok, resultsDir, screenshotOnFailure, smsLogin } from "@jmt/e2e-support";
 
 const ADMIN_URL = envUrl("ADMIN_URL", "http://127.0.0.1:8001");
 const STAFF_PHONE = process.env.STAFF_PHONE ?? "13800000000";
@@ -110,11 +99,16 @@ test("staff review a refund, download its package, apply the day's return messag
         // 2. 退税申请 from the menu: 待办理 lists the refund with its estimate; a search by merchant keeps it.
         const [list] = await Promise.all([
           page.waitForResponse(
-            (r) => isCall("GET", /\/api\/tax-refund\/applications$/, 200)(r) && [...new URL(r.url()).searchParams].some(([key, value]) => key.startsWith("filters[status]") && value === "reviewing"),
+            (r) =>
+              isCall("GET", /\/api\/tax-refund\/applications$/, 200)(r) &&
+              [...new URL(r.url()).searchParams].some(([key, value]) => key.startsWith("filters[status]") && value === "reviewing"),
           ),
           openMenu(/退税申请/, /\/tax-refund\/applications/),
         ]);
-        assert.ok((await list.json()).data.some((item) => item.documentId === seeded.documentId), "the queue answers the seeded refund");
+        assert.ok(
+          (await list.json()).data.some((item) => item.documentId === seeded.documentId),
+          "the queue answers the seeded refund",
+        );
         const row = page.getByTestId("refund-table").locator(`tbody tr[data-number="${seeded.number}"]`);
         await row.waitFor({ state: "visible" });
         await row.locator('[data-testid=refund-estimate-cell][data-value="9360.00"]').waitFor({ state: "visible" });
@@ -122,7 +116,9 @@ test("staff review a refund, download its package, apply the day's return messag
         const search = page.getByTestId("refund-search");
         await search.fill("晶华");
         await Promise.all([
-          page.waitForResponse((r) => isCall("GET", /\/api\/tax-refund\/applications$/, 200)(r) && decodeURIComponent(r.url()).includes("filters[q][$containsi]=")),
+          page.waitForResponse(
+            (r) => isCall("GET", /\/api\/tax-refund\/applications$/, 200)(r) && decodeURIComponent(r.url()).includes("filters[q][$containsi]="),
+          ),
           search.press("Enter"),
         ]);
         await row.waitFor({ state: "visible" });
@@ -182,7 +178,12 @@ test("staff review a refund, download its package, apply the day's return messag
         const zip = await JSZip.loadAsync(await readFile(await download.path()));
         const entries = Object.keys(zip.files).filter((name) => !zip.files[name].dir);
         assert.equal(entries.length, 4, `4 entries: ${entries.join(", ")}`);
-        for (const name of [`报关单-${seeded.number}.pdf`, `进项发票-${seeded.number}.pdf`, `销售发票-${seeded.number}.pdf`, `申请汇总-${seeded.number}.xlsx`]) {
+        for (const name of [
+          `报关单-${seeded.number}.pdf`,
+          `进项发票-${seeded.number}.pdf`,
+          `销售发票-${seeded.number}.pdf`,
+          `申请汇总-${seeded.number}.xlsx`,
+        ]) {
           assert.ok(entries.includes(name), `the package holds ${name}`);
         }
 
@@ -279,7 +280,11 @@ test("staff review a refund, download its package, apply the day's return messag
         await overlap.getByText(glass.description).waitFor({ state: "visible" });
         await page.screenshot({ path: join(RESULTS, "admin-tax-refund-rate-overlap.png") });
         await modalSettled(page);
-        await page.locator(".ant-modal").filter({ has: page.getByTestId("rate-form") }).locator(".ant-modal-close").click();
+        await page
+          .locator(".ant-modal")
+          .filter({ has: page.getByTestId("rate-form") })
+          .locator(".ant-modal-close")
+          .click();
         await page.getByTestId("rate-form").waitFor({ state: "hidden" });
         const unchanged = (await ok("/api/tax-refund/rates?filters[q][$containsi]=7018100000", { token: staffJwt })).data;
         assert.deepEqual(unchanged, [beads], "the refused edit changed nothing");

@@ -209,9 +209,7 @@ describe("the workflow plugin's real responses", () => {
       ["id_card_back", true],
       ["lease_contract", true],
     ]);
-    expect(groupFields(REAL_REGISTRATION.kind, fieldsOfKind(REAL_REGISTRATION), existing).flatMap((g) => g.fields.map((f) => f.path))).toContain(
-      "companyName",
-    );
+    expect(groupFields(REAL_REGISTRATION.kind, fieldsOfKind(REAL_REGISTRATION), existing).flatMap((g) => g.fields.map((f) => f.path))).toContain("companyName");
   });
 
   it("lays out a filing kind as one section with its slots", () => {
@@ -227,12 +225,7 @@ describe("the workflow plugin's real responses", () => {
   it("reads the detail, the steps and the staff queues", () => {
     expect(REAL_DETAIL.timeline.length).toBeGreaterThan(0);
     expect(REAL_DETAIL.allowedTransitions.map((transition) => transition.to).sort()).toEqual(["onsite_check", "rejected", "returned"]);
-    expect(REAL_REGISTRATION.steps.map((step) => step.key)).toEqual([
-      "filling",
-      "initial_review",
-      "onsite_check",
-      "approved",
-    ]);
+    expect(REAL_REGISTRATION.steps.map((step) => step.key)).toEqual(["filling", "initial_review", "onsite_check", "approved"]);
     expect(platformStatesOf("dxp-id", REAL_KINDS)).toEqual(["submitted", "processing"]);
     const counts = countsByKind(captured.todos.data as StaffTodo[]);
     expect(Object.keys(counts).sort()).toEqual(
@@ -262,7 +255,12 @@ describe("workflow data provider", () => {
       }
       if (req.path === "/api/applications/a1/transitions") return { body: { data: { documentId: "a1", status: "returned" } } };
       if (req.path === "/api/outbox-jobs") {
-        return { body: { data: [{ id: 3, status: "failed" }], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 1 }, counts: { pending: 2, sending: 0, sent: 5, failed: 1 } } } };
+        return {
+          body: {
+            data: [{ id: 3, status: "failed" }],
+            meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 1 }, counts: { pending: 2, sending: 0, sent: 5, failed: 1 } },
+          },
+        };
       }
       return { status: 404, body: { data: null, error: { status: 404, code: "NOT_FOUND", message: "不存在" } } };
     });

@@ -1,12 +1,6 @@
 import dayjs from "dayjs";
 import { describe, expect, it } from "vitest";
-import {
-  buildAuditExportUrl,
-  buildAuditLogQuery,
-  exportFileName,
-  filtersToAuditParams,
-  searchValuesToFilters,
-} from "../src/lib/audit-log-query";
+import { buildAuditExportUrl, buildAuditLogQuery, exportFileName, filtersToAuditParams, searchValuesToFilters } from "../src/lib/audit-log-query";
 
 describe("buildAuditLogQuery", () => {
   it("writes Strapi's list format: filters (actor, module, time range), then pagination", () => {
@@ -49,9 +43,9 @@ describe("buildAuditLogQuery", () => {
 
 describe("CSV export URL", () => {
   it("carries the same filters and no paging", () => {
-    expect(
-      buildAuditExportUrl("/api", { actor: "13800000000", module: "auth", from: "2025-01-01T00:00:00.000Z", to: undefined }),
-    ).toBe("/api/audit-logs/export?filters[actor][$containsi]=13800000000&filters[module][$eq]=auth&filters[createdAt][$gte]=2025-01-01T00%3A00%3A00.000Z");
+    expect(buildAuditExportUrl("/api", { actor: "13800000000", module: "auth", from: "2025-01-01T00:00:00.000Z", to: undefined })).toBe(
+      "/api/audit-logs/export?filters[actor][$containsi]=13800000000&filters[module][$eq]=auth&filters[createdAt][$gte]=2025-01-01T00%3A00%3A00.000Z",
+    );
     expect(buildAuditExportUrl("/api/", {})).toBe("/api/audit-logs/export");
   });
 

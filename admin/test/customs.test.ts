@@ -131,7 +131,12 @@ describe("点点通 config form", () => {
   });
 
   it("counts merchants by config status", () => {
-    expect(configStatusCounts([{ status: "valid" }, { status: "missing" }, { status: "missing" }])).toEqual({ valid: 1, invalid: 0, unverified: 0, missing: 2 });
+    expect(configStatusCounts([{ status: "valid" }, { status: "missing" }, { status: "missing" }])).toEqual({
+      valid: 1,
+      invalid: 0,
+      unverified: 0,
+      missing: 2,
+    });
   });
 });
 
@@ -157,19 +162,36 @@ describe("customs client and data provider (real HTTP)", () => {
     server = await startServer((req) => {
       if (req.path === "/api/customs/board") {
         return {
-          body: { data: [{ id: "b1", number: "PC1" }], meta: { pagination: { page: 2, pageSize: 20, pageCount: 2, total: 21 } }, failedMessages: 3, stuckMessages: 1 },
+          body: {
+            data: [{ id: "b1", number: "PC1" }],
+            meta: { pagination: { page: 2, pageSize: 20, pageCount: 2, total: 21 } },
+            failedMessages: 3,
+            stuckMessages: 1,
+          },
         };
       }
       if (req.path === "/api/customs/batches/b1/orders") {
         return { body: { data: [{ id: "o1", orderNo: "TT1" }], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 1 } } } };
       }
       if (req.path === "/api/customs/configs/m2" && req.method === "PUT") {
-        return { body: { data: { merchant: { documentId: "m2", nameCn: "晶莹" }, configured: true, status: "invalid", verifyErrors: [{ field: "dxpId", message: "未找到" }] } } };
+        return {
+          body: {
+            data: {
+              merchant: { documentId: "m2", nameCn: "晶莹" },
+              configured: true,
+              status: "invalid",
+              verifyErrors: [{ field: "dxpId", message: "未找到" }],
+            },
+          },
+        };
       }
       if (req.path === "/api/customs/receipts/poll") return { body: { data: { applied: 4 } } };
       if (req.path === "/api/customs/hints/hs-code") return { body: { data: { key: "hs-code", title: "T", body: "B", placement: "orders.import" } } };
       if (req.path === "/api/customs/hints") return { body: { data: [{ key: "hs-code", title: "T", body: "B", placement: "orders.import" }] } };
-      if (req.path === "/api/outbox-jobs") return { body: { data: [], meta: { pagination: { page: 1, pageSize: 1, pageCount: 0, total: 0 }, counts: { pending: 0, sending: 0, sent: 4, failed: 9 } } } };
+      if (req.path === "/api/outbox-jobs")
+        return {
+          body: { data: [], meta: { pagination: { page: 1, pageSize: 1, pageCount: 0, total: 0 }, counts: { pending: 0, sending: 0, sent: 4, failed: 9 } } },
+        };
       return { status: 404, body: { data: null, error: { status: 404, code: "NOT_FOUND", message: "不存在" } } };
     });
   });
@@ -196,7 +218,11 @@ describe("customs client and data provider (real HTTP)", () => {
       ["pagination[pageSize]", "20"],
     ]);
     expect(server.last().headers.authorization).toBe("Bearer jwt");
-    const orders = await provider.getList({ resource: "customs-orders", meta: { batchId: "b1" }, filters: [{ field: "status", operator: "eq", value: "rejected" }] });
+    const orders = await provider.getList({
+      resource: "customs-orders",
+      meta: { batchId: "b1" },
+      filters: [{ field: "status", operator: "eq", value: "rejected" }],
+    });
     expect(orders.total).toBe(1);
     expect(server.last().query).toEqual([
       ["filters[status][$eq]", "rejected"],

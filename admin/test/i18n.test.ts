@@ -44,9 +44,9 @@ describe("i18n", () => {
 
 describe("summarizeUserAgent", () => {
   it("names the browser and the system", () => {
-    expect(
-      summarizeUserAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"),
-    ).toBe("Chrome 126 · Windows");
+    expect(summarizeUserAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36")).toBe(
+      "Chrome 126 · Windows",
+    );
     expect(
       summarizeUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47"),
     ).toBe("微信 8 · iOS");

@@ -162,13 +162,29 @@ describe("tax refund client and data provider (real HTTP)", () => {
   beforeAll(async () => {
     server = await startServer((req) => {
       if (req.path === "/api/tax-refund/applications") {
-        return { body: { data: [{ id: "a1", documentId: "a1", kind: "tax-refund", status: "reviewing", estimate: null, refundedAmount: null }], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 41 } } } };
+        return {
+          body: {
+            data: [{ id: "a1", documentId: "a1", kind: "tax-refund", status: "reviewing", estimate: null, refundedAmount: null }],
+            meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 41 } },
+          },
+        };
       }
       if (req.path === "/api/tax-refund/applications/a1") return { body: { data: { id: "a1", documentId: "a1", kind: "tax-refund", status: "reviewing" } } };
       if (req.path === "/api/tax-refund/estimate") {
         const query = Object.fromEntries(req.query);
         if (query.hsCode === "7117190000") {
-          return { status: 404, body: { data: null, error: { status: 404, code: "REFUND_RATE_NOT_FOUND", message: "未找到该 HS 编码适用的退税率", details: { errors: [{ field: "hsCode", message: "未找到" }] } } } };
+          return {
+            status: 404,
+            body: {
+              data: null,
+              error: {
+                status: 404,
+                code: "REFUND_RATE_NOT_FOUND",
+                message: "未找到该 HS 编码适用的退税率",
+                details: { errors: [{ field: "hsCode", message: "未找到" }] },
+              },
+            },
+          };
         }
         return { body: { data: { hsCode: query.hsCode, matchedCode: query.hsCode, rate: "13", estimate: "9360.00", formula: "72000.00 × 13% = 9360.00" } } };
       }
@@ -195,7 +211,10 @@ describe("tax refund client and data provider (real HTTP)", () => {
       }
       if (req.path === "/api/tax-refund/rates" && req.method === "POST") return { status: 201, body: { data: { id: "new", ...(req.body as object) } } };
       if (req.path === "/api/tax-refund/rates/r1" && req.method === "PUT") {
-        return { status: 409, body: { data: null, error: { status: 409, code: "REFUND_RATE_OVERLAP", message: "该 HS 编码在这段时间已有退税率", details: { with: rates[2] } } } };
+        return {
+          status: 409,
+          body: { data: null, error: { status: 409, code: "REFUND_RATE_OVERLAP", message: "该 HS 编码在这段时间已有退税率", details: { with: rates[2] } } },
+        };
       }
       if (req.path === "/api/tax-refund/rates/r1" && req.method === "DELETE") return { body: { data: { id: "r1", deleted: true } } };
       return { status: 404, body: { data: null, error: { status: 404, code: "NOT_FOUND", message: "不存在" } } };

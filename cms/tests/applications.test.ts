@@ -69,7 +69,11 @@ describe('business registration, draft to 核准通过', () => {
     expect(prefill.body.data.files).toMatchObject(files);
     expect(prefill.body.meta.sources['files.id_card_front']).toBe('file');
 
-    const res = await api().post('/api/applications').set(bearer(merchant.jwt)).send({ kind: KIND, data: { path: 'existing', entityType: 'company' } }).expect(201);
+    const res = await api()
+      .post('/api/applications')
+      .set(bearer(merchant.jwt))
+      .send({ kind: KIND, data: { path: 'existing', entityType: 'company' } })
+      .expect(201);
     expect(res.body.data).toMatchObject({ kind: KIND, status: 'filling', statusLabel: '材料填报' });
     expect(res.body.data.id).toEqual(expect.any(String));
     expect(res.body.data.number).toMatch(/^BR-\d{8}-\d{5}$/);
@@ -99,11 +103,19 @@ describe('business registration, draft to 核准通过', () => {
 
   it('rejects wrong identifiers and files that are not the merchant’s own uploads', async () => {
     const foreignFile = await upload(otherJwt, 'bank_permit');
-    const bad = { ...completeData(), creditCode: '91320722MA1XJH8Q3A', legalPerson: { name: '周晶澜', idNumber: '320722198506123410', phone: merchant.phone }, files: { ...files, bank_permit: foreignFile } };
+    const bad = {
+      ...completeData(),
+      creditCode: '91320722MA1XJH8Q3A',
+      legalPerson: { name: '周晶澜', idNumber: '320722198506123410', phone: merchant.phone },
+      files: { ...files, bank_permit: foreignFile },
+    };
     await api().put(`/api/applications/${appId}`).set(bearer(merchant.jwt)).send({ data: bad }).expect(200);
     const res = await move(merchant.jwt, 'initial_review');
     expect(res.status).toBe(400);
-    const invalid = res.body.error.details.missing.filter((m: any) => m.reason === 'invalid').map((m: any) => m.field).sort();
+    const invalid = res.body.error.details.missing
+      .filter((m: any) => m.reason === 'invalid')
+      .map((m: any) => m.field)
+      .sort();
     expect(invalid).toEqual(['creditCode', 'files.bank_permit', 'legalPerson.idNumber']);
   });
 
@@ -168,7 +180,11 @@ describe('business registration, draft to 核准通过', () => {
     expect((await home(merchant.jwt)).modules.find((m: any) => m.key === 'registration').todo).toBe(1);
 
     const newLicence = await upload(merchant.jwt, 'business_licence');
-    await api().put(`/api/applications/${appId}`).set(bearer(merchant.jwt)).send({ data: { ...completeData(), files: { ...files, business_licence: newLicence } } }).expect(200);
+    await api()
+      .put(`/api/applications/${appId}`)
+      .set(bearer(merchant.jwt))
+      .send({ data: { ...completeData(), files: { ...files, business_licence: newLicence } } })
+      .expect(200);
     await move(merchant.jwt, 'initial_review').expect(200);
     await move(staffJwt, 'onsite_check', '已预约周三上午现场核验').expect(200);
 
@@ -255,13 +271,23 @@ describe('business registration, draft to 核准通过', () => {
   });
 
   it('lets staff correct approved data, which flows to the merchant record, while the merchant cannot', async () => {
-    const own = await api().put(`/api/merchants/${merchant.merchantDocumentId}`).set(bearer(merchant.jwt)).send({ data: { nameCn: '改个名字' } });
+    const own = await api()
+      .put(`/api/merchants/${merchant.merchantDocumentId}`)
+      .set(bearer(merchant.jwt))
+      .send({ data: { nameCn: '改个名字' } });
     expect(own.status).toBe(409);
     expect(own.body.error.code).toBe('APPROVED_DATA_LOCKED');
     // Fields outside the registration stay editable.
-    await api().put(`/api/merchants/${merchant.merchantDocumentId}`).set(bearer(merchant.jwt)).send({ data: { contactEmail: 'jinglan@example.cn' } }).expect(200);
+    await api()
+      .put(`/api/merchants/${merchant.merchantDocumentId}`)
+      .set(bearer(merchant.jwt))
+      .send({ data: { contactEmail: 'jinglan@example.cn' } })
+      .expect(200);
 
-    const broken = await api().put(`/api/applications/${appId}`).set(bearer(staffJwt)).send({ data: { ...completeData(), creditCode: '91320722MA1XJH8Q3A' } });
+    const broken = await api()
+      .put(`/api/applications/${appId}`)
+      .set(bearer(staffJwt))
+      .send({ data: { ...completeData(), creditCode: '91320722MA1XJH8Q3A' } });
     expect(broken.status).toBe(400);
     expect(broken.body.error.details.missing).toEqual([expect.objectContaining({ field: 'creditCode', reason: 'invalid' })]);
     const data = { ...completeData(), registeredAddress: '江苏省连云港市东海县牛山街道晶都大道 68 号' };
@@ -319,7 +345,10 @@ describe('review queues and outbox failures (staff)', () => {
     await api().post(`/api/applications/${created.body.data.id}/transitions`).set(bearer(other.jwt)).send({ to: 'initial_review' }).expect(200);
 
     const failed = await eventually(
-      async () => (await api().get('/api/outbox-jobs?filters[status][$eq]=failed&pagination[pageSize]=100').set(bearer(staffJwt)).expect(200)).body.data.filter((j: any) => j.recipient === other.openid),
+      async () =>
+        (await api().get('/api/outbox-jobs?filters[status][$eq]=failed&pagination[pageSize]=100').set(bearer(staffJwt)).expect(200)).body.data.filter(
+          (j: any) => j.recipient === other.openid,
+        ),
       (list: any[]) => list.length === 1,
     );
     expect(failed[0]).toMatchObject({ status: 'failed', attempts: 4, pagepath: `packageRegistration/pages/index/index?id=${created.body.data.id}` });
@@ -329,7 +358,10 @@ describe('review queues and outbox failures (staff)', () => {
     const operator = await login(PHONES.operator);
     await wechatControl({ failNext: 0 });
     await api().post(`/api/outbox-jobs/${failed[0].id}/retry`).set(bearer(operator)).expect(200);
-    await eventually(() => wechatOutbox(other.openid as string), (list) => list.length === 1);
+    await eventually(
+      () => wechatOutbox(other.openid as string),
+      (list) => list.length === 1,
+    );
     const again = await api().post(`/api/outbox-jobs/${failed[0].id}/retry`).set(bearer(operator));
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('OUTBOX_NOT_RETRYABLE');

@@ -76,13 +76,17 @@ describe('SMS login (G1)', () => {
   it('gives a 7-day session with remember, a short one without', async () => {
     const phone = freshPhone();
     await api().post('/api/auth/sms/send').send({ phone }).expect(200);
-    const short = await api().post('/api/auth/sms/login').send({ phone, code: await latestCode(phone) });
+    const short = await api()
+      .post('/api/auth/sms/login')
+      .send({ phone, code: await latestCode(phone) });
     const shortClaims = decodeJwt(short.body.jwt);
     expect(shortClaims.exp - shortClaims.iat).toBeLessThanOrEqual(12 * 3600);
 
     const other = freshPhone();
     await api().post('/api/auth/sms/send').send({ phone: other }).expect(200);
-    const long = await api().post('/api/auth/sms/login').send({ phone: other, code: await latestCode(other), remember: true });
+    const long = await api()
+      .post('/api/auth/sms/login')
+      .send({ phone: other, code: await latestCode(other), remember: true });
     const longClaims = decodeJwt(long.body.jwt);
     expect(longClaims.exp - longClaims.iat).toBe(7 * 24 * 3600);
   });
@@ -98,14 +102,18 @@ describe('SMS login (G1)', () => {
 describe('WeChat mini-program login (G1)', () => {
   it('signs in through code2session + getPhoneNumber on the WeChat simulator', async () => {
     const phone = freshPhone();
-    const res = await api().post('/api/auth/wechat/login').send({ code: `wxcode-${phone}`, phoneCode: `sim:${phone}:1` });
+    const res = await api()
+      .post('/api/auth/wechat/login')
+      .send({ code: `wxcode-${phone}`, phoneCode: `sim:${phone}:1` });
     expect(res.status).toBe(200);
     expect(res.body.user.phone).toBe(phone);
     const me = await api().get('/api/me').set(bearer(res.body.jwt));
     expect(me.body.role).toBe('admin');
 
     // WeChat phone codes are single use.
-    const again = await api().post('/api/auth/wechat/login').send({ code: `wxcode-${phone}`, phoneCode: `sim:${phone}:1` });
+    const again = await api()
+      .post('/api/auth/wechat/login')
+      .send({ code: `wxcode-${phone}`, phoneCode: `sim:${phone}:1` });
     expect(again.status).toBe(400);
     expect(again.body.error.code).toBe('WECHAT_PHONE_FAILED');
   });
@@ -118,7 +126,9 @@ describe('WeChat mini-program login (G1)', () => {
   });
 
   it('signs an existing phone into its existing account', async () => {
-    const res = await api().post('/api/auth/wechat/login').send({ code: 'wxcode-existing', phoneCode: `sim:${PHONES.zijingAdmin}:wx-1` });
+    const res = await api()
+      .post('/api/auth/wechat/login')
+      .send({ code: 'wxcode-existing', phoneCode: `sim:${PHONES.zijingAdmin}:wx-1` });
     expect(res.status).toBe(200);
     const me = await api().get('/api/me').set(bearer(res.body.jwt));
     expect(me.body.merchant.nameCn).toBe('东海县紫晶坊水晶工艺品店');
@@ -143,7 +153,9 @@ describe('account switching (G11)', () => {
 
   it('refuses to switch into a merchant the user does not belong to', async () => {
     const jwt = await login(PHONES.jinghuaAdmin);
-    const zijing = await api().get('/api/me').set(bearer(await login(PHONES.zijingAdmin)));
+    const zijing = await api()
+      .get('/api/me')
+      .set(bearer(await login(PHONES.zijingAdmin)));
     const res = await api().post('/api/me/switch-merchant').set(bearer(jwt)).send({ merchantId: zijing.body.merchant.documentId });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('NOT_A_MEMBER');

@@ -50,8 +50,16 @@ onSharedDatabase('CEB delivery with two cms instances', () => {
   const auth = () => ({ Authorization: `Bearer ${jwt}` });
 
   async function batchWithOrders(cms: RunningCms, prefix: string, n: number): Promise<string> {
-    const batch = await request(cms.url).post('/api/customs/batches').set(auth()).send({ name: `并发测试 ${prefix}`, logisticsCode: '3207980YT1', logisticsName: '顺丰国际标快', country: '502' }).expect(201);
-    const preview = await request(cms.url).post(`/api/customs/batches/${batch.body.id}/orders/import`).set(auth()).attach('file', await workbook(prefix, n), 'orders.xlsx').expect(200);
+    const batch = await request(cms.url)
+      .post('/api/customs/batches')
+      .set(auth())
+      .send({ name: `并发测试 ${prefix}`, logisticsCode: '3207980YT1', logisticsName: '顺丰国际标快', country: '502' })
+      .expect(201);
+    const preview = await request(cms.url)
+      .post(`/api/customs/batches/${batch.body.id}/orders/import`)
+      .set(auth())
+      .attach('file', await workbook(prefix, n), 'orders.xlsx')
+      .expect(200);
     expect(preview.body.errors).toEqual([]);
     await request(cms.url).post(`/api/customs/imports/${preview.body.importId}/commit`).set(auth()).expect(200);
     return batch.body.id as string;
@@ -87,12 +95,20 @@ onSharedDatabase('CEB delivery with two cms instances', () => {
     second = await startCms(env);
     const phone = PHONES.jinghuaAdmin;
     await request(first.url).post('/api/auth/sms/send').send({ phone }).expect(200);
-    const login = await request(first.url).post('/api/auth/sms/login').send({ phone, code: await latestCode(phone) }).expect(200);
+    const login = await request(first.url)
+      .post('/api/auth/sms/login')
+      .send({ phone, code: await latestCode(phone) })
+      .expect(200);
     jwt = login.body.jwt;
     dxpId = (await request(first.url).get('/api/customs/config').set(auth()).expect(200)).body.data.dxpId;
     const staffPhone = PHONES.superAdmin;
     await request(first.url).post('/api/auth/sms/send').send({ phone: staffPhone }).expect(200);
-    staff = (await request(first.url).post('/api/auth/sms/login').send({ phone: staffPhone, code: await latestCode(staffPhone) }).expect(200)).body.jwt;
+    staff = (
+      await request(first.url)
+        .post('/api/auth/sms/login')
+        .send({ phone: staffPhone, code: await latestCode(staffPhone) })
+        .expect(200)
+    ).body.jwt;
   }, 240_000);
 
   afterAll(async () => {
@@ -111,7 +127,10 @@ onSharedDatabase('CEB delivery with two cms instances', () => {
     await eventually(
       async () => {
         for (const cms of [first, second]) {
-          const board = await request(cms.url).get('/api/customs/board').set({ Authorization: `Bearer ${staff}` }).expect(200);
+          const board = await request(cms.url)
+            .get('/api/customs/board')
+            .set({ Authorization: `Bearer ${staff}` })
+            .expect(200);
           if (board.body.poller?.instance) holders.add(board.body.poller.instance);
         }
         return stored(first, batchId);
@@ -138,18 +157,28 @@ onSharedDatabase('CEB delivery with two cms instances', () => {
     await new Promise((r) => first.child.once('exit', r));
     await first.stop();
     first = await startCms(env); // back again on the same database
-    await eventually(() => stored(second, batchId), (n) => n === 30, 90_000);
+    await eventually(
+      () => stored(second, batchId),
+      (n) => n === 30,
+      90_000,
+    );
     await control({ latencyMs: 0 });
     const guids = new Set(await guidsOf(second, batchId));
     expect(guids.size).toBe(30);
     const sim = (await simMessages(dxpId)).filter((m) => guids.has(m.guid));
     expect(sim).toHaveLength(30); // every order declared exactly once at 点点通
-    const jobs = await request(second.url).get('/api/outbox-jobs?filters[channel][$eq]=ddt.ceb&pagination[pageSize]=100').set({ Authorization: `Bearer ${staff}` }).expect(200);
+    const jobs = await request(second.url)
+      .get('/api/outbox-jobs?filters[channel][$eq]=ddt.ceb&pagination[pageSize]=100')
+      .set({ Authorization: `Bearer ${staff}` })
+      .expect(200);
     const mine = jobs.body.data.filter((j: { title: string }) => j.title.includes(prefix));
     expect(mine).toHaveLength(30);
     expect(mine.every((j: { status: string }) => j.status === 'sent')).toBe(true);
     // Each order has its receipts recorded once, whichever instance polled them.
-    const record = await request(second.url).get(`/api/customs/records/orders/${(await request(second.url).get(`/api/customs/batches/${batchId}/orders?pagination[pageSize]=1`).set(auth())).body.data[0].id}`).set(auth()).expect(200);
+    const record = await request(second.url)
+      .get(`/api/customs/records/orders/${(await request(second.url).get(`/api/customs/batches/${batchId}/orders?pagination[pageSize]=1`).set(auth())).body.data[0].id}`)
+      .set(auth())
+      .expect(200);
     expect(record.body.data.timeline.map((e: { returnStatus: number }) => e.returnStatus)).toEqual([1, 2, 3, 120]);
   }, 300_000);
 });

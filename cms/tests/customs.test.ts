@@ -88,7 +88,16 @@ describe('interface config (C1)', () => {
     const bad = await api()
       .put(`/api/customs/configs/${jingying.merchant.documentId}`)
       .set(bearer(staff))
-      .send({ dxpId: 'DXPINVALID0001', ebcCode: '3207960JY1', ebcName: '东海县晶莹水晶制品厂', ebpCode: '3207960AMZ', ebpName: 'Amazon', customsCode: '23O5', portCode: '2305', appSecret: 's3cret-value' })
+      .send({
+        dxpId: 'DXPINVALID0001',
+        ebcCode: '3207960JY1',
+        ebcName: '东海县晶莹水晶制品厂',
+        ebpCode: '3207960AMZ',
+        ebpName: 'Amazon',
+        customsCode: '23O5',
+        portCode: '2305',
+        appSecret: 's3cret-value',
+      })
       .expect(200);
     expect(bad.body.data.status).toBe('invalid');
     expect(bad.body.data.verifyErrors.map((e: any) => e.field).sort()).toEqual(['customsCode', 'dxpId']);
@@ -122,7 +131,15 @@ describe('a batch from import to 汇总 and 撤销', () => {
     const res = await api()
       .post('/api/customs/batches')
       .set(bearer(merchant))
-      .send({ name: '11月 Amazon 美国站 第1批', tradeMode: '9610', statisticsFlag: 'B', logisticsCode: '3207980YT1', logisticsName: '顺丰国际标快', country: '502', parcelWeight: '0.8' })
+      .send({
+        name: '11月 Amazon 美国站 第1批',
+        tradeMode: '9610',
+        statisticsFlag: 'B',
+        logisticsCode: '3207980YT1',
+        logisticsName: '顺丰国际标快',
+        country: '502',
+        parcelWeight: '0.8',
+      })
       .expect(201);
     expect(res.body).toMatchObject({ id: expect.any(String), status: 'open' });
     batchId = res.body.id;
@@ -135,11 +152,16 @@ describe('a batch from import to 汇总 and 撤销', () => {
   });
 
   it('serves the e-order template with Chinese headers', async () => {
-    const res = await api().get('/api/customs/templates/orders.xlsx').set(bearer(merchant)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await api()
+      .get('/api/customs/templates/orders.xlsx')
+      .set(bearer(merchant))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);
@@ -168,7 +190,11 @@ describe('a batch from import to 汇总 and 撤销', () => {
     expect(early.body.error.code).toBe('IMPORT_HAS_ERRORS');
     expect((await api().get(`/api/customs/batches/${batchId}/orders`).set(bearer(merchant))).body.meta.pagination.total).toBe(0);
 
-    const fixed = await api().post(`/api/customs/imports/${importId}/fix`).set(bearer(merchant)).send({ overrides: { 4: { hsCode: '7103992000' }, 5: { price: '12.50' }, 6: { itemNo: 'AM-BR-10MM' } } }).expect(200);
+    const fixed = await api()
+      .post(`/api/customs/imports/${importId}/fix`)
+      .set(bearer(merchant))
+      .send({ overrides: { 4: { hsCode: '7103992000' }, 5: { price: '12.50' }, 6: { itemNo: 'AM-BR-10MM' } } })
+      .expect(200);
     expect(fixed.body.errors).toEqual([]);
     const done = await api().post(`/api/customs/imports/${importId}/commit`).set(bearer(merchant)).expect(200);
     expect(done.body).toMatchObject({ status: 'committed', orders: 4 });
@@ -182,7 +208,11 @@ describe('a batch from import to 汇总 and 撤销', () => {
     expect(orders.data.find((o: any) => o.orderNo === `TTE2E${stamp}2`).lines[0]).toMatchObject({ hsCode: '7116200000', qty: '3', totalPrice: '37.5' });
 
     // The same orders again are duplicates of earlier orders.
-    const dup = await api().post(`/api/customs/batches/${batchId}/orders/import`).set(bearer(merchant)).attach('file', await workbook([orderRow(1)]), 'again.xlsx').expect(200);
+    const dup = await api()
+      .post(`/api/customs/batches/${batchId}/orders/import`)
+      .set(bearer(merchant))
+      .attach('file', await workbook([orderRow(1)]), 'again.xlsx')
+      .expect(200);
     expect(dup.body.errors.map((e: any) => e.code)).toEqual(['DUPLICATE_EXISTING']);
   });
 
@@ -190,7 +220,10 @@ describe('a batch from import to 汇总 and 撤销', () => {
     const fake = await api().post(`/api/customs/batches/${batchId}/orders/import`).set(bearer(merchant)).attach('file', Buffer.from('订单编号,商品名称\nA1,手串\n'), 'orders.xlsx');
     expect(fake.status).toBe(422);
     expect(fake.body.error.details.errors[0].code).toBe('NOT_XLSX');
-    const wrong = await api().post(`/api/customs/batches/${batchId}/orders/import`).set(bearer(merchant)).attach('file', await workbook([orderRow(9)], ['订单号码', '商品名称']), 'x.xlsx');
+    const wrong = await api()
+      .post(`/api/customs/batches/${batchId}/orders/import`)
+      .set(bearer(merchant))
+      .attach('file', await workbook([orderRow(9)], ['订单号码', '商品名称']), 'x.xlsx');
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.details.errors[0]).toMatchObject({ code: 'HEADER_MISMATCH', missing: expect.arrayContaining(['HS编码']) });
     // Bigger than a private file may be (10 MB) but within the import limit: the importer itself answers.
@@ -217,7 +250,11 @@ describe('a batch from import to 汇总 and 撤销', () => {
     expect(res.body.data.declared).toBe(4);
     const twice = await api().post(`/api/customs/batches/${batchId}/orders/declare`).set(bearer(merchant));
     expect(twice.body.error.code).toBe('NOTHING_TO_DECLARE');
-    const batch = await eventually(() => batchNow(batchId), (b) => b.progress.orders.byStatus.stored === 4, 45_000);
+    const batch = await eventually(
+      () => batchNow(batchId),
+      (b) => b.progress.orders.byStatus.stored === 4,
+      45_000,
+    );
     expect(batch.progress).toMatchObject({ stage: 'inventories', next: { action: 'declare-inventories' } });
     const timeline = batch.timeline.filter((e: any) => e.subjectType === 'order').map((e: any) => e.returnStatus);
     for (const status of [1, 2, 3, 120]) expect(timeline.filter((s: number) => s === status)).toHaveLength(4);
@@ -246,7 +283,11 @@ describe('a batch from import to 汇总 and 撤销', () => {
     await ddtControl({ inspectNext: 1, reviewNext: 1 });
     const res = await api().post(`/api/customs/batches/${batchId}/inventories`).set(bearer(merchant)).expect(200);
     expect(res.body.data.declared).toBe(4);
-    const batch = await eventually(() => batchNow(batchId), (b) => b.progress.inventories.byStatus.released === 4, 45_000);
+    const batch = await eventually(
+      () => batchNow(batchId),
+      (b) => b.progress.inventories.byStatus.released === 4,
+      45_000,
+    );
     expect(batch.progress).toMatchObject({ stage: 'waybill', next: { action: 'declare-waybill' } });
     const inventories = (await api().get(`/api/customs/batches/${batchId}/inventories`).set(bearer(merchant))).body.data;
     for (const inv of inventories) expect(inv.invtNo).toMatch(/^2305\d{4}E\d{9}$/);
@@ -268,13 +309,25 @@ describe('a batch from import to 汇总 and 撤销', () => {
     expect(early.body.error.code).toBe('STEP_NOT_READY');
     const bad = await api().post(`/api/customs/batches/${batchId}/waybill`).set(bearer(merchant)).send({ billNo: '784 1234', trafName: '' });
     expect(bad.status).toBe(400);
-    const wb = await api().post(`/api/customs/batches/${batchId}/waybill`).set(bearer(merchant)).send({ billNo: '784-20261122-01', trafName: 'CK AIRLINES', voyageNo: 'CK262' }).expect(200);
+    const wb = await api()
+      .post(`/api/customs/batches/${batchId}/waybill`)
+      .set(bearer(merchant))
+      .send({ billNo: '784-20261122-01', trafName: 'CK AIRLINES', voyageNo: 'CK262' })
+      .expect(200);
     expect(wb.body.data).toMatchObject({ kind: 'waybill', billNo: '784-20261122-01', packageCount: 4, grossWeight: '3.2' });
-    let batch = await eventually(() => batchNow(batchId), (b) => b.progress.waybill?.status === 'reviewed', 30_000);
+    let batch = await eventually(
+      () => batchNow(batchId),
+      (b) => b.progress.waybill?.status === 'reviewed',
+      30_000,
+    );
     expect(batch.progress).toMatchObject({ stage: 'summary', next: { action: 'declare-summary' } });
     const summary = await api().post(`/api/customs/batches/${batchId}/summary`).set(bearer(merchant)).expect(200);
     expect(summary.body.data.invtNos).toHaveLength(4);
-    batch = await eventually(() => batchNow(batchId), (b) => b.progress.summary?.status === 'reviewed', 30_000);
+    batch = await eventually(
+      () => batchNow(batchId),
+      (b) => b.progress.summary?.status === 'reviewed',
+      30_000,
+    );
     expect(batch.progress.stage).toBe('done');
     expect(batch.progress.summary.sumNo).toMatch(/^2305\d{4}1\d{9}$/);
     const msgs = await messagesOf(merchant);
@@ -345,12 +398,24 @@ describe('a batch from import to 汇总 and 撤销', () => {
 
 describe('a declaration customs never received (发送海关失败)', () => {
   it('rejects the order with returnStatus 4, tells the merchant and offers a new import', async () => {
-    const batch = await api().post('/api/customs/batches').set(bearer(merchant)).send({ name: '发送失败检查', logisticsCode: '3207980YT1', logisticsName: '顺丰国际标快', country: '502' }).expect(201);
-    const preview = await api().post(`/api/customs/batches/${batch.body.id}/orders/import`).set(bearer(merchant)).attach('file', await workbook([orderRow(80)]), 'f.xlsx').expect(200);
+    const batch = await api()
+      .post('/api/customs/batches')
+      .set(bearer(merchant))
+      .send({ name: '发送失败检查', logisticsCode: '3207980YT1', logisticsName: '顺丰国际标快', country: '502' })
+      .expect(201);
+    const preview = await api()
+      .post(`/api/customs/batches/${batch.body.id}/orders/import`)
+      .set(bearer(merchant))
+      .attach('file', await workbook([orderRow(80)]), 'f.xlsx')
+      .expect(200);
     await api().post(`/api/customs/imports/${preview.body.importId}/commit`).set(bearer(merchant)).expect(200);
     await ddtControl({ sendFailNext: 1 });
     await api().post(`/api/customs/batches/${batch.body.id}/orders/declare`).set(bearer(merchant)).expect(200);
-    const settled = await eventually(() => batchNow(batch.body.id), (b) => b.progress.orders.byStatus.rejected === 1, 30_000);
+    const settled = await eventually(
+      () => batchNow(batch.body.id),
+      (b) => b.progress.orders.byStatus.rejected === 1,
+      30_000,
+    );
     expect(settled.timeline.map((e: any) => e.returnStatus).sort()).toEqual([1, 2, 4]);
     expect(settled.progress).toMatchObject({ stage: 'orders', next: { action: 'import' } });
     const order = (await api().get(`/api/customs/batches/${batch.body.id}/orders`).set(bearer(merchant))).body.data[0];
@@ -364,7 +429,11 @@ describe('a declaration customs never received (发送海关失败)', () => {
 
 describe('formula injection (C3)', () => {
   it('stores a formula-like cell as text and exports it inert', async () => {
-    const batch = await api().post('/api/customs/batches').set(bearer(merchant)).send({ name: '公式注入检查', logisticsCode: '3207980YT1', logisticsName: '顺丰国际标快', country: '502' }).expect(201);
+    const batch = await api()
+      .post('/api/customs/batches')
+      .set(bearer(merchant))
+      .send({ name: '公式注入检查', logisticsCode: '3207980YT1', logisticsName: '顺丰国际标快', country: '502' })
+      .expect(201);
     const evil = '=HYPERLINK("http://evil.example/x","点我领取优惠")';
     const file = await workbook([orderRow(70, { 2: evil, 12: '+SUM(1,2)' })]);
     const preview = await api().post(`/api/customs/batches/${batch.body.id}/orders/import`).set(bearer(merchant)).attach('file', file, 'f.xlsx').expect(200);
@@ -374,11 +443,16 @@ describe('formula injection (C3)', () => {
     const order = (await api().get(`/api/customs/batches/${batch.body.id}/orders`).set(bearer(merchant))).body.data[0];
     expect(order.lines[0].itemName).toBe(evil); // stored as the literal text
 
-    const exported = await api().get(`/api/customs/batches/${batch.body.id}/orders.xlsx`).set(bearer(merchant)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const exported = await api()
+      .get(`/api/customs/batches/${batch.body.id}/orders.xlsx`)
+      .set(bearer(merchant))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(exported.body);
     const sheet = wb.worksheets[0];

@@ -24,11 +24,12 @@ function headerName(res: { headers: Record<string, string> }): string {
   return match ? decodeURIComponent(match[1]) : '';
 }
 
-const binary = (req: any) => req.buffer(true).parse((res: any, cb: any) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-});
+const binary = (req: any) =>
+  req.buffer(true).parse((res: any, cb: any) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
 
 beforeAll(async () => {
   merchant = await signUpWithWechat();
@@ -38,7 +39,16 @@ beforeAll(async () => {
   await api()
     .put(`/api/merchants/${merchant.merchantDocumentId}`)
     .set(bearer(merchant.jwt))
-    .send({ data: { nameCn: '东海县晶鑫水晶有限公司', nameEn: 'Donghai Jingxin Crystal Co., Ltd.', addressCn: '江苏省连云港市东海县牛山街道晶都大道 18 号', legalPersonName: '吴晶鑫', contactName: '吴晶鑫', contactPhone: merchant.phone } })
+    .send({
+      data: {
+        nameCn: '东海县晶鑫水晶有限公司',
+        nameEn: 'Donghai Jingxin Crystal Co., Ltd.',
+        addressCn: '江苏省连云港市东海县牛山街道晶都大道 18 号',
+        legalPersonName: '吴晶鑫',
+        contactName: '吴晶鑫',
+        contactPhone: merchant.phone,
+      },
+    })
     .expect(200);
 });
 
@@ -55,7 +65,11 @@ describe('跨境申报 before business registration is approved', () => {
 
 describe('跨境申报 end to end', () => {
   beforeAll(async () => {
-    await api().put(`/api/merchants/${merchant.merchantDocumentId}`).set(bearer(staffJwt)).send({ data: { registrationStatus: 'approved', creditCode: VALID.creditCode } }).expect(200);
+    await api()
+      .put(`/api/merchants/${merchant.merchantDocumentId}`)
+      .set(bearer(staffJwt))
+      .send({ data: { registrationStatus: 'approved', creditCode: VALID.creditCode } })
+      .expect(200);
   });
 
   it('recommends the steps in order and refuses to submit one before its prerequisite is done', async () => {

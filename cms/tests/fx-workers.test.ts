@@ -29,7 +29,12 @@ onSharedDatabase('FX with two cms instances', () => {
 
   async function signIn(cms: RunningCms, phone: string): Promise<string> {
     await request(cms.url).post('/api/auth/sms/send').send({ phone }).expect(200);
-    return (await request(cms.url).post('/api/auth/sms/login').send({ phone, code: await latestCode(phone) }).expect(200)).body.jwt;
+    return (
+      await request(cms.url)
+        .post('/api/auth/sms/login')
+        .send({ phone, code: await latestCode(phone) })
+        .expect(200)
+    ).body.jwt;
   }
 
   beforeAll(async () => {
@@ -68,7 +73,11 @@ onSharedDatabase('FX with two cms instances', () => {
     const ws = wb.addWorksheet('余额');
     ws.addRow(['商户名称', '外汇子账号', '币种', '账户余额', '余额日期']);
     ws.addRow(['东海县晶华水晶饰品有限公司', sub, 'USD', '13000.00', '']);
-    await request(second.url).post('/api/fx/balance-uploads').set({ Authorization: `Bearer ${staff}` }).attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'b.xlsx').expect(200);
+    await request(second.url)
+      .post('/api/fx/balance-uploads')
+      .set({ Authorization: `Bearer ${staff}` })
+      .attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'b.xlsx')
+      .expect(200);
     expect((await request(first.url).get('/api/fx/account').set(auth).expect(200)).body.data).toMatchObject({ balance: '13000.00', available: '10000.00' });
 
     const evidence: string[] = [];
@@ -78,7 +87,12 @@ onSharedDatabase('FX with two cms instances', () => {
     }
     const date = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => request(i % 2 ? second.url : first.url).post('/api/fx/settlements').set(auth).send({ amount: '1000.00', rate: '7.1000', date, evidence })),
+      Array.from({ length: 20 }, (_, i) =>
+        request(i % 2 ? second.url : first.url)
+          .post('/api/fx/settlements')
+          .set(auth)
+          .send({ amount: '1000.00', rate: '7.1000', date, evidence }),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(10);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'INSUFFICIENT_AVAILABLE')).toBe(true);

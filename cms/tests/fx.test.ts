@@ -42,10 +42,22 @@ async function approvedMerchant(n: number, withWechat = false): Promise<Merchant
   await api()
     .put(`/api/merchants/${m.merchantDocumentId}`)
     .set(bearer(m.jwt))
-    .send({ data: { nameCn: `东海县晶测${n}号水晶饰品店`, legalPersonName: `测试法人${n}`, fxSubAccount: sub, settlementCardNo: `621700118${stamp}${n}`.slice(0, 19), settlementBankName: '中国建设银行东海县支行' } })
+    .send({
+      data: {
+        nameCn: `东海县晶测${n}号水晶饰品店`,
+        legalPersonName: `测试法人${n}`,
+        fxSubAccount: sub,
+        settlementCardNo: `621700118${stamp}${n}`.slice(0, 19),
+        settlementBankName: '中国建设银行东海县支行',
+      },
+    })
     .expect(200);
   // Approved last: after approval the registered facts (name, legal person) are locked.
-  await api().put(`/api/merchants/${m.merchantDocumentId}`).set(bearer(staff)).send({ data: { registrationStatus: 'approved' } }).expect(200);
+  await api()
+    .put(`/api/merchants/${m.merchantDocumentId}`)
+    .set(bearer(staff))
+    .send({ data: { registrationStatus: 'approved' } })
+    .expect(200);
   const evidence = [await upload(m.jwt, 'fx_withdrawal'), await upload(m.jwt, 'fx_statement'), await upload(m.jwt, 'fx_logistics')];
   return { ...m, subAccount: sub, evidence };
 }
@@ -59,7 +71,10 @@ async function balanceSheet(rows: (string | number | null)[][]): Promise<Buffer>
 }
 
 async function uploadBalances(rows: (string | number | null)[][]) {
-  return api().post('/api/fx/balance-uploads').set(bearer(staff)).attach('file', await balanceSheet(rows), '子账户余额-测试.xlsx');
+  return api()
+    .post('/api/fx/balance-uploads')
+    .set(bearer(staff))
+    .attach('file', await balanceSheet(rows), '子账户余额-测试.xlsx');
 }
 
 async function account(m: SignedUp) {
@@ -90,7 +105,10 @@ async function expectLedgerIdentity(m: SignedUp): Promise<{ balance: bigint; fro
 }
 
 async function settle(m: Merchant, amount: string, rate = '7.1000', extra: Record<string, unknown> = {}) {
-  return api().post('/api/fx/settlements').set(bearer(m.jwt)).send({ amount, date: beijingToday(), rate, note: '测试结汇', evidence: m.evidence, ...extra });
+  return api()
+    .post('/api/fx/settlements')
+    .set(bearer(m.jwt))
+    .send({ amount, date: beijingToday(), rate, note: '测试结汇', evidence: m.evidence, ...extra });
 }
 
 async function fxMessages(m: SignedUp): Promise<any[]> {
@@ -144,7 +162,10 @@ describe('rates (X1)', () => {
     // Yesterday's feed first, so "not dated today" is true whatever day the suite runs on.
     await simControl({ date: daysFromToday(-1) });
     const ok = await api().post('/api/fx/rates/fetch').set(bearer(staff)).expect(200);
-    expect(ok.body.data.results.map((r: any) => [r.provider, r.ok])).toEqual([['cfets', true], ['ecb', true]]);
+    expect(ok.body.data.results.map((r: any) => [r.provider, r.ok])).toEqual([
+      ['cfets', true],
+      ['ecb', true],
+    ]);
     const sim = await simControl({});
     const before = await api().get('/api/fx/rates').set(bearer(a.jwt)).expect(200);
     const usd = before.body.data.find((r: any) => r.currency === 'USD');
@@ -182,7 +203,10 @@ describe('rates (X1)', () => {
     await api().put('/api/fx/rates').set(bearer(staff)).send({ currency: 'EUR', date, rate: '8.3123' }).expect(200);
     const history = await api().get('/api/fx/rates/history?currency=EUR&days=30').set(bearer(a.jwt)).expect(200);
     expect(history.body.data.points.find((p: any) => p.date === date)).toEqual({ date, rate: '8.3123', source: 'manual' });
-    const future = await api().put('/api/fx/rates').set(bearer(staff)).send({ currency: 'EUR', date: daysFromToday(3), rate: '8.3' });
+    const future = await api()
+      .put('/api/fx/rates')
+      .set(bearer(staff))
+      .send({ currency: 'EUR', date: daysFromToday(3), rate: '8.3' });
     expect(future.status).toBe(400);
     const forbidden = await api().put('/api/fx/rates').set(bearer(a.jwt)).send({ currency: 'EUR', date, rate: '1.0000' });
     expect(forbidden.status).toBe(403);
@@ -298,16 +322,29 @@ describe('balance uploads (X2)', () => {
     const unreadable = await api().post('/api/fx/balance-uploads').set(bearer(staff)).attach('file', Buffer.from('a,b\n1,2\n'), 'balances.xlsx');
     expect(unreadable.status).toBe(422);
     expect(unreadable.body.error.details.errors[0].code).toBe('NOT_XLSX');
-    expect((await api().post('/api/fx/balance-uploads').set(bearer(a.jwt)).attach('file', await balanceSheet([]), 'x.xlsx')).status).toBe(403);
+    expect(
+      (
+        await api()
+          .post('/api/fx/balance-uploads')
+          .set(bearer(a.jwt))
+          .attach('file', await balanceSheet([]), 'x.xlsx')
+      ).status,
+    ).toBe(403);
     const template = await api().get('/api/fx/balance-uploads/template.xlsx').set(bearer(staff)).buffer(true).expect(200);
     expect(template.headers['content-type']).toContain('spreadsheetml');
   });
 
   it('one merchant’s sub-account number cannot be registered by another', async () => {
-    const res = await api().put(`/api/merchants/${b.merchantDocumentId}`).set(bearer(b.jwt)).send({ data: { fxSubAccount: a.subAccount } });
+    const res = await api()
+      .put(`/api/merchants/${b.merchantDocumentId}`)
+      .set(bearer(b.jwt))
+      .send({ data: { fxSubAccount: a.subAccount } });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('FX_SUB_ACCOUNT_TAKEN');
-    const card = await api().put(`/api/merchants/${b.merchantDocumentId}`).set(bearer(b.jwt)).send({ data: { settlementCardNo: '6217-abc' } });
+    const card = await api()
+      .put(`/api/merchants/${b.merchantDocumentId}`)
+      .set(bearer(b.jwt))
+      .send({ data: { settlementCardNo: '6217-abc' } });
     expect(card.status).toBe(400);
     expect(card.body.error.details.field).toBe('settlementCardNo');
   });
@@ -315,7 +352,10 @@ describe('balance uploads (X2)', () => {
 
 describe('settlements (X3, X4)', () => {
   it('refuse bad input, an incomplete profile and amounts over the available balance', async () => {
-    const invalid = await api().post('/api/fx/settlements').set(bearer(a.jwt)).send({ amount: '10.001', rate: '0', date: '2020-01-01', evidence: [a.evidence[0]] });
+    const invalid = await api()
+      .post('/api/fx/settlements')
+      .set(bearer(a.jwt))
+      .send({ amount: '10.001', rate: '0', date: '2020-01-01', evidence: [a.evidence[0]] });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.details.errors.map((e: any) => e.field)).toEqual(['amount', 'rate', 'date', 'evidence']);
     expect(invalid.body.error.details.errors[3].message).toBe('请上传：收款平台流水文档、物流发货信息文档');
@@ -328,7 +368,11 @@ describe('settlements (X3, X4)', () => {
     expect(over.body.error).toMatchObject({ code: 'INSUFFICIENT_AVAILABLE', details: { available: '10000.00', amount: '10000.01' } });
 
     const fresh = await signUpWithSms();
-    await api().put(`/api/merchants/${fresh.merchantDocumentId}`).set(bearer(staff)).send({ data: { registrationStatus: 'approved' } }).expect(200);
+    await api()
+      .put(`/api/merchants/${fresh.merchantDocumentId}`)
+      .set(bearer(staff))
+      .send({ data: { registrationStatus: 'approved' } })
+      .expect(200);
     const files = [await upload(fresh.jwt, 'fx_withdrawal'), await upload(fresh.jwt, 'fx_statement'), await upload(fresh.jwt, 'fx_logistics')];
     const incomplete = await api().post('/api/fx/settlements').set(bearer(fresh.jwt)).send({ amount: '1.00', rate: '7.1', date: beijingToday(), evidence: files });
     expect(incomplete.status).toBe(409);
@@ -360,7 +404,12 @@ describe('settlements (X3, X4)', () => {
     expect(queue.body.data.map((s: any) => s.id)).toEqual([first.body.data.id, second.body.data.id]);
     expect(queue.body.meta.counts.processing).toBe(2);
     const detail = await api().get(`/api/fx/settlements/${first.body.data.id}`).set(bearer(staff)).expect(200);
-    expect(detail.body.data).toMatchObject({ amount: '2700.00', rate: '7.0950', canAct: true, profile: { fxSubAccount: a.subAccount, legalPersonName: '测试法人1', settlementBankName: '中国建设银行东海县支行' } });
+    expect(detail.body.data).toMatchObject({
+      amount: '2700.00',
+      rate: '7.0950',
+      canAct: true,
+      profile: { fxSubAccount: a.subAccount, legalPersonName: '测试法人1', settlementBankName: '中国建设银行东海县支行' },
+    });
     expect(detail.body.data.evidence.map((e: any) => e.label)).toEqual(['提现截图', '收款平台流水文档', '物流发货信息文档']);
 
     // The RMB amount must be amount × actual rate (2700.00 × 7.0921 = 19148.67) within the tolerance.
@@ -391,7 +440,10 @@ describe('settlements (X3, X4)', () => {
     await api().post(`/api/fx/settlements/${second.body.data.id}/reject`).set(bearer(staff)).send({ reason: '物流发货信息与提现金额不符' }).expect(200);
     expect(await account(a)).toMatchObject({ balance: '7300.00', frozen: '0.00', available: '7300.00', settling: 0 });
     expect((await ledger(a))[0]).toMatchObject({ type: 'unfreeze', frozenDelta: '-300.00' });
-    expect((await api().get(`/api/fx/settlements/${second.body.data.id}`).set(bearer(a.jwt))).body.data).toMatchObject({ status: 'rejected', rejectReason: '物流发货信息与提现金额不符' });
+    expect((await api().get(`/api/fx/settlements/${second.body.data.id}`).set(bearer(a.jwt))).body.data).toMatchObject({
+      status: 'rejected',
+      rejectReason: '物流发货信息与提现金额不符',
+    });
     expect((await fxMessages(a)).find((m) => m.title === '结汇申请未通过')?.category).toBe('todo');
     await expectLedgerIdentity(a);
 

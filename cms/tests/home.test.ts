@@ -37,11 +37,17 @@ describe('merchant home (G8)', () => {
     const after = await api().get('/api/home').set(bearer(merchantJwt)).expect(200);
     expect(enabled(after.body)).toEqual(ORDER);
 
-    await api().put(`/api/merchants/${before.body.merchant.documentId}`).set(bearer(staff)).send({ data: { registrationStatus: 'not_started' } }).expect(200);
+    await api()
+      .put(`/api/merchants/${before.body.merchant.documentId}`)
+      .set(bearer(staff))
+      .send({ data: { registrationStatus: 'not_started' } })
+      .expect(200);
   });
 
   it('is a merchant endpoint', async () => {
-    const res = await api().get('/api/home').set(bearer(await login(PHONES.superAdmin)));
+    const res = await api()
+      .get('/api/home')
+      .set(bearer(await login(PHONES.superAdmin)));
     expect(res.status).toBe(403);
   });
 });

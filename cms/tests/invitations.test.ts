@@ -34,7 +34,9 @@ describe('inviting a member', () => {
       (sms) => sms.some((m: any) => m.code === null && /邀请您加入/.test(m.content)),
     );
     const mine = (await api().get('/api/invitations/mine').set(bearer(theirs)).expect(200)).body.data;
-    expect(mine).toEqual([expect.objectContaining({ documentId: res.body.data.documentId, role: 'member', merchant: expect.objectContaining({ documentId: admin.merchantDocumentId }) })]);
+    expect(mine).toEqual([
+      expect.objectContaining({ documentId: res.body.data.documentId, role: 'member', merchant: expect.objectContaining({ documentId: admin.merchantDocumentId }) }),
+    ]);
     expect((await api().get('/api/me').set(bearer(theirs))).body.invitations.map((i: any) => i.documentId)).toContain(res.body.data.documentId);
     // They decline: still nobody added, and the invitation is answered for good.
     const declined = await api().post(`/api/invitations/${res.body.data.documentId}/decline`).set(bearer(theirs)).expect(200);
@@ -85,13 +87,26 @@ describe('inviting a member', () => {
     const member = await login(PHONES.jinghuaMember);
     const asMember = await invite(member, freshPhone());
     expect([asMember.status, asMember.body.error.code]).toEqual([403, 'MEMBER_READ_ONLY']);
-    expect((await api().post('/api/invitations').send({ data: { phone: freshPhone() } })).status).toBeGreaterThanOrEqual(401);
+    expect(
+      (
+        await api()
+          .post('/api/invitations')
+          .send({ data: { phone: freshPhone() } })
+      ).status,
+    ).toBeGreaterThanOrEqual(401);
     // Another merchant cannot see or revoke ours.
     const ours = (await invite(admin.jwt, freshPhone()).expect(201)).body.data;
     const other = await login(PHONES.jinghuaAdmin);
     expect((await api().get('/api/invitations').set(bearer(other)).expect(200)).body.data.map((i: any) => i.documentId)).not.toContain(ours.documentId);
     expect((await api().delete(`/api/invitations/${ours.documentId}`).set(bearer(other))).status).toBe(404);
     // And nobody adds a member directly any more.
-    expect((await api().post('/api/memberships').set(bearer(admin.jwt)).send({ data: { phone: freshPhone() } })).status).toBeGreaterThanOrEqual(404);
+    expect(
+      (
+        await api()
+          .post('/api/memberships')
+          .set(bearer(admin.jwt))
+          .send({ data: { phone: freshPhone() } })
+      ).status,
+    ).toBeGreaterThanOrEqual(404);
   });
 });

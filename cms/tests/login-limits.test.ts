@@ -64,6 +64,9 @@ describe('login code time limits', () => {
     expect((await api().post('/api/auth/sms/send').send({ phone })).body.error.code).toBe('PHONE_LOCKED');
     await sleep(2200);
     await api().post('/api/auth/sms/send').send({ phone }).expect(200);
-    await api().post('/api/auth/sms/login').send({ phone, code: await latestCode(phone) }).expect(200);
+    await api()
+      .post('/api/auth/sms/login')
+      .send({ phone, code: await latestCode(phone) })
+      .expect(200);
   });
 });

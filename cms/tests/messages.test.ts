@@ -56,7 +56,10 @@ describe('message centre (G4)', () => {
     const target = list.body.data[0].documentId;
     expect((await api().post(`/api/messages/${target}/read`).set(bearer(bAdmin))).status).toBe(404);
     expect((await api().get(`/api/messages/${target}`).set(bearer(bAdmin))).status).toBe(404);
-    const create = await api().post('/api/messages').set(bearer(aAdmin)).send({ data: { title: '自己发的' } });
+    const create = await api()
+      .post('/api/messages')
+      .set(bearer(aAdmin))
+      .send({ data: { title: '自己发的' } });
     expect(create.status).toBe(403);
     expect((await api().delete(`/api/messages/${target}`).set(bearer(aAdmin))).status).toBe(405);
   });

@@ -40,7 +40,10 @@ describe('the outbox list', () => {
 
   it('answers {data, meta: {pagination, counts}}, with filters that narrow the rows', async () => {
     // The three invitation SMS are delivered by the worker.
-    const sent = await eventually(() => get({ [CHANNEL]: 'sms.invitation', [STATUS]: 'sent', [PAGE_SIZE]: 100 }), (body) => ours(body.data).length === 3);
+    const sent = await eventually(
+      () => get({ [CHANNEL]: 'sms.invitation', [STATUS]: 'sent', [PAGE_SIZE]: 100 }),
+      (body) => ours(body.data).length === 3,
+    );
     expect(sent.data.every((job: any) => job.channel === 'sms.invitation' && job.status === 'sent')).toBe(true);
     expect(ours(sent.data)[0]).toMatchObject({ channel: 'sms.invitation', status: 'sent', attempts: 1, lastError: null });
     expect(ours(sent.data)[0].title).toContain('成员邀请');
@@ -149,7 +152,10 @@ onSharedDatabase('outbox with two instances', () => {
         const cms = i % 2 === 0 ? first : second;
         const phone = freshPhone();
         const code = `wxcode-${phone}`;
-        const login = await request(cms.url).post('/api/auth/wechat/login').send({ code, phoneCode: `sim:${phone}:ob` }).expect(200);
+        const login = await request(cms.url)
+          .post('/api/auth/wechat/login')
+          .send({ code, phoneCode: `sim:${phone}:ob` })
+          .expect(200);
         const auth = { Authorization: `Bearer ${login.body.jwt}` };
         const files: Record<string, string> = {};
         for (const category of ['id_card_front', 'id_card_back']) {
@@ -177,7 +183,11 @@ onSharedDatabase('outbox with two instances', () => {
     await Promise.all(prepared.map((m) => request(m.cms.url).post(`/api/applications/${m.id}/transitions`).set(m.auth).send({ to: 'initial_review' }).expect(200)));
 
     for (const m of prepared) {
-      await eventually(() => wechatOutbox(m.openid), (list) => list.length === 1, 30_000);
+      await eventually(
+        () => wechatOutbox(m.openid),
+        (list) => list.length === 1,
+        30_000,
+      );
     }
     // Time for a second claim of any job to reach the simulator, before looking for one.
     await new Promise((r) => setTimeout(r, 1000));

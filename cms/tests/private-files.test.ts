@@ -24,11 +24,15 @@ describe('private files (principle 8)', () => {
 
   it('lets the owning merchant and platform staff download it through the authenticated route', async () => {
     for (const jwt of [aAdmin, aMember, staff]) {
-      const res = await api().get(`/api/private-files/${uploaded.documentId}/download`).set(bearer(jwt)).buffer(true).parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      const res = await api()
+        .get(`/api/private-files/${uploaded.documentId}/download`)
+        .set(bearer(jwt))
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
       expect(res.status).toBe(200);
       expect(Buffer.compare(res.body as Buffer, PDF)).toBe(0);
       expect(res.headers['content-type']).toBe('application/pdf');
@@ -55,7 +59,10 @@ describe('private files (principle 8)', () => {
     }
     // And Strapi's public upload library is not there at all (cms/src/core/closed-routes.ts).
     const publicUpload = await api().post('/api/upload').set(bearer(aAdmin)).attach('files', PDF, 'x.pdf');
-    expect([[404, 'NOT_FOUND'], [405, 'METHOD_NOT_ALLOWED']]).toContainEqual([publicUpload.status, publicUpload.body.error?.code]);
+    expect([
+      [404, 'NOT_FOUND'],
+      [405, 'METHOD_NOT_ALLOWED'],
+    ]).toContainEqual([publicUpload.status, publicUpload.body.error?.code]);
   });
 
   it('checks the type by content, not by extension', async () => {

@@ -82,7 +82,9 @@ const SHARED: Record<string, Record<string, string>> = {
 const MEMBER_LACKS = new Set(['data.write', 'members.write', 'files.write', 'merchant.write']);
 
 function operations(): Op[] {
-  return Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })));
+  return Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+  );
 }
 
 const fill = (path: string, values: Record<string, string>) => path.replace(/\{([^}]+)\}/g, (_, name) => values[name] ?? 'none000000000000000000');
@@ -111,7 +113,13 @@ beforeAll(async () => {
   B.application = await first('/api/applications');
   B.batch = await first('/api/customs/batches');
   B.order = (await api().get(`/api/customs/batches/${B.batch}/orders`).set(bearer(bAdmin)).expect(200)).body.data[0].id;
-  B.import = (await api().post(`/api/customs/batches/${B.batch}/orders/import`).set(bearer(bAdmin)).attach('file', await orderWorkbook(), 'orders.xlsx').expect(200)).body.data.importId;
+  B.import = (
+    await api()
+      .post(`/api/customs/batches/${B.batch}/orders/import`)
+      .set(bearer(bAdmin))
+      .attach('file', await orderWorkbook(), 'orders.xlsx')
+      .expect(200)
+  ).body.data.importId;
   B.alert = (await api().post('/api/fx/alerts').set(bearer(bAdmin)).send({ currency: 'USD', direction: 'above', threshold: '7.3000' }).expect(201)).body.data.id;
   B.settlement = await first('/api/fx/settlements');
   B.refund = await first('/api/tax-refund/applications');

@@ -11,7 +11,12 @@ import { eventually, signUpWithSms, signUpWithWechat, upload, wechatOutbox, type
 
 /** A small well-formed PDF: header, objects, an xref table where startxref says, %%EOF. */
 function realPdf(text: string): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R >>', `<< /Length ${text.length + 20} >>\nstream\nBT (${text}) Tj ET\nendstream`];
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R >>',
+    `<< /Length ${text.length + 20} >>\nstream\nBT (${text}) Tj ET\nendstream`,
+  ];
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
@@ -71,7 +76,14 @@ describe('demo data', () => {
 describe('estimates (T4)', () => {
   it('come from the seeded HS-code rates, exactly', async () => {
     const res = await api().get('/api/tax-refund/estimate?hsCode=7116200000&enterpriseType=trading&purchaseAmount=72000.00&date=2026-11-20').set(bearer(m.jwt)).expect(200);
-    expect(res.body.data).toMatchObject({ matchedCode: '7116200000', rate: '13', basis: 'purchase', baseAmount: '72000.00', estimate: '9360.00', formula: '72000.00 × 13% = 9360.00' });
+    expect(res.body.data).toMatchObject({
+      matchedCode: '7116200000',
+      rate: '13',
+      basis: 'purchase',
+      baseAmount: '72000.00',
+      estimate: '9360.00',
+      formula: '72000.00 × 13% = 9360.00',
+    });
     const glass = await api().get('/api/tax-refund/estimate?hsCode=7018100000&enterpriseType=producer&orderAmount=1234567.89').set(bearer(m.jwt)).expect(200);
     expect(glass.body.data).toMatchObject({ rate: '9', basis: 'fob', estimate: '111111.11' }); // 111111.1101
     const synthetic = await api().get('/api/tax-refund/estimate?hsCode=7104210000&purchaseAmount=50000').set(bearer(m.jwt)).expect(200);
@@ -88,13 +100,31 @@ describe('estimates (T4)', () => {
     const rates = (await api().get('/api/tax-refund/rates?filters[q][$containsi]=7116200000').set(bearer(m.jwt)).expect(200)).body.data;
     expect(rates).toHaveLength(1);
     const seeded = rates[0];
-    expect((await api().post('/api/tax-refund/rates').set(bearer(m.jwt)).send({ ...seeded })).status).toBe(403);
+    expect(
+      (
+        await api()
+          .post('/api/tax-refund/rates')
+          .set(bearer(m.jwt))
+          .send({ ...seeded })
+      ).status,
+    ).toBe(403);
     // A new rate from 2027: the old one must end first.
-    const clash = await api().post('/api/tax-refund/rates').set(bearer(staff)).send({ hsCode: '7116200000', description: '水晶制品（调整后）', rate: '9', effectiveFrom: '2027-01-01' });
+    const clash = await api()
+      .post('/api/tax-refund/rates')
+      .set(bearer(staff))
+      .send({ hsCode: '7116200000', description: '水晶制品（调整后）', rate: '9', effectiveFrom: '2027-01-01' });
     expect(clash.status).toBe(409);
     expect(clash.body.error.code).toBe('REFUND_RATE_OVERLAP');
-    await api().put(`/api/tax-refund/rates/${seeded.id}`).set(bearer(staff)).send({ ...seeded, effectiveTo: '2026-12-31' }).expect(200);
-    const later = await api().post('/api/tax-refund/rates').set(bearer(staff)).send({ hsCode: '7116200000', description: '水晶制品（调整后）', rate: '9', effectiveFrom: '2027-01-01' }).expect(201);
+    await api()
+      .put(`/api/tax-refund/rates/${seeded.id}`)
+      .set(bearer(staff))
+      .send({ ...seeded, effectiveTo: '2026-12-31' })
+      .expect(200);
+    const later = await api()
+      .post('/api/tax-refund/rates')
+      .set(bearer(staff))
+      .send({ hsCode: '7116200000', description: '水晶制品（调整后）', rate: '9', effectiveFrom: '2027-01-01' })
+      .expect(201);
     const before = await api().get('/api/tax-refund/estimate?hsCode=7116200000&purchaseAmount=100.00&date=2026-12-31').set(bearer(m.jwt)).expect(200);
     const after = await api().get('/api/tax-refund/estimate?hsCode=7116200000&purchaseAmount=100.00&date=2027-01-01').set(bearer(m.jwt)).expect(200);
     expect([before.body.data.rate, after.body.data.rate]).toEqual(['13', '9']);
@@ -102,7 +132,11 @@ describe('estimates (T4)', () => {
     expect(invalid.body.error.details.errors.map((e: any) => e.field)).toEqual(['hsCode', 'description', 'rate', 'effectiveFrom']);
     // Put the table back as it was for the rest of the run.
     await api().delete(`/api/tax-refund/rates/${later.body.data.id}`).set(bearer(staff)).expect(200);
-    await api().put(`/api/tax-refund/rates/${seeded.id}`).set(bearer(staff)).send({ ...seeded, effectiveTo: null }).expect(200);
+    await api()
+      .put(`/api/tax-refund/rates/${seeded.id}`)
+      .set(bearer(staff))
+      .send({ ...seeded, effectiveTo: null })
+      .expect(200);
   });
 });
 
@@ -111,15 +145,27 @@ describe('refund applications (T1, T2)', () => {
     const res = await api().post('/api/applications').set(bearer(m.jwt)).send({ kind: 'tax-refund', data: DATA });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('MODULE_LOCKED');
-    await api().put(`/api/merchants/${m.merchantDocumentId}`).set(bearer(staff)).send({ data: { registrationStatus: 'approved' } }).expect(200);
-    await api().put(`/api/merchants/${other.merchantDocumentId}`).set(bearer(staff)).send({ data: { registrationStatus: 'approved' } }).expect(200);
+    await api()
+      .put(`/api/merchants/${m.merchantDocumentId}`)
+      .set(bearer(staff))
+      .send({ data: { registrationStatus: 'approved' } })
+      .expect(200);
+    await api()
+      .put(`/api/merchants/${other.merchantDocumentId}`)
+      .set(bearer(staff))
+      .send({ data: { registrationStatus: 'approved' } })
+      .expect(200);
   });
 
   it('accept only real PDFs and a known HS code, and several may be open at once', async () => {
     const created = await api().post('/api/applications').set(bearer(m.jwt)).send({ kind: 'tax-refund', data: DATA }).expect(201);
     first = created.body.data.id;
     expect(created.body.data).toMatchObject({ status: 'draft', number: expect.stringMatching(/^TR-\d{8}-\d{5}$/) });
-    const second_ = await api().post('/api/applications').set(bearer(m.jwt)).send({ kind: 'tax-refund', data: { ...DATA, hsCode: '7103992000', orderAmount: '42800.00', purchaseAmount: '36000.00' } }).expect(201);
+    const second_ = await api()
+      .post('/api/applications')
+      .set(bearer(m.jwt))
+      .send({ kind: 'tax-refund', data: { ...DATA, hsCode: '7103992000', orderAmount: '42800.00', purchaseAmount: '36000.00' } })
+      .expect(201);
     second = second_.body.data.id;
 
     const missing = await move(m.jwt, first, 'declared');
@@ -134,7 +180,11 @@ describe('refund applications (T1, T2)', () => {
       tax_purchase_invoice: await uploadFile(m.jwt, 'tax_purchase_invoice', realPdf('VAT invoice'), '进项发票.pdf'),
       tax_sales_invoice: await uploadFile(m.jwt, 'tax_sales_invoice', realPdf('Sales invoice'), '销售发票.pdf'),
     };
-    await api().put(`/api/applications/${first}`).set(bearer(m.jwt)).send({ data: { ...DATA, files: { ...pdfs, tax_declaration: image, tax_purchase_invoice: broken } } }).expect(200);
+    await api()
+      .put(`/api/applications/${first}`)
+      .set(bearer(m.jwt))
+      .send({ data: { ...DATA, files: { ...pdfs, tax_declaration: image, tax_purchase_invoice: broken } } })
+      .expect(200);
     const wrong = await move(m.jwt, first, 'declared');
     expect(wrong.status).toBe(400);
     const problems = wrong.body.error.details.missing;
@@ -145,12 +195,20 @@ describe('refund applications (T1, T2)', () => {
 
     // Another merchant's customs batch cannot be linked; an HS code without a rate cannot be claimed.
     const foreignBatch = (await api().get('/api/customs/batches').set(bearer(staff)).expect(200)).body.data[0]?.id;
-    await api().put(`/api/applications/${first}`).set(bearer(m.jwt)).send({ data: { ...DATA, hsCode: '7117190000', customsBatches: [foreignBatch ?? 'nope'], files: pdfs } }).expect(200);
+    await api()
+      .put(`/api/applications/${first}`)
+      .set(bearer(m.jwt))
+      .send({ data: { ...DATA, hsCode: '7117190000', customsBatches: [foreignBatch ?? 'nope'], files: pdfs } })
+      .expect(200);
     const linked = await move(m.jwt, first, 'declared');
     expect(linked.body.error.details.missing.map((x: any) => x.field)).toEqual(['customsBatches', 'hsCode']);
     expect((await api().get('/api/tax-refund/declarations').set(bearer(m.jwt)).expect(200)).body.data).toEqual([]);
 
-    await api().put(`/api/applications/${first}`).set(bearer(m.jwt)).send({ data: { ...DATA, files: pdfs } }).expect(200);
+    await api()
+      .put(`/api/applications/${first}`)
+      .set(bearer(m.jwt))
+      .send({ data: { ...DATA, files: pdfs } })
+      .expect(200);
     const declared = await move(m.jwt, first, 'declared').expect(200);
     expect(declared.body.data.status).toBe('declared');
     const detail = await refund(m.jwt, first);
@@ -163,15 +221,22 @@ describe('refund applications (T1, T2)', () => {
   });
 
   it('staff list, filter and download the application package', async () => {
-    const list = await api().get(`/api/tax-refund/applications?filters[status][$eq]=declared&filters[q][$containsi]=${encodeURIComponent('')}`).set(bearer(staff)).expect(200);
+    const list = await api()
+      .get(`/api/tax-refund/applications?filters[status][$eq]=declared&filters[q][$containsi]=${encodeURIComponent('')}`)
+      .set(bearer(staff))
+      .expect(200);
     expect(list.body.data.find((a: any) => a.id === first)).toMatchObject({ estimate: { estimate: '9360.00' } });
     expect((await api().get(`/api/tax-refund/applications/${first}/package.zip`).set(bearer(m.jwt))).status).toBe(403);
     expect((await api().get(`/api/tax-refund/applications/${first}`).set(bearer(other.jwt))).status).toBe(404);
-    const res = await api().get(`/api/tax-refund/applications/${first}/package.zip`).set(bearer(staff)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await api()
+      .get(`/api/tax-refund/applications/${first}/package.zip`)
+      .set(bearer(staff))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
     const zip = await JSZip.loadAsync(res.body as Buffer);
@@ -180,7 +245,13 @@ describe('refund applications (T1, T2)', () => {
     expect((await zip.file(`报关单-${number}.pdf`)!.async('nodebuffer')).equals(realPdf('Export declaration'))).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await zip.file(`申请汇总-${number}.xlsx`)!.async('nodebuffer')) as unknown as ArrayBuffer);
-    const summary = Object.fromEntries(wb.getWorksheet('申请汇总')!.getSheetValues().filter(Boolean).map((r: any) => [r[1], r[2]]));
+    const summary = Object.fromEntries(
+      wb
+        .getWorksheet('申请汇总')!
+        .getSheetValues()
+        .filter(Boolean)
+        .map((r: any) => [r[1], r[2]]),
+    );
     expect(summary).toMatchObject({ 申请编号: number, 'HS 编码': '7116200000', '预计退税额（元）': '9360.00（72000.00 × 13% = 9360.00）' });
   });
 
@@ -197,13 +268,21 @@ describe('refund applications (T1, T2)', () => {
   });
 
   it('退回补正 and 不予退税 need a reason; a returned refund is corrected and resubmitted', async () => {
-    await api().put(`/api/applications/${second}`).set(bearer(m.jwt)).send({ data: { ...DATA, hsCode: '7103992000', orderAmount: '42800.00', purchaseAmount: '36000.00', files: pdfs } }).expect(200);
+    await api()
+      .put(`/api/applications/${second}`)
+      .set(bearer(m.jwt))
+      .send({ data: { ...DATA, hsCode: '7103992000', orderAmount: '42800.00', purchaseAmount: '36000.00', files: pdfs } })
+      .expect(200);
     await move(m.jwt, second, 'declared').expect(200);
     expect((await move(staff, second, 'returned')).body.error.code).toBe('NOTE_REQUIRED');
     await move(staff, second, 'returned', '进项发票金额与报关单不符').expect(200);
     const home = await api().get('/api/home').set(bearer(m.jwt)).expect(200);
     expect(home.body.modules.find((x: any) => x.key === 'tax-refund').todo).toBe(1);
-    await api().put(`/api/applications/${second}`).set(bearer(m.jwt)).send({ data: { ...DATA, hsCode: '7103992000', orderAmount: '42800.00', purchaseAmount: '35000.00', files: pdfs } }).expect(200);
+    await api()
+      .put(`/api/applications/${second}`)
+      .set(bearer(m.jwt))
+      .send({ data: { ...DATA, hsCode: '7103992000', orderAmount: '42800.00', purchaseAmount: '35000.00', files: pdfs } })
+      .expect(200);
     await move(m.jwt, second, 'declared').expect(200);
     expect((await refund(m.jwt, second)).estimate.estimate).toBe('4550.00');
   });
@@ -215,12 +294,16 @@ describe('return messages (T3)', () => {
     const res = await api()
       .post('/api/tax-refund/returns')
       .set(bearer(staff))
-      .attach('file', await returnsSheet([
-        [a.number, '已到账', '9360.00', today(), ''],
-        ['TR-19990101-99999', '审核中', '', '', ''],
-        [b.number, '已办结', '', '', ''],
-        [b.number, '审核中', '', '', ''],
-      ]), '退税回执.xlsx');
+      .attach(
+        'file',
+        await returnsSheet([
+          [a.number, '已到账', '9360.00', today(), ''],
+          ['TR-19990101-99999', '审核中', '', '', ''],
+          [b.number, '已办结', '', '', ''],
+          [b.number, '审核中', '', '', ''],
+        ]),
+        '退税回执.xlsx',
+      );
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('RETURN_UPLOAD_INVALID');
     expect(res.body.error.details.errors.map((e: any) => [e.row, e.code])).toEqual([
@@ -229,7 +312,17 @@ describe('return messages (T3)', () => {
       [5, 'DUPLICATE_IN_FILE'],
     ]);
     expect((await refund(staff, first)).status).toBe('reviewing');
-    const illegal = await api().post('/api/tax-refund/returns').set(bearer(staff)).attach('file', await returnsSheet([[a.number, '审核中', '', '', ''], [b.number, '已到账', '1.00', '', '']]), 'r.xlsx');
+    const illegal = await api()
+      .post('/api/tax-refund/returns')
+      .set(bearer(staff))
+      .attach(
+        'file',
+        await returnsSheet([
+          [a.number, '审核中', '', '', ''],
+          [b.number, '已到账', '1.00', '', ''],
+        ]),
+        'r.xlsx',
+      );
     // b is 申报: 已到账 is reachable (审核 → 退库 → 到账), so only a's backward move would be wrong — it is a no-op instead.
     expect(illegal.status).toBe(200);
     expect(illegal.body.data.applied.map((x: any) => [x.number, x.from, x.to])).toEqual([[b.number, 'declared', 'paid']]);
@@ -247,10 +340,20 @@ describe('return messages (T3)', () => {
     ]);
     const messages = (await api().get('/api/messages?filters[module][$eq]=tax-refund').set(bearer(m.jwt)).expect(200)).body.data;
     expect(messages[0]).toMatchObject({ title: '出口退税：到账', link: `/tax-refund/${second}` });
-    const again = await api().post('/api/tax-refund/returns').set(bearer(staff)).attach('file', await returnsSheet([[b.number, '已到账', '1.00', '', '']]), 'again.xlsx');
+    const again = await api()
+      .post('/api/tax-refund/returns')
+      .set(bearer(staff))
+      .attach('file', await returnsSheet([[b.number, '已到账', '1.00', '', '']]), 'again.xlsx');
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('RETURN_ALREADY_UPLOADED');
-    expect((await api().post('/api/tax-refund/returns').set(bearer(m.jwt)).attach('file', await returnsSheet([]), 'x.xlsx')).status).toBe(403);
+    expect(
+      (
+        await api()
+          .post('/api/tax-refund/returns')
+          .set(bearer(m.jwt))
+          .attach('file', await returnsSheet([]), 'x.xlsx')
+      ).status,
+    ).toBe(403);
     const history = await api().get('/api/tax-refund/returns').set(bearer(staff)).expect(200);
     expect(history.body.data[0]).toMatchObject({ date: today(), fileName: 'r.xlsx', total: 2, applied: 1 });
 
@@ -258,7 +361,13 @@ describe('return messages (T3)', () => {
     await move(staff, first, 'treasury').expect(200);
     await move(staff, first, 'paid').expect(200);
     expect((await refund(m.jwt, first)).status).toBe('paid');
-    const third = (await api().post('/api/applications').set(bearer(m.jwt)).send({ kind: 'tax-refund', data: { ...DATA, files: pdfs } }).expect(201)).body.data.id;
+    const third = (
+      await api()
+        .post('/api/applications')
+        .set(bearer(m.jwt))
+        .send({ kind: 'tax-refund', data: { ...DATA, files: pdfs } })
+        .expect(201)
+    ).body.data.id;
     await move(m.jwt, third, 'declared').expect(200);
     await move(staff, third, 'rejected', '出口报关单非“出口退税专用”联').expect(200);
     expect((await refund(m.jwt, third)).status).toBe('rejected');
@@ -281,7 +390,13 @@ describe('ids that point at another merchant’s records (plugin-kit resolves th
     };
     const jinghua = await login(PHONES.jinghuaAdmin);
     const theirBatch = (await api().get('/api/customs/batches').set(bearer(jinghua)).expect(200)).body.data[0].id as string;
-    const draft = (await api().post('/api/applications').set(bearer(m.jwt)).send({ kind: 'tax-refund', data: { ...DATA, files: theirs, customsBatches: [theirBatch] } }).expect(201)).body.data.id as string;
+    const draft = (
+      await api()
+        .post('/api/applications')
+        .set(bearer(m.jwt))
+        .send({ kind: 'tax-refund', data: { ...DATA, files: theirs, customsBatches: [theirBatch] } })
+        .expect(201)
+    ).body.data.id as string;
 
     for (const viewer of [m.jwt, staff]) {
       const detail = await refund(viewer, draft);
@@ -289,17 +404,23 @@ describe('ids that point at another merchant’s records (plugin-kit resolves th
       expect(detail.batches).toEqual([]);
       expect(JSON.stringify(detail)).not.toContain('他人的');
     }
-    const res = await api().get(`/api/tax-refund/applications/${draft}/package.zip`).set(bearer(staff)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await api()
+      .get(`/api/tax-refund/applications/${draft}/package.zip`)
+      .set(bearer(staff))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     const zip = await JSZip.loadAsync(res.body as Buffer);
     expect(Object.keys(zip.files).filter((f) => f.endsWith('.pdf'))).toEqual([]);
     // And the submission names each foreign id as invalid.
     const submitted = await move(m.jwt, draft, 'declared');
     expect(submitted.status).toBe(400);
-    expect(submitted.body.error.details.missing.map((x: any) => x.field)).toEqual(expect.arrayContaining(['files.tax_declaration', 'files.tax_purchase_invoice', 'files.tax_sales_invoice', 'customsBatches']));
+    expect(submitted.body.error.details.missing.map((x: any) => x.field)).toEqual(
+      expect.arrayContaining(['files.tax_declaration', 'files.tax_purchase_invoice', 'files.tax_sales_invoice', 'customsBatches']),
+    );
   });
 });

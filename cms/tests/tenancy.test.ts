@@ -139,7 +139,10 @@ describe('tenancy matrix', () => {
         const target = bDocs[type][0];
         const read = await api().get(`/api/${route.path}/${target}`).set(bearer(aAdmin));
         expect(read.status).toBe(404);
-        const update = await api().put(`/api/${route.path}/${target}`).set(bearer(aAdmin)).send({ data: route.update ?? {} });
+        const update = await api()
+          .put(`/api/${route.path}/${target}`)
+          .set(bearer(aAdmin))
+          .send({ data: route.update ?? {} });
         expect(update.status).toBe(route.update ? 404 : 405);
         const del = await api().delete(`/api/${route.path}/${target}`).set(bearer(aAdmin));
         expect([403, 404, 405]).toContain(del.status);
@@ -153,7 +156,10 @@ describe('tenancy matrix', () => {
 
   it('forces created rows onto the caller’s merchant whatever merchant the client names', async () => {
     const bMerchant = (await api().get('/api/me').set(bearer(bAdmin))).body.merchant;
-    const res = await api().post('/api/products').set(bearer(aAdmin)).send({ data: { name: '越权商品', price: '2.00', merchant: bMerchant.id } });
+    const res = await api()
+      .post('/api/products')
+      .set(bearer(aAdmin))
+      .send({ data: { name: '越权商品', price: '2.00', merchant: bMerchant.id } });
     expect(res.status).toBe(201);
     const mine = await api().get('/api/products').set(bearer(aAdmin));
     expect(mine.body.data.map((p: any) => p.name)).toContain('越权商品');
@@ -187,14 +193,20 @@ describe('tenancy matrix', () => {
     const removed = await api().delete(`/api/merchants/${own}`).set(bearer(aAdmin));
     expect([removed.status, removed.body.error?.code]).toEqual([403, 'FORBIDDEN']);
     await api().get(`/api/merchants/${own}`).set(bearer(aAdmin)).expect(200);
-    const created = await api().post('/api/merchants').set(bearer(aAdmin)).send({ data: { nameCn: '东海县另一家水晶有限公司' } });
+    const created = await api()
+      .post('/api/merchants')
+      .set(bearer(aAdmin))
+      .send({ data: { nameCn: '东海县另一家水晶有限公司' } });
     expect([created.status, created.body.error?.code]).toEqual([403, 'FORBIDDEN']);
   });
 
   it('lets merchant users read shared carriers but not change them', async () => {
     const list = await api().get('/api/carriers').set(bearer(aAdmin)).expect(200);
     expect(list.body.data.length).toBeGreaterThanOrEqual(9);
-    const res = await api().put(`/api/carriers/${list.body.data[0].documentId}`).set(bearer(aAdmin)).send({ data: { name: 'x' } });
+    const res = await api()
+      .put(`/api/carriers/${list.body.data[0].documentId}`)
+      .set(bearer(aAdmin))
+      .send({ data: { name: 'x' } });
     expect(res.status).toBe(403);
   });
 
@@ -210,10 +222,19 @@ describe('merchant members are read-only', () => {
     const me = (await api().get('/api/me').set(bearer(aMember))).body;
     expect(me.role).toBe('member');
     const attempts = [
-      api().put(`/api/merchants/${me.merchant.documentId}`).set(bearer(aMember)).send({ data: { nameCn: '成员改名' } }),
-      api().post('/api/products').set(bearer(aMember)).send({ data: { name: '成员商品' } }),
+      api()
+        .put(`/api/merchants/${me.merchant.documentId}`)
+        .set(bearer(aMember))
+        .send({ data: { nameCn: '成员改名' } }),
+      api()
+        .post('/api/products')
+        .set(bearer(aMember))
+        .send({ data: { name: '成员商品' } }),
       // Members join by invitation now (POST /api/invitations); inviting is an admin's write too.
-      api().post('/api/invitations').set(bearer(aMember)).send({ data: { phone: '13700001234', role: 'admin' } }),
+      api()
+        .post('/api/invitations')
+        .set(bearer(aMember))
+        .send({ data: { phone: '13700001234', role: 'admin' } }),
       api().post('/api/private-files').set(bearer(aMember)).field('category', 'invoice').attach('file', Buffer.from('%PDF-1.4\n%%EOF'), 'a.pdf'),
     ];
     for (const res of await Promise.all(attempts)) {
@@ -267,11 +288,17 @@ describe('merchant info and members (M2, M3)', () => {
     expect(invitation.phone).toBe('137****2222');
     const added = { body: { data: (await api().get('/api/memberships').set(bearer(bAdmin))).body.data.find((m: any) => m.user?.phone === '13711112222') } };
     expect(added.body.data.user.phone).toBe('13711112222');
-    const duplicate = await api().post('/api/invitations').set(bearer(bAdmin)).send({ data: { phone: '13711112222', role: 'member' } });
+    const duplicate = await api()
+      .post('/api/invitations')
+      .set(bearer(bAdmin))
+      .send({ data: { phone: '13711112222', role: 'member' } });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error.code).toBe('MEMBER_EXISTS');
 
-    const promoted = await api().put(`/api/memberships/${added.body.data.documentId}`).set(bearer(bAdmin)).send({ data: { role: 'admin' } });
+    const promoted = await api()
+      .put(`/api/memberships/${added.body.data.documentId}`)
+      .set(bearer(bAdmin))
+      .send({ data: { role: 'admin' } });
     expect(promoted.body.data.role).toBe('admin');
     await api().delete(`/api/memberships/${added.body.data.documentId}`).set(bearer(bAdmin)).expect(200);
 
@@ -279,12 +306,23 @@ describe('merchant info and members (M2, M3)', () => {
     const admins = list.body.data.filter((m: any) => m.role === 'admin');
     // 李秀梅 and 赵婷 are both admins of 紫晶坊: demote one, then the last must stay.
     expect(admins.length).toBe(2);
-    await api().put(`/api/memberships/${admins[1].documentId}`).set(bearer(bAdmin)).send({ data: { role: 'member' } }).expect(200);
-    const last = await api().put(`/api/memberships/${admins[0].documentId}`).set(bearer(bAdmin)).send({ data: { role: 'member' } });
+    await api()
+      .put(`/api/memberships/${admins[1].documentId}`)
+      .set(bearer(bAdmin))
+      .send({ data: { role: 'member' } })
+      .expect(200);
+    const last = await api()
+      .put(`/api/memberships/${admins[0].documentId}`)
+      .set(bearer(bAdmin))
+      .send({ data: { role: 'member' } });
     expect(last.status).toBe(400);
     expect(last.body.error.code).toBe('LAST_ADMIN');
     const lastDelete = await api().delete(`/api/memberships/${admins[0].documentId}`).set(bearer(bAdmin));
     expect(lastDelete.body.error.code).toBe('LAST_ADMIN');
-    await api().put(`/api/memberships/${admins[1].documentId}`).set(bearer(bAdmin)).send({ data: { role: 'admin' } }).expect(200);
+    await api()
+      .put(`/api/memberships/${admins[1].documentId}`)
+      .set(bearer(bAdmin))
+      .send({ data: { role: 'admin' } })
+      .expect(200);
   });
 });

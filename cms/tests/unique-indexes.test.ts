@@ -43,7 +43,12 @@ function declared(): Declared[] {
       .filter(([, a]) => a.unique && a.type !== 'relation' && a.type !== 'uid')
       .map(([name]) => [name]);
     sets.push(...(schema.pluginOptions?.jmt?.unique ?? []));
-    for (const set of sets) out.push({ uid, table: schema.collectionName, columns: set.map((a) => ({ name: schema.attributes[a].columnName ?? snake(a), type: schema.attributes[a].type ?? 'string' })) });
+    for (const set of sets)
+      out.push({
+        uid,
+        table: schema.collectionName,
+        columns: set.map((a) => ({ name: schema.attributes[a].columnName ?? snake(a), type: schema.attributes[a].type ?? 'string' })),
+      });
   }
   return out;
 }
@@ -70,14 +75,20 @@ async function openDb(): Promise<Db> {
       async uniqueIndexes(table) {
         const [rows] = await conn.query('SHOW INDEX FROM ?? WHERE Non_unique = 0', [table]);
         const byName = new Map<string, string[]>();
-        for (const r of rows as { Key_name: string; Column_name: string; Seq_in_index: number }[]) (byName.get(r.Key_name) ?? byName.set(r.Key_name, []).get(r.Key_name)!)[r.Seq_in_index - 1] = r.Column_name;
+        for (const r of rows as { Key_name: string; Column_name: string; Seq_in_index: number }[])
+          (byName.get(r.Key_name) ?? byName.set(r.Key_name, []).get(r.Key_name)!)[r.Seq_in_index - 1] = r.Column_name;
         return [...byName.values()];
       },
       async insert(table, row) {
         await conn.query('INSERT INTO ?? SET ?', [table, row]);
       },
       async remove(table, row) {
-        await conn.query(`DELETE FROM ?? WHERE ${Object.keys(row).map(() => '?? = ?').join(' AND ')}`, [table, ...Object.entries(row).flat()]);
+        await conn.query(
+          `DELETE FROM ?? WHERE ${Object.keys(row)
+            .map(() => '?? = ?')
+            .join(' AND ')}`,
+          [table, ...Object.entries(row).flat()],
+        );
       },
       close: () => conn.end(),
     };
@@ -95,7 +106,11 @@ async function openDb(): Promise<Db> {
       db.prepare(`INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...Object.values(row));
     },
     async remove(table, row) {
-      db.prepare(`DELETE FROM "${table}" WHERE ${Object.keys(row).map((k) => `"${k}" = ?`).join(' AND ')}`).run(...Object.values(row));
+      db.prepare(
+        `DELETE FROM "${table}" WHERE ${Object.keys(row)
+          .map((k) => `"${k}" = ?`)
+          .join(' AND ')}`,
+      ).run(...Object.values(row));
     },
     close: async () => db.close(),
   };

@@ -50,7 +50,9 @@ async function waitFor(url) {
   for (let i = 0; i < 600; i += 1) {
     try {
       if ((await fetch(url)).status < 500) return;
-    } catch { /* starting */ }
+    } catch {
+      /* starting */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`timeout waiting for ${url}`);
@@ -85,7 +87,13 @@ function measure(title, url, jwt) {
     autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { authorization: `Bearer ${jwt}` } }, (error, result) => {
       if (error) return reject(error);
       if (result.non2xx > 0) return reject(new Error(`${title}: ${result.non2xx} non-2xx answers`));
-      resolve({ title, rps: result.requests.average, p50: result.latency.p50, p95: result.latency.p97_5 !== undefined && result.latency.p95 === undefined ? result.latency.p97_5 : result.latency.p95 ?? result.latency.p97_5, p99: result.latency.p99 });
+      resolve({
+        title,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p95: result.latency.p97_5 !== undefined && result.latency.p95 === undefined ? result.latency.p97_5 : (result.latency.p95 ?? result.latency.p97_5),
+        p99: result.latency.p99,
+      });
     });
   });
 }

@@ -106,7 +106,9 @@ for (let round = 1; round <= ROUNDS; round++) {
 const xlsx = workbooks[0].file;
 const generated = workbooks[0];
 const fileBytes = fs.statSync(xlsx).size;
-log(`bench:import — ${fmt(generated.rows)} rows in ${fmt(generated.orders)} orders, ${mb(fileBytes)} MB .xlsx (${ROUNDS} such workbook${ROUNDS > 1 ? 's' : ''} generated in ${secs(performance.now() - t0)}); ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(2)}), node ${process.version}`);
+log(
+  `bench:import — ${fmt(generated.rows)} rows in ${fmt(generated.orders)} orders, ${mb(fileBytes)} MB .xlsx (${ROUNDS} such workbook${ROUNDS > 1 ? 's' : ''} generated in ${secs(performance.now() - t0)}); ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(2)}), node ${process.version}`,
+);
 
 // ------------------------------------------------------------------------------------------ 2. raw parse
 
@@ -125,7 +127,9 @@ for (let i = 0; i < RAW_RUNS; i++) {
 const rawPeakMb = rss.stop();
 const rawRate = ROWS / (median(rawMs) / 1000);
 const rawCpuSeconds = median(rawCpu);
-log(`raw ExcelJS streaming parse (WorkbookReader, same options as the importer; bench process): ${rawMs.map(secs).join(' / ')} → median ${fmt(rawRate)} rows/s (CPU ${rawCpuSeconds.toFixed(2)} s); bench process peak RSS while parsing ${rawPeakMb} MB`);
+log(
+  `raw ExcelJS streaming parse (WorkbookReader, same options as the importer; bench process): ${rawMs.map(secs).join(' / ')} → median ${fmt(rawRate)} rows/s (CPU ${rawCpuSeconds.toFixed(2)} s); bench process peak RSS while parsing ${rawPeakMb} MB`,
+);
 
 // ------------------------------------------------------------------------------------------ 3. breakdown
 
@@ -149,21 +153,29 @@ function childFigure(label, body) {
 
 let breakdown = null;
 if (BREAKDOWN) {
-  const reader = childFigure('reader', `
+  const reader = childFigure(
+    'reader',
+    `
     const { readWorksheets } = require(path.join(dist, 'reader.js'));
     let rows = 0;
     for await (const sheet of readWorksheets({ path: file }, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' })) {
       for await (const row of sheet) if (row) rows++;
       break;
     }
-    return { rows };`);
-  const parse = childFigure('importOrders', `
+    return { rows };`,
+  );
+  const parse = childFigure(
+    'importOrders',
+    `
     const { importOrders } = require(path.join(dist, 'parse.js'));
     const r = await importOrders(file);
-    return { total: r.total, errorCount: r.errorCount, orders: r.orders.length };`);
+    return { total: r.total, errorCount: r.errorCount, orders: r.orders.length };`,
+  );
   if (parse.errorCount !== 0 || parse.total !== ROWS) throw new Error(`importOrders on the generated file: ${parse.total} rows, ${parse.errorCount} errors`);
   breakdown = { reader, parse };
-  log(`in-process layers (fresh node each, no HTTP/DB): plugin reader (unzipper.Open + UTF-8 fix, rows only) ${secs(reader.ms)} = ${fmt(ROWS / (reader.ms / 1000))} rows/s, peak RSS ${reader.hwmMb} MB; importOrders (parse + validate) ${secs(parse.ms)} = ${fmt(ROWS / (parse.ms / 1000))} rows/s, peak RSS ${parse.hwmMb} MB`);
+  log(
+    `in-process layers (fresh node each, no HTTP/DB): plugin reader (unzipper.Open + UTF-8 fix, rows only) ${secs(reader.ms)} = ${fmt(ROWS / (reader.ms / 1000))} rows/s, peak RSS ${reader.hwmMb} MB; importOrders (parse + validate) ${secs(parse.ms)} = ${fmt(ROWS / (parse.ms / 1000))} rows/s, peak RSS ${parse.hwmMb} MB`,
+  );
 }
 
 // ------------------------------------------------------------------------------------------ 4. the cms
@@ -182,7 +194,9 @@ function request(method, url, { jwt, json, file } = {}) {
       headers['content-length'] = payload.length;
     } else if (file) {
       const boundary = `----jmtbench${Date.now().toString(16)}`;
-      head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);
+      head = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+      );
       tail = Buffer.from(`\r\n--${boundary}--\r\n`);
       headers['content-type'] = `multipart/form-data; boundary=${boundary}`;
       headers['content-length'] = head.length + fs.statSync(file).size + tail.length;
@@ -194,7 +208,11 @@ function request(method, url, { jwt, json, file } = {}) {
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         let body = null;
-        try { body = JSON.parse(text); } catch { body = text; }
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = text;
+        }
         resolve({ status: res.statusCode, body });
       });
       res.on('error', reject);
@@ -225,7 +243,9 @@ async function waitFor(url, child, what, logFile, timeoutMs = 240_000) {
     if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}; log tail:\n${tailOf(logFile)}`);
     try {
       if ((await request('GET', url)).status < 500) return;
-    } catch { /* starting */ }
+    } catch {
+      /* starting */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`timed out waiting for ${url}; log tail:\n${tailOf(logFile)}`);
@@ -268,7 +288,9 @@ function descendants(pid) {
         const kids = fs.readFileSync(`/proc/${out[i]}/task/${tid}/children`, 'utf8').trim();
         if (kids) out.push(...kids.split(/\s+/).map(Number));
       }
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return out;
 }
@@ -430,10 +452,13 @@ async function runOn(db) {
     const rounds = [];
     let existing = 0;
     for (const [i, wb] of workbooks.entries()) {
-      const batch = await expectOk('create batch', request('POST', `${base}/api/customs/batches`, {
-        jwt,
-        json: { name: `bench:import ${ROWS} rows #${i + 1}`, logisticsCode: '3207980YT1', logisticsName: '顺丰国际标快', country: '502' },
-      }));
+      const batch = await expectOk(
+        'create batch',
+        request('POST', `${base}/api/customs/batches`, {
+          jwt,
+          json: { name: `bench:import ${ROWS} rows #${i + 1}`, logisticsCode: '3207980YT1', logisticsName: '顺丰国际标快', country: '502' },
+        }),
+      );
       const batchId = batch.id ?? batch.data?.documentId;
 
       // preview: upload + parse + validate + duplicate check against existing orders; nothing persisted
@@ -512,16 +537,26 @@ try {
     const cpuNote = (cpu, ms) => `cms CPU ${Math.round((cpu / (ms / 1000)) * 100)}% of a core`;
     log(`${db.label}: cms up in ${secs(r.bootMs)}, RSS before the first import ${r.startMb} MB`);
     for (const [i, x] of r.rounds.entries()) {
-      log(`  round ${i + 1} (${fmt(x.existing)} orders already there): preview ${secs(x.previewMs)} = ${fmt(ROWS / (x.previewMs / 1000))} rows/s (${cpuNote(x.previewCpu, x.previewMs)}, worker ${x.previewMem.workerPeakMb} MB, cms ${x.previewMem.startMb} → ${x.previewMem.cmsPeakMb} MB); commit ${secs(x.commitMs)} = ${fmt(ROWS / (x.commitMs / 1000))} rows/s (${cpuNote(x.commitCpu, x.commitMs)}, worker ${x.commitMem.workerPeakMb} MB, cms ${x.commitMem.startMb} → ${x.commitMem.cmsPeakMb} MB, tree ${x.commitMem.treePeakMb} MB), ${fmt(x.persisted)} orders persisted`);
+      log(
+        `  round ${i + 1} (${fmt(x.existing)} orders already there): preview ${secs(x.previewMs)} = ${fmt(ROWS / (x.previewMs / 1000))} rows/s (${cpuNote(x.previewCpu, x.previewMs)}, worker ${x.previewMem.workerPeakMb} MB, cms ${x.previewMem.startMb} → ${x.previewMem.cmsPeakMb} MB); commit ${secs(x.commitMs)} = ${fmt(ROWS / (x.commitMs / 1000))} rows/s (${cpuNote(x.commitCpu, x.commitMs)}, worker ${x.commitMem.workerPeakMb} MB, cms ${x.commitMem.startMb} → ${x.commitMem.cmsPeakMb} MB, tree ${x.commitMem.treePeakMb} MB), ${fmt(x.persisted)} orders persisted`,
+      );
     }
-    log(`  median of ${r.rounds.length}: preview (upload ${mb(fileBytes)} MB + parse + validate + duplicate check, nothing persisted) ${fmt(r.previewRate)} rows/s; commit = full import (re-read + parse + validate + persist) ${secs(r.commitMs)} = ${fmt(r.importRate)} rows/s, ratio to raw parse ${(r.importRate / rawRate).toFixed(3)}; preview + commit ${fmt(r.bothRate)} rows/s, ratio ${(r.bothRate / rawRate).toFixed(3)}`);
+    log(
+      `  median of ${r.rounds.length}: preview (upload ${mb(fileBytes)} MB + parse + validate + duplicate check, nothing persisted) ${fmt(r.previewRate)} rows/s; commit = full import (re-read + parse + validate + persist) ${secs(r.commitMs)} = ${fmt(r.importRate)} rows/s, ratio to raw parse ${(r.importRate / rawRate).toFixed(3)}; preview + commit ${fmt(r.bothRate)} rows/s, ratio ${(r.bothRate / rawRate).toFixed(3)}`,
+    );
     if (breakdown) {
       const rest = r.commitMs - breakdown.parse.ms;
-      log(`  commit minus in-process parse + validate (${secs(breakdown.parse.ms)}) ≈ ${secs(rest)} (${Math.round((rest / r.commitMs) * 100)}%) for the duplicate checks, transaction, INSERTs and GC of a bigger heap`);
+      log(
+        `  commit minus in-process parse + validate (${secs(breakdown.parse.ms)}) ≈ ${secs(rest)} (${Math.round((rest / r.commitMs) * 100)}%) for the duplicate checks, transaction, INSERTs and GC of a bigger heap`,
+      );
     }
     // On a busy machine wall time includes waiting for a core; CPU seconds mostly do not (the DB server's own are not counted).
-    log(`  CPU per import (less sensitive to other load): commit ${r.commitCpu.toFixed(2)} s of cms CPU vs ${rawCpuSeconds.toFixed(2)} s for the raw parse → CPU ratio ${(rawCpuSeconds / r.commitCpu).toFixed(3)}`);
-    log(`  import memory (the worker's peak RSS, or the cms's growth if larger): previews ${r.previewPeakMb} MB, commits ${r.commitPeakMb} MB; cms process peak ${r.cmsPeakMb} MB (idle ${r.startMb} MB)`);
+    log(
+      `  CPU per import (less sensitive to other load): commit ${r.commitCpu.toFixed(2)} s of cms CPU vs ${rawCpuSeconds.toFixed(2)} s for the raw parse → CPU ratio ${(rawCpuSeconds / r.commitCpu).toFixed(3)}`,
+    );
+    log(
+      `  import memory (the worker's peak RSS, or the cms's growth if larger): previews ${r.previewPeakMb} MB, commits ${r.commitPeakMb} MB; cms process peak ${r.cmsPeakMb} MB (idle ${r.startMb} MB)`,
+    );
   }
 } catch (error) {
   failed = error;
@@ -540,8 +575,12 @@ const slowest = results.reduce((a, b) => (b.importRate < a.importRate ? b : a));
 const peakRss = Math.max(...results.map((r) => r.commitPeakMb));
 const ratio = slowest.importRate / rawRate;
 const rssHow = 'the import worker process, sampled every 50 ms; the cms by VmHWM after a reset';
-log(`final line: full import = median commit (parse + validate + persist) on ${slowest.db.label}${results.length > 1 ? ' (the slower database)' : ''}; raw parse = median of ${RAW_RUNS} in the bench process; peak RSS = the highest during a commit${results.length > 1 ? ' on either database' : ''} of the import's own memory: the worker process that reads, checks and hands over the orders (the cms forks one per import), or what the import adds to the cms process if that is more — the cms's idle footprint (Strapi itself) is printed above, not counted`);
-log(`target full import ≥ ${TARGET_RATIO} × raw parse: ${ratio.toFixed(3)} → ${ratio >= TARGET_RATIO ? 'met' : 'MISSED'}; target import peak RSS ≤ ${TARGET_RSS_MB} MB (${rssHow}): ${peakRss} MB → ${peakRss <= TARGET_RSS_MB ? 'met' : 'MISSED'} (raw parse's bench process peaked at ${rawPeakMb} MB)`);
+log(
+  `final line: full import = median commit (parse + validate + persist) on ${slowest.db.label}${results.length > 1 ? ' (the slower database)' : ''}; raw parse = median of ${RAW_RUNS} in the bench process; peak RSS = the highest during a commit${results.length > 1 ? ' on either database' : ''} of the import's own memory: the worker process that reads, checks and hands over the orders (the cms forks one per import), or what the import adds to the cms process if that is more — the cms's idle footprint (Strapi itself) is printed above, not counted`,
+);
+log(
+  `target full import ≥ ${TARGET_RATIO} × raw parse: ${ratio.toFixed(3)} → ${ratio >= TARGET_RATIO ? 'met' : 'MISSED'}; target import peak RSS ≤ ${TARGET_RSS_MB} MB (${rssHow}): ${peakRss} MB → ${peakRss <= TARGET_RSS_MB ? 'met' : 'MISSED'} (raw parse's bench process peaked at ${rawPeakMb} MB)`,
+);
 if (process.env.BENCH_IMPORT_KEEP === '1') log(`(work files kept in ${workDir})`);
 else fs.rmSync(workDir, { recursive: true, force: true });
 log(`import_rows_per_s=${Math.round(slowest.importRate)} raw_parse_rows_per_s=${Math.round(rawRate)} ratio=${ratio.toFixed(3)} peak_rss_mb=${Math.round(peakRss)}`);

@@ -40,7 +40,10 @@ export async function freePort() {
 export async function portInUse(port) {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -52,7 +55,9 @@ async function waitFor(url, timeoutMs, child, name) {
     try {
       const response = await fetch(url);
       if (response.status < 500) return;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`${name}: timed out waiting for ${url}`);
@@ -92,7 +97,10 @@ export function build({ strapiAdmin = false } = {}) {
   run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: CMS });
   if (strapiAdmin && !fs.existsSync(path.join(CMS, 'dist', 'build', 'index.html'))) {
     console.log('[build] Strapi admin panel (content editors)');
-    run(process.execPath, [path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js'), 'build'], { cwd: CMS, env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' } });
+    run(process.execPath, [path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js'), 'build'], {
+      cwd: CMS,
+      env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+    });
   }
   for (const app of ['admin', 'merchant-web']) {
     const dir = path.join(ROOT, app);
@@ -128,19 +136,31 @@ export async function startStack({ ports, env = {}, quiet = false, logDir = null
     for (const stream of [child.stdout, child.stderr]) {
       stream.on('data', (chunk) => {
         log?.write(chunk);
-        if (!quiet) process.stdout.write(String(chunk).split('\n').filter(Boolean).map((l) => `[${name}] ${l}\n`).join(''));
+        if (!quiet)
+          process.stdout.write(
+            String(chunk)
+              .split('\n')
+              .filter(Boolean)
+              .map((l) => `[${name}] ${l}\n`)
+              .join(''),
+          );
       });
     }
     children.push(child);
     return child;
   };
   const stop = async () => {
-    await Promise.all(children.map((child) => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 8000).unref();
-    })));
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', resolve);
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 8000).unref();
+          }),
+      ),
+    );
   };
   try {
     const sims = spawnService('sim', process.execPath, [path.join(CMS, 'dist', 'simulators', 'run.js')], CMS);
@@ -156,7 +176,12 @@ export async function startStack({ ports, env = {}, quiet = false, logDir = null
     const cms = spawnService('cms', process.execPath, [strapiBin, 'start'], CMS, { SEED_DEMO: 'true', ...env });
     const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
     const admin = spawnService('admin', process.execPath, [vite, 'preview', '--port', String(ports.admin), '--strictPort', '--host', '127.0.0.1'], path.join(ROOT, 'admin'));
-    const merchant = spawnService('merchant-web', process.execPath, [vite, 'preview', '--port', String(ports.merchant), '--strictPort', '--host', '127.0.0.1'], path.join(ROOT, 'merchant-web'));
+    const merchant = spawnService(
+      'merchant-web',
+      process.execPath,
+      [vite, 'preview', '--port', String(ports.merchant), '--strictPort', '--host', '127.0.0.1'],
+      path.join(ROOT, 'merchant-web'),
+    );
     await waitFor(`http://127.0.0.1:${ports.cms}/_health`, 180000, cms, 'cms');
     await waitFor(`http://127.0.0.1:${ports.admin}/`, 30000, admin, 'admin');
     await waitFor(`http://127.0.0.1:${ports.merchant}/`, 30000, merchant, 'merchant-web');

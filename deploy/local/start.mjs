@@ -18,7 +18,9 @@ const ports = {
 };
 for (const [name, port] of Object.entries(ports)) {
   if (await portInUse(port)) {
-    console.error(`端口 ${port}（${name}）已被占用：请先停止占用它的进程，或用环境变量改端口（CMS_PORT、ADMIN_PORT、MERCHANT_PORT、SMS_SIM_PORT、WECHAT_SIM_PORT、DDT_SIM_PORT、FX_SIM_PORT）。`);
+    console.error(
+      `端口 ${port}（${name}）已被占用：请先停止占用它的进程，或用环境变量改端口（CMS_PORT、ADMIN_PORT、MERCHANT_PORT、SMS_SIM_PORT、WECHAT_SIM_PORT、DDT_SIM_PORT、FX_SIM_PORT）。`,
+    );
     process.exit(1);
   }
 }
@@ -54,7 +56,9 @@ console.log(` 汇率模拟器      ${stack.urls.fx}/control   （CFETS 中间价
 console.log(` 小程序          用微信开发者工具打开 miniprogram/（编译产物在 miniprogram/dist）`);
 console.log(`${line}\n 演示账号（手机号 + 短信验证码登录；验证码见短信模拟器）`);
 for (const [label, phone] of DEMO_LOGINS) console.log(`   ${phone}  ${label}`);
-console.log(`   Strapi 内容编辑：${process.env.STRAPI_ADMIN_EMAIL || 'admin@jingmaotong.local'} / ${process.env.STRAPI_ADMIN_PASSWORD ? '(STRAPI_ADMIN_PASSWORD)' : 'Jmt-dev-2026'}`);
+console.log(
+  `   Strapi 内容编辑：${process.env.STRAPI_ADMIN_EMAIL || 'admin@jingmaotong.local'} / ${process.env.STRAPI_ADMIN_PASSWORD ? '(STRAPI_ADMIN_PASSWORD)' : 'Jmt-dev-2026'}`,
+);
 console.log(`${line}\n 日志：cms/.tmp/*.log    按 Ctrl+C 停止\n`);
 
 const shutdown = async () => {

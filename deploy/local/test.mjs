@@ -35,7 +35,7 @@ async function stepAsync(name, cmd, cmdArgs, options = {}) {
 if (!args.has('--only-e2e')) {
   // Lint first: it takes seconds, and a finding reads quicker than a failing suite. A failure is reported in the
   // summary (and fails the run) without holding back the tests.
-  if (!args.has('--skip-lint')) step('lint (eslint .)', 'npm', ['run', 'lint']);
+  if (!args.has('--skip-lint')) step('lint (eslint . && prettier --check .)', 'npm', ['run', 'lint']);
   step('lint rules (plugin code reaches the database only through the kit)', process.execPath, ['--test', 'deploy/local/lint-rules.test.mjs']);
   const workspaces = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).workspaces;
   const dirs = workspaces.flatMap((pattern) => {
@@ -55,7 +55,15 @@ if (!args.has('--skip-e2e')) {
   ensureChromium();
   build();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jmt-e2e-'));
-  const ports = { cms: await freePort(), admin: await freePort(), merchant: await freePort(), sms: await freePort(), wechat: await freePort(), ddt: await freePort(), fx: await freePort() };
+  const ports = {
+    cms: await freePort(),
+    admin: await freePort(),
+    merchant: await freePort(),
+    sms: await freePort(),
+    wechat: await freePort(),
+    ddt: await freePort(),
+    fx: await freePort(),
+  };
   console.log('\n━━ browser end-to-end tests ━━');
   let stack;
   try {
@@ -76,7 +84,12 @@ if (!args.has('--skip-e2e')) {
     const files = ['admin', 'merchant-web']
       .map((app) => path.join(ROOT, app, 'e2e'))
       .filter((dir) => fs.existsSync(dir))
-      .flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.e2e.mjs')).map((f) => path.join(dir, f)))
+      .flatMap((dir) =>
+        fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.e2e.mjs'))
+          .map((f) => path.join(dir, f)),
+      )
       // E2E_FILTER=customs runs only the files whose path contains it (while developing).
       .filter((f) => !process.env.E2E_FILTER || f.includes(process.env.E2E_FILTER));
     // Not spawnSync: this process must keep reading the stack's stdout/stderr pipes while the tests run, or a

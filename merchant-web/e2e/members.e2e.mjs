@@ -71,42 +71,26 @@ test(
         await page.goto(`${MERCHANT_URL}/me?tab=members`);
         await page.getByTestId("members").waitFor();
         await page.getByTestId("invite-member").click();
-        const dialog = page
-          .locator(".ant-modal")
-          .filter({ hasText: "邀请成员加入本商户" });
+        const dialog = page.locator(".ant-modal").filter({ hasText: "邀请成员加入本商户" });
         await dialog.getByLabel("手机号").fill("12345");
         await dialog.getByRole("button", { name: "发送邀请" }).click();
         await dialog.getByText("请输入正确的 11 位中国大陆手机号").waitFor();
         await dialog.getByLabel("手机号").fill(invitee);
-        const sent = page.waitForResponse(
-          isCall("POST", /\/api\/invitations$/, 201),
-        );
+        const sent = page.waitForResponse(isCall("POST", /\/api\/invitations$/, 201));
         await dialog.getByRole("button", { name: "发送邀请" }).click();
         await sent;
         await page.getByText("邀请已发送，对方接受后即成为成员").waitFor();
-        const row = page
-          .getByTestId("sent-invitations")
-          .locator("tr", { hasText: masked });
+        const row = page.getByTestId("sent-invitations").locator("tr", { hasText: masked });
         await row.locator('[data-status="pending"]').waitFor();
         assert.match(await row.innerText(), /等待接受/);
         assert.match(await row.innerText(), /普通成员/);
       },
     );
-    const sms = (await outbox(invitee)).find((m) =>
-      /邀请您加入商户/.test(m.content ?? ""),
-    );
+    const sms = (await outbox(invitee)).find((m) => /邀请您加入商户/.test(m.content ?? ""));
     assert.ok(sms, `the invitation SMS reached ${invitee}`);
-    assert.ok(
-      sms.content.includes(jinghua.nameCn),
-      "the SMS names the merchant",
-    );
-    const before = (
-      await ok("/api/memberships?pagination[pageSize]=100", { token: adminJwt })
-    ).data;
-    assert.ok(
-      !before.some((m) => m.user?.phone === invitee),
-      "nobody joins before accepting",
-    );
+    assert.ok(sms.content.includes(jinghua.nameCn), "the SMS names the merchant");
+    const before = (await ok("/api/memberships?pagination[pageSize]=100", { token: adminJwt })).data;
+    assert.ok(!before.some((m) => m.user?.phone === invitee), "nobody joins before accepting");
     await admin.context.close();
 
     // 2. The invitee accepts on the home page.
@@ -119,37 +103,21 @@ test(
         await page.goto(`${MERCHANT_URL}/`);
         const inbox = page.getByTestId("invitation-inbox");
         await inbox.waitFor();
-        assert.match(
-          await inbox.innerText(),
-          new RegExp(`加入「${jinghua.nameCn}」`),
-        );
+        assert.match(await inbox.innerText(), new RegExp(`加入「${jinghua.nameCn}」`));
         await page.screenshot({
           path: join(RESULTS, "members-invitation-inbox-1440.png"),
         });
-        const accepted = page.waitForResponse(
-          isCall("POST", /\/api\/invitations\/[^/]+\/accept$/, 200),
-        );
+        const accepted = page.waitForResponse(isCall("POST", /\/api\/invitations\/[^/]+\/accept$/, 200));
         await inbox.getByTestId("accept-invitation").click();
         await accepted;
         await page.getByText(`已加入「${jinghua.nameCn}」`).waitFor();
         await page.getByTestId("home").waitFor();
-        assert.equal(
-          await page.getByTestId("invitation-inbox").count(),
-          0,
-          "the invitation is gone once accepted",
-        );
+        assert.equal(await page.getByTestId("invitation-inbox").count(), 0, "the invitation is gone once accepted");
       },
     );
-    const token = await page.evaluate(
-      (key) => window.localStorage.getItem(key),
-      TOKEN_KEY,
-    );
+    const token = await page.evaluate((key) => window.localStorage.getItem(key), TOKEN_KEY);
     const me = await ok("/api/me", { token });
-    assert.equal(
-      me.merchant?.documentId,
-      jinghua.documentId,
-      "switched to the merchant just joined",
-    );
+    assert.equal(me.merchant?.documentId, jinghua.documentId, "switched to the merchant just joined");
     assert.equal(me.role, "member");
     await guest.context.close();
 
@@ -157,41 +125,22 @@ test(
     for (const width of [1280, 1440, 1920]) {
       const view = await signedInPage(adminJwt, t, width);
       await page.goto(`${MERCHANT_URL}/me?tab=members`);
-      await page
-        .getByTestId("members")
-        .locator("tr", { hasText: invitee })
-        .waitFor();
-      await page
-        .getByTestId("sent-invitations")
-        .locator('[data-status="accepted"]')
-        .first()
-        .waitFor();
+      await page.getByTestId("members").locator("tr", { hasText: invitee }).waitFor();
+      await page.getByTestId("sent-invitations").locator('[data-status="accepted"]').first().waitFor();
       await page.screenshot({
         path: join(RESULTS, `members-${width}.png`),
         fullPage: true,
       });
       if (width !== 1920) await view.context.close();
     }
-    const memberRow = page
-      .getByTestId("members")
-      .locator("tr", { hasText: invitee });
+    const memberRow = page.getByTestId("members").locator("tr", { hasText: invitee });
     await memberRow.getByRole("button", { name: "移除" }).click();
-    const removed = page.waitForResponse(
-      isCall("DELETE", /\/api\/memberships\/[^/]+$/, 200),
-    );
-    await page
-      .locator(".ant-popconfirm")
-      .getByRole("button", { name: "移除" })
-      .click();
+    const removed = page.waitForResponse(isCall("DELETE", /\/api\/memberships\/[^/]+$/, 200));
+    await page.locator(".ant-popconfirm").getByRole("button", { name: "移除" }).click();
     await removed;
     await page.getByText("成员已移除").waitFor();
-    const after = (
-      await ok("/api/memberships?pagination[pageSize]=100", { token: adminJwt })
-    ).data;
-    assert.ok(
-      !after.some((m) => m.user?.phone === invitee),
-      "the member is gone",
-    );
+    const after = (await ok("/api/memberships?pagination[pageSize]=100", { token: adminJwt })).data;
+    assert.ok(!after.some((m) => m.user?.phone === invitee), "the member is gone");
     assert.deepEqual(admin.errors.concat(guest.errors), [], "no page errors");
   },
 );

@@ -97,7 +97,8 @@ const shown = (value) => {
   return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac.padEnd(2, "0")}`;
 };
 /** A Beijing date `days` ago, as the server counts days. */
-const beijingDate = (daysAgo = 0) => new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+const beijingDate = (daysAgo = 0) =>
+  new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
 /** A page signed in with this JWT (the token where the login page leaves it); the helpers below drive it. */
 async function signedInPage(jwt, t) {
@@ -125,7 +126,10 @@ test(
     assert.ok(seeded.length >= 2, `晶华 has the two seeded refunds (${seeded.length})`);
     // The seeded paid one (the staff screens' e2e may have paid out the other one meanwhile).
     const paid = seeded.find((r) => r.status === "paid" && r.refundedAmount === "4680.00");
-    assert.ok(paid, `one of them is paid out with ¥4680.00: ${JSON.stringify(seeded.map((r) => [r.status, r.refundedAmount]))}`);
+    assert.ok(
+      paid,
+      `one of them is paid out with ¥4680.00: ${JSON.stringify(seeded.map((r) => [r.status, r.refundedAmount]))}`,
+    );
     const open = seeded.filter((r) => ["declared", "reviewing", "treasury", "returned"].includes(r.status));
     const expected = yuan(open.reduce((sum, r) => sum + (r.estimate ? cents(r.estimate.estimate) : 0n), 0n));
     const refunded = yuan(seeded.reduce((sum, r) => sum + (r.refundedAmount ? cents(r.refundedAmount) : 0n), 0n));
@@ -141,16 +145,28 @@ test(
         await page.waitForURL((url) => new URL(url).pathname === "/tax-refund");
         await page.getByTestId("tax-refund-home").waitFor();
         await page.getByTestId("refund-guide").getByText("PDF").first().waitFor();
-        await page.getByTestId("refund-row").nth(seeded.length - 1).waitFor();
+        await page
+          .getByTestId("refund-row")
+          .nth(seeded.length - 1)
+          .waitFor();
         assert.equal(await page.getByTestId("refund-row").count(), seeded.length);
-        for (const r of seeded) await page.locator(`[data-testid="refund-row"][data-number="${r.number}"][data-status="${r.status}"]`).waitFor();
+        for (const r of seeded)
+          await page
+            .locator(`[data-testid="refund-row"][data-number="${r.number}"][data-status="${r.status}"]`)
+            .waitFor();
         const summary = page.getByTestId("refund-summary");
         assert.equal(await summary.getAttribute("data-refunded"), refunded);
         assert.equal(await summary.getAttribute("data-expected"), expected);
         assert.equal(Number(await summary.getAttribute("data-paid")), seeded.filter((r) => r.status === "paid").length);
         assert.equal(Number(await summary.getAttribute("data-open")), open.length);
-        assert.match(await page.getByTestId("summary-refunded").innerText(), new RegExp(shown(refunded).replace(".", "\\.")));
-        assert.match(await page.getByTestId("summary-expected").innerText(), new RegExp(shown(expected).replace(".", "\\.")));
+        assert.match(
+          await page.getByTestId("summary-refunded").innerText(),
+          new RegExp(shown(refunded).replace(".", "\\.")),
+        );
+        assert.match(
+          await page.getByTestId("summary-expected").innerText(),
+          new RegExp(shown(expected).replace(".", "\\.")),
+        );
         await page.getByTestId("create-refund").waitFor();
         await page.screenshot({ path: join(RESULTS, "tax-refund-home.png"), fullPage: true });
 
@@ -161,15 +177,26 @@ test(
         await page.waitForURL((url) => new URL(url).pathname === `/tax-refund/${paid.id}`);
         await page.locator('[data-testid="refund-page"][data-status="paid"]').waitFor();
         await page.locator('[data-testid="progress-board"][data-status="paid"]').waitFor();
-        assert.equal(await page.locator(".jmt-board-steps .ant-steps-item-finish").count(), 4, "申报 → 审核 → 退库 → 到账 all done");
+        assert.equal(
+          await page.locator(".jmt-board-steps .ant-steps-item-finish").count(),
+          4,
+          "申报 → 审核 → 退库 → 到账 all done",
+        );
         await page.getByTestId("progress-board").getByText("到账").first().waitFor();
         assert.equal(await page.getByTestId("refund-refunded").getAttribute("data-value"), "4680.00");
         assert.match(await page.getByTestId("refund-refunded").innerText(), /¥ 4,680\.00/);
         assert.equal(await page.getByTestId("refund-estimate").getAttribute("data-value"), paid.estimate.estimate);
-        const paidMessage = page.locator('[data-testid="return-item"][data-status="paid"]').filter({ hasText: "4,680.00" });
+        const paidMessage = page
+          .locator('[data-testid="return-item"][data-status="paid"]')
+          .filter({ hasText: "4,680.00" });
         await paidMessage.getByText("退税款已退至对公账户").waitFor();
         await page.getByTestId("evidence-item").nth(2).waitFor();
-        assert.deepEqual(await page.getByTestId("evidence-item").evaluateAll((items) => items.map((i) => i.getAttribute("data-category"))), SLOTS);
+        assert.deepEqual(
+          await page
+            .getByTestId("evidence-item")
+            .evaluateAll((items) => items.map((i) => i.getAttribute("data-category"))),
+          SLOTS,
+        );
         const previewed = page.waitForResponse(isCall("GET", /^\/api\/private-files\/[^/]+\/download$/));
         await page.getByTestId("evidence-preview").first().click();
         assert.equal((await previewed).status(), 200);
@@ -177,7 +204,10 @@ test(
         // The PDF viewer in the frame keeps the keyboard: close with the dialog's button.
         await modalSettled(page);
         const preview = page.getByTestId("file-preview");
-        await clickUntil(page.locator(".ant-modal").filter({ has: preview }).locator(".ant-modal-close"), async () => !(await preview.isVisible()));
+        await clickUntil(
+          page.locator(".ant-modal").filter({ has: preview }).locator(".ant-modal-close"),
+          async () => !(await preview.isVisible()),
+        );
         await preview.waitFor({ state: "detached" });
         await page.getByTestId("timeline-item").nth(4).waitFor();
         assert.equal(await page.getByTestId("fix-and-resubmit").count(), 0, "a paid refund cannot be edited");
@@ -198,7 +228,9 @@ test(
 
         // A code the rate table does not cover: said plainly.
         const missingRate = page.waitForResponse(
-          (r) => new URL(r.url()).pathname === "/api/tax-refund/estimate" && new URL(r.url()).searchParams.get("hsCode") === "7117190000",
+          (r) =>
+            new URL(r.url()).pathname === "/api/tax-refund/estimate" &&
+            new URL(r.url()).searchParams.get("hsCode") === "7117190000",
         );
         await wizard.getByTestId("refund-hs-code").fill("7117190000");
         assert.equal((await missingRate).status(), 404);
@@ -217,7 +249,10 @@ test(
         const panel = page.locator(`[data-testid="estimate-panel"][data-state="ok"][data-value="${ESTIMATE}"]`);
         await panel.waitFor();
         assert.equal(await panel.getByTestId("estimate-rate").getAttribute("data-rate"), "13");
-        assert.equal((await panel.getByTestId("estimate-formula").innerText()).trim(), `${PURCHASE} × 13% = ${ESTIMATE}`);
+        assert.equal(
+          (await panel.getByTestId("estimate-formula").innerText()).trim(),
+          `${PURCHASE} × 13% = ${ESTIMATE}`,
+        );
         assert.match(await panel.getByTestId("estimate-amount").innerText(), /1,604\.94/);
         await panel.getByTestId("estimate-source").getByText("起生效").waitFor();
         if (declarations.length === 0) await page.getByTestId("batches-empty").waitFor();
@@ -243,7 +278,8 @@ test(
           invoiceNo: "32002541300099901",
           note: "e2e：12 月 TikTok 美国站紫水晶手串",
         };
-        for (const [field, value] of Object.entries(saved)) assert.equal(draft.data[field], value, `the draft keeps ${field}`);
+        for (const [field, value] of Object.entries(saved))
+          assert.equal(draft.data[field], value, `the draft keeps ${field}`);
         await page.waitForURL((url) => new URL(url).pathname === `/tax-refund/${draft.id}/edit`);
         await page.locator('[data-testid="refund-wizard"][data-current-step="documents"]').waitFor();
 
@@ -254,7 +290,9 @@ test(
           if (request.method() === "POST" && new URL(request.url()).pathname === "/api/private-files") posted++;
         };
         page.on("request", countUploads);
-        await page.locator('[data-testid="slot-tax_declaration"] input[type="file"]').setInputFiles({ name: "报关单.png", mimeType: "image/png", buffer: PNG });
+        await page
+          .locator('[data-testid="slot-tax_declaration"] input[type="file"]')
+          .setInputFiles({ name: "报关单.png", mimeType: "image/png", buffer: PNG });
         await page.getByText("仅支持 PDF 格式的文件").waitFor();
         page.off("request", countUploads);
         assert.equal(posted, 0, "an image is refused before it is sent");
@@ -262,8 +300,16 @@ test(
 
         // A "PDF" without its cross-reference table passes the upload, not the submission.
         await uploadInto("tax_declaration", { name: "报关单.pdf", mimeType: "application/pdf", buffer: PDF });
-        await uploadInto("tax_purchase_invoice", { name: "进项发票.pdf", mimeType: "application/pdf", buffer: realPdf("VAT invoice e2e") });
-        await uploadInto("tax_sales_invoice", { name: "销售发票.pdf", mimeType: "application/pdf", buffer: realPdf("Sales invoice e2e") });
+        await uploadInto("tax_purchase_invoice", {
+          name: "进项发票.pdf",
+          mimeType: "application/pdf",
+          buffer: realPdf("VAT invoice e2e"),
+        });
+        await uploadInto("tax_sales_invoice", {
+          name: "销售发票.pdf",
+          mimeType: "application/pdf",
+          buffer: realPdf("Sales invoice e2e"),
+        });
         await page.getByTestId("wizard-next").click();
         await page.locator('[data-testid="refund-wizard"][data-current-step="confirm"]').waitFor();
         await page.locator(`[data-testid="review-estimate"][data-value="${ESTIMATE}"]`).waitFor();
@@ -274,16 +320,25 @@ test(
         assert.equal(refusedResponse.status(), 400);
         const refusal = (await refusedResponse.json()).error;
         assert.equal(refusal.code, "APPLICATION_INCOMPLETE");
-        assert.deepEqual(refusal.details.missing.map((m) => [m.field, m.reason]), [["files.tax_declaration", "invalid"]]);
+        assert.deepEqual(
+          refusal.details.missing.map((m) => [m.field, m.reason]),
+          [["files.tax_declaration", "invalid"]],
+        );
         await page.locator('[data-testid="refund-wizard"][data-current-step="documents"]').waitFor();
-        await page.locator('[data-testid="missing-field"][data-field="files.tax_declaration"][data-reason="invalid"]').waitFor();
+        await page
+          .locator('[data-testid="missing-field"][data-field="files.tax_declaration"][data-reason="invalid"]')
+          .waitFor();
         await page.locator('[data-testid="slot-tax_declaration"].is-invalid').waitFor();
         await page.getByText("不是有效的 PDF").first().waitFor();
         await page.screenshot({ path: join(RESULTS, "tax-refund-invalid-pdf.png"), fullPage: true });
 
         // A real PDF replaces it (kept at once), then submitted.
         const kept = page.waitForResponse(isCall("PUT", new RegExp(`^/api/applications/${draft.id}$`)));
-        const declaration = await uploadInto("tax_declaration", { name: "报关单.pdf", mimeType: "application/pdf", buffer: realPdf("Export declaration e2e") });
+        const declaration = await uploadInto("tax_declaration", {
+          name: "报关单.pdf",
+          mimeType: "application/pdf",
+          buffer: realPdf("Export declaration e2e"),
+        });
         const keptBody = await (await kept).json();
         assert.equal(keptBody.data.data.files.tax_declaration, declaration, "the new upload is saved with the draft");
         await page.locator('[data-testid="slot-tax_declaration"].is-invalid').waitFor({ state: "detached" });
@@ -306,16 +361,26 @@ test(
         await page.getByTestId("evidence-item").nth(2).waitFor();
         await page.getByTestId("refund-stage-note").waitFor();
         await page.locator('[data-testid="timeline-item"][data-to="declared"]').waitFor();
-        assert.equal(await page.getByTestId("fix-and-resubmit").count() + (await page.getByTestId("refund-continue").count()), 0, "a declared refund is with the platform");
+        assert.equal(
+          (await page.getByTestId("fix-and-resubmit").count()) + (await page.getByTestId("refund-continue").count()),
+          0,
+          "a declared refund is with the platform",
+        );
         await page.screenshot({ path: join(RESULTS, "tax-refund-declared.png"), fullPage: true });
 
         // The list has it, 申报中.
         await page.getByRole("button", { name: "返回出口退税" }).click();
-        await page.locator(`[data-testid="refund-row"][data-number="${draft.number}"][data-status="declared"]`).waitFor();
+        await page
+          .locator(`[data-testid="refund-row"][data-number="${draft.number}"][data-status="declared"]`)
+          .waitFor();
 
         // ── 退回补正 by staff (through the API): the reason, 修改并重新提交, back to 申报 ────────────────────
         const staff = await smsLogin(STAFF_PHONE, { t });
-        await ok(`/api/applications/${draft.id}/transitions`, { method: "POST", token: staff, body: { to: "returned", note: RETURN_NOTE } });
+        await ok(`/api/applications/${draft.id}/transitions`, {
+          method: "POST",
+          token: staff,
+          body: { to: "returned", note: RETURN_NOTE },
+        });
         await page.goto(`${MERCHANT_URL}/tax-refund/${draft.id}`);
         await page.locator('[data-testid="refund-page"][data-status="returned"]').waitFor();
         await page.getByTestId("return-reason").getByText("需要补正").waitFor();
@@ -325,7 +390,11 @@ test(
         await page.waitForURL((url) => new URL(url).pathname === `/tax-refund/${draft.id}/edit`);
         await page.locator('[data-testid="refund-wizard"][data-current-step="info"]').waitFor();
         await page.getByTestId("wizard-return-note").getByText(RETURN_NOTE).waitFor();
-        assert.equal(await wizard.getByTestId("refund-purchase-amount").inputValue(), PURCHASE, "the wizard opens with what was submitted");
+        assert.equal(
+          await wizard.getByTestId("refund-purchase-amount").inputValue(),
+          PURCHASE,
+          "the wizard opens with what was submitted",
+        );
         await wizard.getByTestId("refund-purchase-amount").fill(FIXED_PURCHASE);
         await page.locator(`[data-testid="estimate-panel"][data-state="ok"][data-value="${FIXED_ESTIMATE}"]`).waitFor();
         const fixed = page.waitForResponse(isCall("PUT", new RegExp(`^/api/applications/${draft.id}$`)));
@@ -365,7 +434,10 @@ test("晶华's member sees the refunds without 新建 or 修改", { timeout: 180
     async () => {
       await page.goto(`${MERCHANT_URL}/tax-refund`);
       await page.getByTestId("read-only-note").waitFor();
-      await page.getByTestId("refund-row").nth(refunds.length - 1).waitFor();
+      await page
+        .getByTestId("refund-row")
+        .nth(refunds.length - 1)
+        .waitFor();
       await page.getByTestId("refund-summary").waitFor();
       // 退税测算 works for members too: glass beads, 9 %.
       const calculator = page.getByTestId("refund-calculator");

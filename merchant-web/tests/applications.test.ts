@@ -52,7 +52,9 @@ describe("field checks mirror the cms", () => {
     expect(isIdNumber("320722199002301236")).toBe(false); // 2 月 30 日
     expect(isIdNumber("3207221990010112")).toBe(false);
     expect(isIdNumber(`32072220990101123${idNumberCheck("32072220990101123")}`, new Date("2026-11-22"))).toBe(false); // future
-    const x = ["11010519491231002", "11010119900307803"].map((b) => b + idNumberCheck(b)).find((id) => id.endsWith("X"));
+    const x = ["11010519491231002", "11010119900307803"]
+      .map((b) => b + idNumberCheck(b))
+      .find((id) => id.endsWith("X"));
     if (x) expect(isIdNumber(x.toLowerCase())).toBe(true);
   });
 
@@ -108,7 +110,9 @@ describe("registration completeness (what submission refuses)", () => {
     });
     expect(problems.map((p) => p.field)).toEqual(["creditCode", "files.business_licence", "files.bank_permit"]);
     // The kind's own slot list (with labels and conditions) wins over the built-in one.
-    expect(registrationProblems({ path: "new" }, { slots: [{ key: "x", required: true }] }).map((p) => p.field)).toContain("files.x");
+    expect(
+      registrationProblems({ path: "new" }, { slots: [{ key: "x", required: true }] }).map((p) => p.field),
+    ).toContain("files.x");
     expect(problems[0]?.reason).toBe("creditCode");
   });
 
@@ -137,10 +141,13 @@ describe("registration completeness (what submission refuses)", () => {
 
 describe("draft helpers", () => {
   it("merge keeps nested values and replaces arrays", () => {
-    const merged = mergeData({ legalPerson: { name: "张", phone: "1" }, nameOptions: ["a", "b"] }, {
-      legalPerson: { phone: "2" },
-      nameOptions: ["c"],
-    });
+    const merged = mergeData(
+      { legalPerson: { name: "张", phone: "1" }, nameOptions: ["a", "b"] },
+      {
+        legalPerson: { phone: "2" },
+        nameOptions: ["c"],
+      },
+    );
     expect(merged).toEqual({ legalPerson: { name: "张", phone: "2" }, nameOptions: ["c"] });
   });
 
@@ -189,7 +196,10 @@ describe("kinds as the cms declares them", () => {
     expect(whenHolds({ path: "path", in: ["new"] }, { path: "new" })).toBe(true);
     expect(whenHolds({ path: "path", in: ["new"] }, { path: "existing" })).toBe(false);
     expect(whenHolds(null, {})).toBe(true);
-    const newCompany = [{ path: "path", in: ["new"] }, { path: "entityType", in: ["company"] }];
+    const newCompany = [
+      { path: "path", in: ["new"] },
+      { path: "entityType", in: ["company"] },
+    ];
     expect(whenHolds(newCompany, { path: "new", entityType: "company" })).toBe(true);
     expect(whenHolds(newCompany, { path: "existing", entityType: "company" })).toBe(false);
     expect(stepKeys([{ key: "filling" }, { key: "submitted" }])).toEqual(["filling", "submitted"]);
@@ -199,7 +209,11 @@ describe("kinds as the cms declares them", () => {
     ];
     expect(activeSlots(slots, { path: "new" }, []).map((s) => s.key)).toEqual(["id_card_front"]);
     expect(activeSlots([], { path: "new" }, [{ key: "a", required: true }]).map((s) => s.key)).toEqual(["a"]);
-    expect(kindAsks([{ path: "registeredCapital", when: { path: "entityType", in: ["company"] } }], "registeredCapital", { entityType: "company" })).toBe(true);
+    expect(
+      kindAsks([{ path: "registeredCapital", when: { path: "entityType", in: ["company"] } }], "registeredCapital", {
+        entityType: "company",
+      }),
+    ).toBe(true);
     expect(kindAsks([], "registeredCapital", {})).toBe(false);
   });
 });

@@ -99,7 +99,11 @@ describe("the home page summary", () => {
   });
 
   it("filters the list by status group", () => {
-    expect(list.filter((r) => matchesFilter(r.status, "open")).map((r) => r.status)).toEqual(["reviewing", "declared", "treasury"]);
+    expect(list.filter((r) => matchesFilter(r.status, "open")).map((r) => r.status)).toEqual([
+      "reviewing",
+      "declared",
+      "treasury",
+    ]);
     expect(list.filter((r) => matchesFilter(r.status, "")).length).toBe(list.length);
     expect(list.filter((r) => matchesFilter(r.status, "returned")).map((r) => r.status)).toEqual(["returned"]);
   });
@@ -164,13 +168,22 @@ describe("the wizard", () => {
   });
 
   it("asks for an estimate only once the HS code and the base amount are there", () => {
-    expect(estimateQuery({ enterpriseType: "trading", hsCode: "7116200000", purchaseAmount: "72,000.00", exportDate: "2026-11-10" })).toEqual({
+    expect(
+      estimateQuery({
+        enterpriseType: "trading",
+        hsCode: "7116200000",
+        purchaseAmount: "72,000.00",
+        exportDate: "2026-11-10",
+      }),
+    ).toEqual({
       hsCode: "7116200000",
       enterpriseType: "trading",
       purchaseAmount: "72000.00",
       date: "2026-11-10",
     });
-    expect(estimateQuery({ enterpriseType: "producer", hsCode: "7013", orderAmount: "100", purchaseAmount: "50" })).toEqual({
+    expect(
+      estimateQuery({ enterpriseType: "producer", hsCode: "7013", orderAmount: "100", purchaseAmount: "50" }),
+    ).toEqual({
       hsCode: "7013",
       enterpriseType: "producer",
       orderAmount: "100",
@@ -249,9 +262,11 @@ describe("catalogue", () => {
   });
 
   it("has every status and step label the screens use", () => {
-    for (const s of ["draft", "declared", "reviewing", "treasury", "paid"]) expect(t(`taxRefund.stepLabels.${s}`)).not.toContain("taxRefund");
+    for (const s of ["draft", "declared", "reviewing", "treasury", "paid"])
+      expect(t(`taxRefund.stepLabels.${s}`)).not.toContain("taxRefund");
     for (const s of ["draft", "declared", "reviewing", "treasury", "paid", "returned", "rejected"])
       expect(t(`taxRefund.detail.lead.${s}`)).not.toContain("taxRefund");
-    for (const f of ["", "draft", "open", "returned", "paid", "rejected"]) expect(t(`taxRefund.filter.${f || "all"}`)).not.toContain("taxRefund");
+    for (const f of ["", "draft", "open", "returned", "paid", "rejected"])
+      expect(t(`taxRefund.filter.${f || "all"}`)).not.toContain("taxRefund");
   });
 });

@@ -47,10 +47,14 @@ function fail(message) {
 // ---------------------------------------------------------------- 1. TypeScript
 function compileTypeScript() {
   const configPath = join(ROOT, 'tsconfig.json');
-  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => fail(ts.flattenDiagnosticMessageText(d.messageText, '\n')),
-  });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => fail(ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+    },
+  );
   const program = ts.createProgram(parsed.fileNames, { ...parsed.options, outDir: DIST, rootDir: SRC });
   const emit = program.emit();
   const diagnostics = ts.sortAndDeduplicateDiagnostics([...ts.getPreEmitDiagnostics(program), ...emit.diagnostics]);
@@ -197,8 +201,10 @@ function buildAntdMini() {
   }
 
   const deps = buildNpmDependencies(npmDeps, antdDir);
-  log(`[build] antd-mini ${antdPkg.version}: ${roots.length} used (${roots.join(', ')}), ${files.size} files` +
-    (deps.length ? `; npm deps: ${deps.join(', ')}` : '; no npm deps needed'));
+  log(
+    `[build] antd-mini ${antdPkg.version}: ${roots.length} used (${roots.join(', ')}), ${files.size} files` +
+      (deps.length ? `; npm deps: ${deps.join(', ')}` : '; no npm deps needed'),
+  );
 }
 
 /** The folder of package `name` that contains `file` (package.json may be hidden by "exports"). */
@@ -370,8 +376,12 @@ function checkWithWeChatCompilers() {
     console.warn(`[build] wcc/wcsc ship for x64 linux/mac/windows only (this is ${process.platform}/${process.arch}): check skipped`);
     return;
   }
-  const wxml = walk(DIST).filter((f) => extname(f) === '.wxml').map((f) => toPosix(relative(DIST, f)));
-  const wxss = walk(DIST).filter((f) => extname(f) === '.wxss').map((f) => toPosix(relative(DIST, f)));
+  const wxml = walk(DIST)
+    .filter((f) => extname(f) === '.wxml')
+    .map((f) => toPosix(relative(DIST, f)));
+  const wxss = walk(DIST)
+    .filter((f) => extname(f) === '.wxss')
+    .map((f) => toPosix(relative(DIST, f)));
   try {
     compiler.wxmlToJs(DIST, { maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {

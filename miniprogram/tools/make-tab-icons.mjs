@@ -29,11 +29,18 @@ const inCircle = (cx, cy, r, x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 
 const shapes = {
   home: (x, y) =>
-    (inPolygon([[0.5, 0.1], [0.92, 0.47], [0.08, 0.47]], x, y) || inRoundRect(0.2, 0.4, 0.8, 0.88, 0.06, x, y)) &&
+    (inPolygon(
+      [
+        [0.5, 0.1],
+        [0.92, 0.47],
+        [0.08, 0.47],
+      ],
+      x,
+      y,
+    ) ||
+      inRoundRect(0.2, 0.4, 0.8, 0.88, 0.06, x, y)) &&
     !inRoundRect(0.41, 0.6, 0.59, 0.9, 0.04, x, y),
-  mine: (x, y) =>
-    inCircle(0.5, 0.3, 0.18, x, y) ||
-    (y <= 0.88 && (((x - 0.5) / 0.36) ** 2 + ((y - 0.9) / 0.38) ** 2 <= 1)),
+  mine: (x, y) => inCircle(0.5, 0.3, 0.18, x, y) || (y <= 0.88 && ((x - 0.5) / 0.36) ** 2 + ((y - 0.9) / 0.38) ** 2 <= 1),
 };
 
 function crc32(buf) {
@@ -60,8 +67,7 @@ function png(shape, [r, g, b]) {
     raw[py * (SIZE * 4 + 1)] = 0;
     for (let px = 0; px < SIZE; px++) {
       let hits = 0;
-      for (let sy = 0; sy < SS; sy++)
-        for (let sx = 0; sx < SS; sx++) if (shape((px + (sx + 0.5) / SS) / SIZE, (py + (sy + 0.5) / SS) / SIZE)) hits++;
+      for (let sy = 0; sy < SS; sy++) for (let sx = 0; sx < SS; sx++) if (shape((px + (sx + 0.5) / SS) / SIZE, (py + (sy + 0.5) / SS) / SIZE)) hits++;
       const o = py * (SIZE * 4 + 1) + 1 + px * 4;
       raw[o] = r;
       raw[o + 1] = g;

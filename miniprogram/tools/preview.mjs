@@ -24,7 +24,19 @@ if (!chromium) {
 }
 for (const file of readdirSync(OUT).filter((f) => f.endsWith('.html'))) {
   const png = join(OUT, file.replace(/\.html$/, '.png'));
-  spawnSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--allow-file-access-from-files',
-    '--window-size=750,1400', `--screenshot=${png}`, `file://${join(OUT, file)}`], { stdio: 'ignore', timeout: 60000 });
+  spawnSync(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--hide-scrollbars',
+      '--allow-file-access-from-files',
+      '--window-size=750,1400',
+      `--screenshot=${png}`,
+      `file://${join(OUT, file)}`,
+    ],
+    { stdio: 'ignore', timeout: 60000 },
+  );
   console.log(png);
 }

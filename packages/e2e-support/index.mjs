@@ -26,8 +26,7 @@ export const CMS_URL = envUrl("CMS_URL", "http://127.0.0.1:1337");
 export const SMS_SIM_URL = envUrl("SMS_SIM_URL", "http://127.0.0.1:1340");
 
 /** A fresh mainland mobile number (default `17` + 9 random digits) that signs up a brand-new merchant. */
-export const randomPhone = (prefix = "17") =>
-  `${prefix}${String(Math.floor(Math.random() * 10 ** (11 - prefix.length))).padStart(11 - prefix.length, "0")}`;
+export const randomPhone = (prefix = "17") => `${prefix}${String(Math.floor(Math.random() * 10 ** (11 - prefix.length))).padStart(11 - prefix.length, "0")}`;
 
 // ── browser ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -78,7 +77,9 @@ export async function screenshotOnFailure(getPage, file, fn) {
   try {
     return await fn();
   } catch (error) {
-    await getPage()?.screenshot({ path: file, fullPage: true }).catch(() => {});
+    await getPage()
+      ?.screenshot({ path: file, fullPage: true })
+      .catch(() => {});
     throw error;
   }
 }
@@ -138,9 +139,7 @@ export async function newSignedInPage(browser, { tokenKey, jwt, t, viewport = { 
  * @returns {(response: Response) => boolean}
  */
 export const isCall = (method, pattern, status) => (response) =>
-  response.request().method() === method &&
-  pattern.test(new URL(response.url()).pathname) &&
-  (status === undefined || response.status() === status);
+  response.request().method() === method && pattern.test(new URL(response.url()).pathname) && (status === undefined || response.status() === status);
 
 // ── SMS simulator ───────────────────────────────────────────────────────────────────────────────
 
@@ -314,10 +313,7 @@ export const whenHolds = (when, data) =>
 // ── sample data ─────────────────────────────────────────────────────────────────────────────────
 
 /** A 1×1 PNG (the cms sniffs the content type, so the bytes are real). */
-export const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
+export const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 /** A minimal one-page PDF. */
 export const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n" +
@@ -348,13 +344,11 @@ const USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /** A 居民身份证号 with its check character (GB 11643), from a 17-digit body. */
-export const idNumber = (/** @type {string} */ body17) =>
-  body17 + "10X98765432"[ID_WEIGHTS.reduce((sum, w, i) => sum + w * Number(body17[i]), 0) % 11];
+export const idNumber = (/** @type {string} */ body17) => body17 + "10X98765432"[ID_WEIGHTS.reduce((sum, w, i) => sum + w * Number(body17[i]), 0) % 11];
 
 /** A 统一社会信用代码 with its check character (GB 32100), from a 17-character body. */
 export const creditCode = (/** @type {string} */ body17) =>
   body17 + USCC_CHARS[(31 - (USCC_WEIGHTS.reduce((sum, w, i) => sum + w * USCC_CHARS.indexOf(body17[i]), 0) % 31)) % 31];
-
 
 /**
  * Waits until no antd dialog is still in its opening or closing animation. A click that lands while a modal

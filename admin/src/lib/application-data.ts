@@ -76,10 +76,7 @@ const coveredKeys = (fields: FieldView[], shownElsewhere: readonly string[]): Se
   new Set(["files", "shareholders", ...shownElsewhere, ...fields.map((field) => segments(field.path)[0] as string)]);
 
 const isEmpty = (value: unknown): boolean =>
-  value === undefined ||
-  value === null ||
-  (typeof value === "string" && value.trim() === "") ||
-  (Array.isArray(value) && value.length === 0);
+  value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
 
 /**
  * Data not described by any field (older drafts, extra keys): flattened to `[path, value]` pairs of primitives
@@ -91,8 +88,7 @@ export const extraEntries = (data: DataRecord, fields: FieldView[], shownElsewhe
   const walk = (value: unknown, path: string) => {
     if (isEmpty(value)) return;
     if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}.${index + 1}`));
-    else if (value && typeof value === "object")
-      Object.entries(value as DataRecord).forEach(([key, child]) => walk(child, `${path}.${key}`));
+    else if (value && typeof value === "object") Object.entries(value as DataRecord).forEach(([key, child]) => walk(child, `${path}.${key}`));
     else out.push([path, String(value)]);
   };
   for (const [key, value] of Object.entries(data ?? {})) {
@@ -144,5 +140,4 @@ export const fileSlotsFor = (slots: KindFileSlot[] | undefined, data: DataRecord
 };
 
 /** The label of a select value (`existing` → 已有营业执照). */
-export const optionLabel = (field: FieldView, value: unknown): string | undefined =>
-  field.options?.find((option) => option.value === String(value))?.label;
+export const optionLabel = (field: FieldView, value: unknown): string | undefined => field.options?.find((option) => option.value === String(value))?.label;

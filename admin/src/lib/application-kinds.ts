@@ -1,12 +1,5 @@
 /** The console's view of the application kinds: order of the queues, where each kind's pages live, fallbacks for before the metadata loads. */
-import {
-  FILING_KINDS,
-  FILING_STATUSES,
-  REGISTRATION_APPLICATION_STATUSES,
-  REGISTRATION_KIND,
-  TAX_REFUND_KIND,
-  TAX_REFUND_STATES,
-} from "@jmt/api-types";
+import { FILING_KINDS, FILING_STATUSES, REGISTRATION_APPLICATION_STATUSES, REGISTRATION_KIND, TAX_REFUND_KIND, TAX_REFUND_STATES } from "@jmt/api-types";
 
 /** The 业务审核 queues, in menu order: 工商注册, then the 跨境申报 kinds in guided order. */
 export const APPLICATION_KINDS = [REGISTRATION_KIND, ...FILING_KINDS] as const;
@@ -29,8 +22,7 @@ export const PLATFORM_STATES: Record<KindModule, readonly string[]> = {
   "tax-refund": ["declared", "reviewing", "treasury"],
 };
 
-export const moduleOfKind = (kind: string): KindModule =>
-  kind === REGISTRATION_KIND ? "registration" : kind === TAX_REFUND_KIND ? "tax-refund" : "filing";
+export const moduleOfKind = (kind: string): KindModule => (kind === REGISTRATION_KIND ? "registration" : kind === TAX_REFUND_KIND ? "tax-refund" : "filing");
 
 export const statesOfKind = (kind: string): readonly string[] =>
   kind === REGISTRATION_KIND ? REGISTRATION_APPLICATION_STATUSES : kind === TAX_REFUND_KIND ? TAX_REFUND_STATES : FILING_STATUSES;
@@ -51,6 +43,4 @@ export const queuePathOf = (kind: string): string => (kind === TAX_REFUND_KIND ?
 
 /** Where an application's detail lives: `/reviews/<kind>/show/<id>`, or 出口退税's own detail (estimate, returns, package). */
 export const applicationPath = (application: { kind: string; documentId: string }): string =>
-  application.kind === TAX_REFUND_KIND
-    ? TAX_REFUND_PATHS.detail(application.documentId)
-    : `/reviews/${application.kind}/show/${application.documentId}`;
+  application.kind === TAX_REFUND_KIND ? TAX_REFUND_PATHS.detail(application.documentId) : `/reviews/${application.kind}/show/${application.documentId}`;

@@ -65,11 +65,7 @@ export const statesOf = (kind: string | undefined, kinds?: KindInfo[]): Array<{ 
 };
 
 /** The queue's status filter value → what the API receives. */
-export const resolveStatusFilter = (
-  value: string | undefined,
-  kind: string | undefined,
-  kinds?: KindInfo[],
-): string | string[] | undefined => {
+export const resolveStatusFilter = (value: string | undefined, kind: string | undefined, kinds?: KindInfo[]): string | string[] | undefined => {
   if (!value || value === ALL_STATUSES) return undefined;
   if (value === PLATFORM_PENDING) return platformStatesOf(kind, kinds);
   return value;

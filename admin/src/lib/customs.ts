@@ -112,7 +112,8 @@ export const stageSteps = (progress: Pick<BatchProgress, "stage" | "needsSummary
     let state: StepState;
     if (stage === "done" || index < current) state = "finish";
     else if (index > current) state = "wait";
-    else if ((key === "waybill" && progress?.waybill?.status === "rejected") || (key === "summary" && progress?.summary?.status === "rejected")) state = "error";
+    else if ((key === "waybill" && progress?.waybill?.status === "rejected") || (key === "summary" && progress?.summary?.status === "rejected"))
+      state = "error";
     else state = "process";
     return { key, state, skipped };
   });

@@ -26,11 +26,7 @@ export interface FetchedFile {
 }
 
 /** GET `url` with `Authorization: Bearer <token>`; rejects with the API's HttpError (Chinese message). */
-export const fetchFile = async (
-  url: string,
-  token: string | null | undefined,
-  fetchImpl: typeof fetch = fetch,
-): Promise<FetchedFile> => {
+export const fetchFile = async (url: string, token: string | null | undefined, fetchImpl: typeof fetch = fetch): Promise<FetchedFile> => {
   const headers: Record<string, string> = {};
   if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
@@ -71,11 +67,7 @@ export const saveBlob = (blob: Blob, filename: string): void => {
 };
 
 /** Fetch with the token and save; returns the name the file was saved under. */
-export const downloadWithToken = async (
-  url: string,
-  token: string | null | undefined,
-  fallbackName: string,
-): Promise<string> => {
+export const downloadWithToken = async (url: string, token: string | null | undefined, fallbackName: string): Promise<string> => {
   const file = await fetchFile(url, token);
   const filename = file.filename ?? fallbackName;
   saveBlob(file.blob, filename);

@@ -5,5 +5,4 @@ export const formatDateTime = (value: string | null | undefined, withSeconds = f
 
 export const formatDate = (value: string | null | undefined): string => (value ? dayjs(value).format("YYYY-MM-DD") : "—");
 
-export const orDash = (value: unknown): string =>
-  value === null || value === undefined || value === "" ? "—" : String(value);
+export const orDash = (value: unknown): string => (value === null || value === undefined || value === "" ? "—" : String(value));

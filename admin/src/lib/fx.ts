@@ -182,13 +182,7 @@ const niceStep = (span: number, count: number): number => {
  */
 export const chartLayout = (
   points: readonly FxRatePoint[],
-  {
-    width,
-    height,
-    decimals = 4,
-    tickCount = 4,
-    labelCount = 5,
-  }: { width: number; height: number; decimals?: number; tickCount?: number; labelCount?: number },
+  { width, height, decimals = 4, tickCount = 4, labelCount = 5 }: { width: number; height: number; decimals?: number; tickCount?: number; labelCount?: number },
 ): ChartLayout => {
   const valid = points.filter((point) => isDecimal(point.rate));
   if (valid.length === 0) return { points: [], ticks: [], labels: [] };

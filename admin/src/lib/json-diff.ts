@@ -11,8 +11,7 @@ export interface DiffRow {
   kind: DiffKind;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** `{a: {b: 1}, c: [2]}` → `Map{"a.b" => 1, "c[0]" => 2}`; empty objects/arrays stay as leaves. */
 export const flatten = (value: unknown, prefix = "", out = new Map<string, unknown>()): Map<string, unknown> => {

@@ -101,10 +101,7 @@ export const createAuthProvider = ({ http, tokenStore, t, apiUrl = "/api" }: Aut
 
     async login({ phone, code, remember = false }: LoginParams): Promise<AuthActionResponse> {
       try {
-        const { data } = await http.post<{ jwt: string; user: { isPlatformStaff?: boolean } }>(
-          `${apiUrl}/auth/sms/login`,
-          { phone, code, remember },
-        );
+        const { data } = await http.post<{ jwt: string; user: { isPlatformStaff?: boolean } }>(`${apiUrl}/auth/sms/login`, { phone, code, remember });
         cached = undefined;
         tokenStore.setToken(data.jwt, remember);
         const me = await fetchMe();

@@ -74,9 +74,7 @@ export const createCustomsApi = (http: AxiosInstance, apiUrl: string = API_URL):
     return listOf(body);
   },
   async inventories(batchId, params) {
-    const { data: body } = await http.get<CustomsList<CustomsInventory>>(
-      `${apiUrl}/customs/batches/${id(batchId)}/inventories?${buildCustomsQuery(params)}`,
-    );
+    const { data: body } = await http.get<CustomsList<CustomsInventory>>(`${apiUrl}/customs/batches/${id(batchId)}/inventories?${buildCustomsQuery(params)}`);
     return listOf(body);
   },
   async record(kind, recordId) {

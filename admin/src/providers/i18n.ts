@@ -30,9 +30,7 @@ export const lookup = (messages: Messages, key: string): unknown =>
 export const interpolate = (template: string, values: unknown): string => {
   if (!values || typeof values !== "object") return template;
   const map = values as Record<string, unknown>;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    map[name] === undefined || map[name] === null ? whole : String(map[name]),
-  );
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (map[name] === undefined || map[name] === null ? whole : String(map[name])));
 };
 
 export interface AppI18n {

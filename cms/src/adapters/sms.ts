@@ -25,7 +25,10 @@ export interface SmsSendResult {
 }
 
 export class SmsSendError extends Error {
-  constructor(message: string, readonly providerCode?: string) {
+  constructor(
+    message: string,
+    readonly providerCode?: string,
+  ) {
     super(message);
     this.name = 'SmsSendError';
   }
@@ -52,7 +55,11 @@ export function smsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SmsConfi
 
 /** RFC 3986 encoding as Aliyun's RPC signature requires. */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/\+/g, '%20').replace(/\*/g, '%2A').replace(/%7E/g, '~').replace(/[!'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value)
+    .replace(/\+/g, '%20')
+    .replace(/\*/g, '%2A')
+    .replace(/%7E/g, '~')
+    .replace(/[!'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 export function signRpc(method: string, params: Record<string, string>, accessKeySecret: string): string {

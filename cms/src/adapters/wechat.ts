@@ -13,7 +13,10 @@ export interface WechatConfig {
 }
 
 export class WechatError extends Error {
-  constructor(message: string, readonly errcode?: number) {
+  constructor(
+    message: string,
+    readonly errcode?: number,
+  ) {
     super(message);
     this.name = 'WechatError';
   }

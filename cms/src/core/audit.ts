@@ -165,11 +165,9 @@ export function registerAudit(strapi: Core.Strapi): void {
     const scope = await currentScope(strapi);
     // Writes outside a user's request (seeding, workers) are not a user's operation.
     if (!scope || scope.kind === 'anonymous') return next();
-    const before = params.documentId
-      ? await strapi.db.query(uid).findOne({ where: { documentId: params.documentId } })
-      : null;
+    const before = params.documentId ? await strapi.db.query(uid).findOne({ where: { documentId: params.documentId } }) : null;
     const result = (await next()) as any;
-    const after = action === 'delete' ? null : result?.entries?.[0] ?? result ?? null;
+    const after = action === 'delete' ? null : (result?.entries?.[0] ?? result ?? null);
     await writeAudit(
       strapi,
       {

@@ -19,7 +19,12 @@ const templateId = () => process.env.WECHAT_TEMPLATE_STATUS || (process.env.NODE
 const miniProgramAppId = () => process.env.WECHAT_MINIPROGRAM_APPID || wechatConfigFromEnv().appId;
 
 /** WeChat limits: thing ≤ 20 characters, phrase ≤ 5. */
-const clip = (value: string, max: number) => (Array.from(value).length > max ? `${Array.from(value).slice(0, max - 1).join('')}…` : value);
+const clip = (value: string, max: number) =>
+  Array.from(value).length > max
+    ? `${Array.from(value)
+        .slice(0, max - 1)
+        .join('')}…`
+    : value;
 
 function formatTime(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

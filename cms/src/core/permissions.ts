@@ -20,14 +20,7 @@ export const merchantAdminPermissions = [
 ] as const;
 
 /** A merchant member only looks (仅查看); marking their own messages read is not a business edit. */
-export const merchantMemberPermissions = [
-  'merchant.read',
-  'members.read',
-  'files.read',
-  'messages.read',
-  'messages.mark',
-  'data.read',
-] as const;
+export const merchantMemberPermissions = ['merchant.read', 'members.read', 'files.read', 'messages.read', 'messages.mark', 'data.read'] as const;
 
 /** Actions platform staff roles can be granted (shown when admins build roles later). */
 export const platformPermissionCatalogue: Record<string, string> = {

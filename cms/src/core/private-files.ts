@@ -41,7 +41,10 @@ export async function storePrivateFile(tempPath: string): Promise<StoredFile> {
   await handle.close();
   const type = sniffMime(head);
   if (!type) throw new AppError('FILE_TYPE_NOT_ALLOWED', 415);
-  const sha256 = crypto.createHash('sha256').update(await fs.promises.readFile(tempPath)).digest('hex');
+  const sha256 = crypto
+    .createHash('sha256')
+    .update(await fs.promises.readFile(tempPath))
+    .digest('hex');
   const now = new Date();
   const storageKey = path.join(String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), `${crypto.randomUUID()}.${type.ext}`);
   const target = path.join(privateUploadDir(), storageKey);

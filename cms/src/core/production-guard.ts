@@ -28,6 +28,7 @@ export function assertProductionSafe(env: NodeJS.ProcessEnv = process.env): void
   if (!env.DDT_BASE_URL) problems.push('DDT_BASE_URL (the 点点通 gateway) must be set in production');
   // FX rates: the default feed URLs are the local simulator's; real feeds must be named (or fetching turned off
   // and rates entered by staff).
-  if (env.FX_FETCH !== 'false' && (!env.FX_CFETS_URL || !env.FX_ECB_URL)) problems.push('FX_CFETS_URL and FX_ECB_URL must be set in production (or FX_FETCH=false with rates entered by staff)');
+  if (env.FX_FETCH !== 'false' && (!env.FX_CFETS_URL || !env.FX_ECB_URL))
+    problems.push('FX_CFETS_URL and FX_ECB_URL must be set in production (or FX_FETCH=false with rates entered by staff)');
   if (problems.length) throw new Error(`[jmt] refusing to start in production:\n - ${problems.join('\n - ')}`);
 }

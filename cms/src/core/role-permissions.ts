@@ -39,7 +39,8 @@ export async function syncRolePermissions(strapi: Core.Strapi): Promise<void> {
   for (const role of roles) {
     const rows = (await permissionQuery.findMany({ where: { role: role.id }, select: ['id', 'action'] })) as { id: number; action: string }[];
     for (const row of rows) {
-      const revoke = REVOKED_EVERYWHERE.some((re) => re.test(row.action)) || (role.id === publicRole?.id && (REVOKED_FOR_PUBLIC.includes(row.action) || row.action.startsWith('api::')));
+      const revoke =
+        REVOKED_EVERYWHERE.some((re) => re.test(row.action)) || (role.id === publicRole?.id && (REVOKED_FOR_PUBLIC.includes(row.action) || row.action.startsWith('api::')));
       if (revoke) await permissionQuery.delete({ where: { id: row.id } });
     }
   }

@@ -127,7 +127,12 @@ export async function seedApplications(strapi: Core.Strapi, merchantIds: Record<
       registeredAddress: '江苏省连云港市东海县牛山街道水晶城路 88 号',
       legalPerson: { name: '王建华', idNumber: '32072219850612341X', phone: '13900000001' },
       contact: { name: '王建华', phone: '13900000001' },
-      files: { business_licence: jinghuaFiles.business_licence, id_card_front: jinghuaFiles.id_card_front, id_card_back: jinghuaFiles.id_card_back, bank_permit: jinghuaFiles.bank_permit },
+      files: {
+        business_licence: jinghuaFiles.business_licence,
+        id_card_front: jinghuaFiles.id_card_front,
+        id_card_back: jinghuaFiles.id_card_back,
+        bank_permit: jinghuaFiles.bank_permit,
+      },
     },
     steps: [
       { to: 'filling', daysAgo: 30, actor: 'merchant' },

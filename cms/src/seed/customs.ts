@@ -19,12 +19,28 @@ const CONFIG = {
 };
 
 const line = (itemNo: string, itemName: string, itemDescribe: string, hsCode: string, unit: string, qty: string, price: string, totalPrice: string) => ({
-  itemNo, itemName, itemDescribe, hsCode, barCode: '', unit, currency: '502', qty, price, totalPrice, note: '',
+  itemNo,
+  itemName,
+  itemDescribe,
+  hsCode,
+  barCode: '',
+  unit,
+  currency: '502',
+  qty,
+  price,
+  totalPrice,
+  note: '',
 });
 
 const ORDERS = [
   { orderNo: 'TT20261120001', lines: [line('AM-BR-8MM', '紫水晶手串', '天然紫水晶 8mm 圆珠手串', '7116200000', '011', '2', '12.50', '25.00')] },
-  { orderNo: 'TT20261120002', lines: [line('CQ-BALL-60', '白水晶球', '天然白水晶球 直径 60mm（易碎）', '7103992000', '011', '1', '38.00', '38.00'), line('RQ-PD-20', '粉晶吊坠', '天然粉水晶心形吊坠 20mm', '7116200000', '011', '3', '6.80', '20.40')] },
+  {
+    orderNo: 'TT20261120002',
+    lines: [
+      line('CQ-BALL-60', '白水晶球', '天然白水晶球 直径 60mm（易碎）', '7103992000', '011', '1', '38.00', '38.00'),
+      line('RQ-PD-20', '粉晶吊坠', '天然粉水晶心形吊坠 20mm', '7116200000', '011', '3', '6.80', '20.40'),
+    ],
+  },
   { orderNo: 'TT20261120003', lines: [line('CT-NK-6MM', '黄水晶项链', '天然黄水晶 6mm 项链 45cm', '7116200000', '011', '1', '21.90', '21.90')] },
   { orderNo: 'TT20261120004', lines: [line('CT-ORN-L', '黄水晶摆件', '天然黄水晶聚宝盆摆件 约 1.2kg（易碎）', '7116200000', '011', '1', '56.00', '56.00')] },
   { orderNo: 'TT20261120005', lines: [line('AM-BR-10MM', '紫水晶手串', '天然紫水晶 10mm 圆珠手串', '7116200000', '011', '4', '15.00', '60.00')] },
@@ -42,14 +58,34 @@ export async function seedCustoms(strapi: Core.Strapi, merchantIds: Record<strin
   });
   const batch = (await strapi.documents('plugin::customs.batch' as any).create({
     data: {
-      merchant: merchantIds.jinghua, number: 'PC20261120000001', name: '11月 TikTok 美国站 第3批', tradeMode: '9610', statisticsFlag: 'B',
-      logisticsCode: '3207980YT1', logisticsName: '顺丰国际标快', country: '502', trafMode: '5', wrapType: '22', parcelWeight: '0.6', status: 'open',
+      merchant: merchantIds.jinghua,
+      number: 'PC20261120000001',
+      name: '11月 TikTok 美国站 第3批',
+      tradeMode: '9610',
+      statisticsFlag: 'B',
+      logisticsCode: '3207980YT1',
+      logisticsName: '顺丰国际标快',
+      country: '502',
+      trafMode: '5',
+      wrapType: '22',
+      parcelWeight: '0.6',
+      status: 'open',
       note: '水晶球、摆件为易碎品，已加厚包装',
     } as any,
   })) as { id: number };
   for (const o of ORDERS) {
     await strapi.documents('plugin::customs.order' as any).create({
-      data: { merchantId: merchantIds.jinghua, batchId: batch.id, orderNo: o.orderNo, currency: '502', goodsValue: sumTotals(o.lines), freight: '0', orderDate: '2026-11-20', lines: o.lines, status: 'draft' } as any,
+      data: {
+        merchantId: merchantIds.jinghua,
+        batchId: batch.id,
+        orderNo: o.orderNo,
+        currency: '502',
+        goodsValue: sumTotals(o.lines),
+        freight: '0',
+        orderDate: '2026-11-20',
+        lines: o.lines,
+        status: 'draft',
+      } as any,
     });
   }
 }

@@ -40,19 +40,63 @@ export async function seedFx(strapi: Core.Strapi, merchantIds: Record<string, nu
     await ledger.post(db, { merchantId, type: 'balance_update', balanceDelta: 1_528_000n, frozenDelta: 0n, actorName: STAFF, note: '银行余额更新（2026-11-16）：0.00 → 15280.00' });
     const done = (await strapi.db.query(SETTLEMENT as never).create({
       data: {
-        documentId: `jmtfxdemo${'0'.repeat(14)}1`, merchant: merchantId, number: 'FX-20261117-00001', status: 'completed', amountMinor: '270000', date: '2026-11-17',
-        rate: '7.0950', note: '10 月 TikTok 美国站回款', evidence, profile, actualRate: '7.0921', cnyMinor: '1914867', remainingMinor: '1258000', completedAt: days(4),
+        documentId: `jmtfxdemo${'0'.repeat(14)}1`,
+        merchant: merchantId,
+        number: 'FX-20261117-00001',
+        status: 'completed',
+        amountMinor: '270000',
+        date: '2026-11-17',
+        rate: '7.0950',
+        note: '10 月 TikTok 美国站回款',
+        evidence,
+        profile,
+        actualRate: '7.0921',
+        cnyMinor: '1914867',
+        remainingMinor: '1258000',
+        completedAt: days(4),
       },
     })) as { id: number };
-    await ledger.post(db, { merchantId, type: 'freeze', balanceDelta: 0n, frozenDelta: 270_000n, settlementId: done.id, actorName: '王建华', note: '结汇申请 FX-20261117-00001 冻结 US$2700.00' });
-    await ledger.post(db, { merchantId, type: 'settlement', balanceDelta: -270_000n, frozenDelta: -270_000n, settlementId: done.id, actorName: STAFF, note: '结汇 FX-20261117-00001：US$2700.00 × 7.0921 = ¥19148.67' });
+    await ledger.post(db, {
+      merchantId,
+      type: 'freeze',
+      balanceDelta: 0n,
+      frozenDelta: 270_000n,
+      settlementId: done.id,
+      actorName: '王建华',
+      note: '结汇申请 FX-20261117-00001 冻结 US$2700.00',
+    });
+    await ledger.post(db, {
+      merchantId,
+      type: 'settlement',
+      balanceDelta: -270_000n,
+      frozenDelta: -270_000n,
+      settlementId: done.id,
+      actorName: STAFF,
+      note: '结汇 FX-20261117-00001：US$2700.00 × 7.0921 = ¥19148.67',
+    });
     const open = (await strapi.db.query(SETTLEMENT as never).create({
       data: {
-        documentId: `jmtfxdemo${'0'.repeat(14)}2`, merchant: merchantId, number: 'FX-20261121-00002', status: 'processing', amountMinor: '300000', date: '2026-11-21',
-        rate: '7.0258', note: '11 月上旬 Amazon 回款', evidence, profile,
+        documentId: `jmtfxdemo${'0'.repeat(14)}2`,
+        merchant: merchantId,
+        number: 'FX-20261121-00002',
+        status: 'processing',
+        amountMinor: '300000',
+        date: '2026-11-21',
+        rate: '7.0258',
+        note: '11 月上旬 Amazon 回款',
+        evidence,
+        profile,
       },
     })) as { id: number };
-    await ledger.post(db, { merchantId, type: 'freeze', balanceDelta: 0n, frozenDelta: 300_000n, settlementId: open.id, actorName: '王建华', note: '结汇申请 FX-20261121-00002 冻结 US$3000.00' });
+    await ledger.post(db, {
+      merchantId,
+      type: 'freeze',
+      balanceDelta: 0n,
+      frozenDelta: 300_000n,
+      settlementId: open.id,
+      actorName: '王建华',
+      note: '结汇申请 FX-20261121-00002 冻结 US$3000.00',
+    });
     const events = [
       { merchantId, settlementId: done.id, status: 'processing', actorName: '王建华', actorKind: 'merchant', createdAt: days(5) },
       { merchantId, settlementId: done.id, status: 'completed', note: '实际汇率 7.0921，到账 ¥19148.67', actorName: STAFF, actorKind: 'platform', createdAt: days(4) },

@@ -22,8 +22,14 @@ export async function seedTaxRefunds(strapi: Core.Strapi, merchantIds: Record<st
     prefix: 'TR',
     waitingOn: WAITING,
     data: {
-      enterpriseType: 'trading', orderAmount: '86500.00', purchaseAmount: '72000.00', hsCode: '7116200000', exportDate: '2026-11-10',
-      invoiceNo: '32002541300087451', note: '11 月上旬 TikTok 美国站紫水晶手串、黄水晶摆件出口', files: await files('2026-11'),
+      enterpriseType: 'trading',
+      orderAmount: '86500.00',
+      purchaseAmount: '72000.00',
+      hsCode: '7116200000',
+      exportDate: '2026-11-10',
+      invoiceNo: '32002541300087451',
+      note: '11 月上旬 TikTok 美国站紫水晶手串、黄水晶摆件出口',
+      files: await files('2026-11'),
     },
     steps: [
       { to: 'draft', daysAgo: 6, actor: 'merchant' },
@@ -36,8 +42,14 @@ export async function seedTaxRefunds(strapi: Core.Strapi, merchantIds: Record<st
     prefix: 'TR',
     waitingOn: WAITING,
     data: {
-      enterpriseType: 'trading', orderAmount: '42800.00', purchaseAmount: '36000.00', hsCode: '7103992000', exportDate: '2026-09-28',
-      invoiceNo: '32002541300061208', note: '9 月 Amazon 欧洲站白水晶球出口', files: await files('2026-09'),
+      enterpriseType: 'trading',
+      orderAmount: '42800.00',
+      purchaseAmount: '36000.00',
+      hsCode: '7103992000',
+      exportDate: '2026-09-28',
+      invoiceNo: '32002541300061208',
+      note: '9 月 Amazon 欧洲站白水晶球出口',
+      files: await files('2026-09'),
     },
     steps: [
       { to: 'draft', daysAgo: 45, actor: 'merchant' },

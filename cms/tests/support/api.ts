@@ -58,7 +58,9 @@ export async function login(phone: string, options: { remember?: boolean } = {})
   const sent = await api().post('/api/auth/sms/send').send({ phone });
   if (sent.status !== 200) throw new Error(`send failed for ${phone}: ${sent.status} ${JSON.stringify(sent.body)}`);
   const code = await latestCode(phone);
-  const res = await api().post('/api/auth/sms/login').send({ phone, code, remember: options.remember ?? false });
+  const res = await api()
+    .post('/api/auth/sms/login')
+    .send({ phone, code, remember: options.remember ?? false });
   if (res.status !== 200) throw new Error(`login failed for ${phone}: ${res.status} ${JSON.stringify(res.body)}`);
   fs.writeFileSync(cacheFile, res.body.jwt);
   return res.body.jwt as string;

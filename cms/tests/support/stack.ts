@@ -126,7 +126,15 @@ export async function startCms(extraEnv: Record<string, string>): Promise<Runnin
   };
 }
 
-export async function startSimulators(): Promise<{ smsPort: number; wechatPort: number; ddtPort: number; fxPort: number; child: ChildProcess; ddt: ChildProcess; fx: ChildProcess }> {
+export async function startSimulators(): Promise<{
+  smsPort: number;
+  wechatPort: number;
+  ddtPort: number;
+  fxPort: number;
+  child: ChildProcess;
+  ddt: ChildProcess;
+  fx: ChildProcess;
+}> {
   const smsPort = await freePort();
   const wechatPort = await freePort();
   const ddtPort = await freePort();

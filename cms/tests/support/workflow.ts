@@ -16,7 +16,9 @@ export interface SignedUp {
 export async function signUpWithWechat(): Promise<SignedUp> {
   const phone = freshPhone();
   const code = `wxcode-${phone}`;
-  const res = await api().post('/api/auth/wechat/login').send({ code, phoneCode: `sim:${phone}:wf` });
+  const res = await api()
+    .post('/api/auth/wechat/login')
+    .send({ code, phoneCode: `sim:${phone}:wf` });
   if (res.status !== 200) throw new Error(`wechat sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
   const me = await api().get('/api/me').set(bearer(res.body.jwt)).expect(200);
   // The openid is never exposed by the API; the simulator derives it from the login code like this.
@@ -27,7 +29,10 @@ export async function signUpWithWechat(): Promise<SignedUp> {
 /** Signs up by SMS (a phone that never logged in before). */
 export async function signUpWithSms(phone = freshPhone()): Promise<SignedUp> {
   await api().post('/api/auth/sms/send').send({ phone }).expect(200);
-  const res = await api().post('/api/auth/sms/login').send({ phone, code: await latestCode(phone) }).expect(200);
+  const res = await api()
+    .post('/api/auth/sms/login')
+    .send({ phone, code: await latestCode(phone) })
+    .expect(200);
   const me = await api().get('/api/me').set(bearer(res.body.jwt)).expect(200);
   return { jwt: res.body.jwt, phone, openid: null, merchantDocumentId: me.body.merchant?.documentId ?? '' };
 }

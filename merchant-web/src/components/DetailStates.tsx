@@ -28,7 +28,14 @@ interface DetailLoadErrorProps {
 }
 
 /** A detail page whose record could not be loaded: 404 offers the way back, anything else also a retry. */
-export function DetailLoadError({ failure, notFoundKey, loadFailedKey, backLabel, onBack, onReload }: DetailLoadErrorProps) {
+export function DetailLoadError({
+  failure,
+  notFoundKey,
+  loadFailedKey,
+  backLabel,
+  onBack,
+  onReload,
+}: DetailLoadErrorProps) {
   const t = useT();
   const notFound = failure?.status === 404;
   return (

@@ -51,12 +51,7 @@ export function InvitationInbox() {
   };
 
   return (
-    <Space
-      direction="vertical"
-      size={12}
-      className="jmt-invitation-inbox"
-      data-testid="invitation-inbox"
-    >
+    <Space direction="vertical" size={12} className="jmt-invitation-inbox" data-testid="invitation-inbox">
       {invitations.map((invitation) => {
         const values = {
           inviter: invitation.invitedByName ?? "",
@@ -72,14 +67,7 @@ export function InvitationInbox() {
             message={t("invitations.title")}
             description={
               <>
-                <div>
-                  {t(
-                    invitation.invitedByName
-                      ? "invitations.body"
-                      : "invitations.bodyNoInviter",
-                    values,
-                  )}
-                </div>
+                <div>{t(invitation.invitedByName ? "invitations.body" : "invitations.bodyNoInviter", values)}</div>
                 <div className="jmt-muted">
                   {t("invitations.expires", {
                     time: formatDateTime(invitation.expiresAt),

@@ -39,9 +39,7 @@ export function useLatestApplication(kind: string) {
     queryKey: applicationKeys.list(kind),
     queryFn: async () => {
       const list = await applicationsApi.list({ kind, pageSize: 20 });
-      return (
-        [...list].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0] ?? null
-      );
+      return [...list].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0] ?? null;
     },
   });
 }

@@ -52,7 +52,12 @@ export function useRefundRates(enabled = true) {
 }
 
 export function useDeclarations(enabled = true) {
-  return useQuery({ queryKey: taxRefundKeys.declarations, queryFn: taxRefundApi.declarations, enabled, staleTime: 60_000 });
+  return useQuery({
+    queryKey: taxRefundKeys.declarations,
+    queryFn: taxRefundApi.declarations,
+    enabled,
+    staleTime: 60_000,
+  });
 }
 
 /**

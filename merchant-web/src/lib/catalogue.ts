@@ -87,7 +87,8 @@ export const TAX_REFUND_FEATURE_PATH: Record<string, string> = {
  */
 export function modulePath(key: ModuleKey, feature?: string): string {
   if (key === "registration") return "/registration";
-  if (key === "filing") return feature && FILING_FEATURE_KIND[feature] ? `/filing/${FILING_FEATURE_KIND[feature]}` : "/filing";
+  if (key === "filing")
+    return feature && FILING_FEATURE_KIND[feature] ? `/filing/${FILING_FEATURE_KIND[feature]}` : "/filing";
   if (key === "customs") return feature ? (CUSTOMS_FEATURE_PATH[feature] ?? "/customs") : "/customs";
   if (key === "fx") return feature ? (FX_FEATURE_PATH[feature] ?? "/fx") : "/fx";
   if (key === "tax-refund") return feature ? (TAX_REFUND_FEATURE_PATH[feature] ?? "/tax-refund") : "/tax-refund";

@@ -76,4 +76,3 @@ export function todoItems(home: HomePayload | null | undefined): {
 
 /** Registration progress (R3): 材料填报 → 材料初审 → 现场核验 → 核准通过. */
 export { REGISTRATION_STEPS, registrationProgress };
-

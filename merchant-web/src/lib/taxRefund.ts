@@ -48,7 +48,9 @@ export const isYuanAmount = (value: unknown): boolean =>
 
 /** 主要出口商品 HS 编码: 4–10 digits (a prefix such as 7013 is allowed), spaces and dots dropped. */
 export const normalizeHsCode = (value: unknown): string =>
-  typeof value === "string" ? value.replace(/[\s.．]/g, "").replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : "";
+  typeof value === "string"
+    ? value.replace(/[\s.．]/g, "").replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    : "";
 export const isHsCode = (value: unknown): boolean => /^\d{4,10}$/.test(normalizeHsCode(value));
 
 // ── the home page ─────────────────────────────────────────────────────────────────────────────────────
@@ -72,7 +74,9 @@ export interface RefundSummary {
   expectedTotal: string;
 }
 
-export function refundSummary(refunds: ReadonlyArray<Pick<TaxRefundListItem, "status" | "estimate" | "refundedAmount">>): RefundSummary {
+export function refundSummary(
+  refunds: ReadonlyArray<Pick<TaxRefundListItem, "status" | "estimate" | "refundedAmount">>,
+): RefundSummary {
   const open = refunds.filter((r) => isOpen(r.status));
   return {
     open: open.length,
@@ -113,11 +117,16 @@ export interface RefundProblem {
 export function refundProblems(data: Partial<TaxRefundData> | null | undefined): RefundProblem[] {
   const d = data ?? {};
   const out: RefundProblem[] = [];
-  const need = (field: string, value: unknown, valid: (v: unknown) => boolean = (v) => typeof v === "string" && v.trim() !== "") => {
+  const need = (
+    field: string,
+    value: unknown,
+    valid: (v: unknown) => boolean = (v) => typeof v === "string" && v.trim() !== "",
+  ) => {
     if (typeof value !== "string" || value.trim() === "") out.push({ field, reason: "required" });
     else if (!valid(value)) out.push({ field, reason: "invalid" });
   };
-  if (d.enterpriseType !== "trading" && d.enterpriseType !== "producer") out.push({ field: "enterpriseType", reason: "required" });
+  if (d.enterpriseType !== "trading" && d.enterpriseType !== "producer")
+    out.push({ field: "enterpriseType", reason: "required" });
   need("orderAmount", d.orderAmount, isYuanAmount);
   if (d.enterpriseType !== "producer") need("purchaseAmount", d.purchaseAmount, isYuanAmount);
   need("hsCode", d.hsCode, isHsCode);
@@ -159,7 +168,10 @@ export interface RefundFormValues {
  * 进项发票金额 dropped for a producer (its estimate is on FOB), empty file slots left out.
  */
 export function refundDraft(stored: Partial<TaxRefundData>, values: RefundFormValues): Partial<TaxRefundData> {
-  const merged: Record<string, unknown> = { ...stored, ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) };
+  const merged: Record<string, unknown> = {
+    ...stored,
+    ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)),
+  };
   const out = compact(merged) as Partial<TaxRefundData> & Record<string, unknown>;
   for (const key of ["orderAmount", "purchaseAmount"] as const) {
     if (typeof out[key] === "string") out[key] = normalizeDecimal(out[key]);
@@ -174,7 +186,8 @@ export function refundDraft(stored: Partial<TaxRefundData>, values: RefundFormVa
     if (typeof id === "string" && id) files[slot as TaxRefundFileSlot] = id;
   }
   out.files = files;
-  if (Array.isArray(out.customsBatches)) out.customsBatches = out.customsBatches.filter((id) => typeof id === "string" && id);
+  if (Array.isArray(out.customsBatches))
+    out.customsBatches = out.customsBatches.filter((id) => typeof id === "string" && id);
   return out;
 }
 
@@ -218,7 +231,8 @@ export function suggestRates(rates: readonly RefundRate[], input: string, limit 
   if (!text) return rates.slice(0, limit);
   const scored = rates
     .map((r) => {
-      const score = code && /^\d+$/.test(code) ? (r.hsCode.startsWith(code) ? 0 : code.startsWith(r.hsCode) ? 1 : -1) : -1;
+      const score =
+        code && /^\d+$/.test(code) ? (r.hsCode.startsWith(code) ? 0 : code.startsWith(r.hsCode) ? 1 : -1) : -1;
       return { r, score: score >= 0 ? score : r.description.includes(text) ? 2 : -1 };
     })
     .filter((x) => x.score >= 0)
@@ -227,13 +241,19 @@ export function suggestRates(rates: readonly RefundRate[], input: string, limit 
 }
 
 /** The rate row an estimate used (for its note: where the rate comes from). */
-export function rateOfEstimate(rates: readonly RefundRate[] | undefined, estimate: Pick<RefundEstimate, "matchedCode" | "effectiveFrom">): RefundRate | null {
+export function rateOfEstimate(
+  rates: readonly RefundRate[] | undefined,
+  estimate: Pick<RefundEstimate, "matchedCode" | "effectiveFrom">,
+): RefundRate | null {
   return rates?.find((r) => r.hsCode === estimate.matchedCode && r.effectiveFrom === estimate.effectiveFrom) ?? null;
 }
 
 // ── detail ───────────────────────────────────────────────────────────────────────────────────────────
 
 /** When a refund last reached a state, from its timeline (oldest first). */
-export function reachedAt(timeline: ReadonlyArray<{ to: string; createdAt: string }> | undefined, status: string): string | null {
+export function reachedAt(
+  timeline: ReadonlyArray<{ to: string; createdAt: string }> | undefined,
+  status: string,
+): string | null {
   return [...(timeline ?? [])].reverse().find((e) => e.to === status)?.createdAt ?? null;
 }

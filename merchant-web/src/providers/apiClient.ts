@@ -94,7 +94,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
       ),
     markAllMessagesRead: () => request<{ data: { marked: number } }>("post", "/api/messages/read-all"),
     markMessageRead: (documentId: string) =>
-      request<{ data: { documentId: string; read: boolean } }>("post", `/api/messages/${encodeURIComponent(documentId)}/read`),
+      request<{ data: { documentId: string; read: boolean } }>(
+        "post",
+        `/api/messages/${encodeURIComponent(documentId)}/read`,
+      ),
     getMerchant: async (documentId: string) =>
       (await request<{ data: Merchant }>("get", `/api/merchants/${encodeURIComponent(documentId)}`)).data,
     updateMerchant: async (documentId: string, data: Partial<MerchantEditable>) =>

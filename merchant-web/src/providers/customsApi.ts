@@ -187,12 +187,9 @@ export const customsApi = {
 
   /** Shared-read carriers (Strapi list) for the batch form's 物流企业 suggestions. */
   carriers: async () => {
-    const body = await api.request<{ data?: { name?: string; code?: string; customsCode?: string | null; status?: string; sort?: number }[] }>(
-      "get",
-      "/api/carriers",
-      undefined,
-      { params: { "pagination[pageSize]": 100, sort: "sort:asc" } },
-    );
+    const body = await api.request<{
+      data?: { name?: string; code?: string; customsCode?: string | null; status?: string; sort?: number }[];
+    }>("get", "/api/carriers", undefined, { params: { "pagination[pageSize]": 100, sort: "sort:asc" } });
     return (body?.data ?? []).filter(
       (c): c is { name: string; code?: string; customsCode?: string | null; status?: string } =>
         typeof c?.name === "string" && c.status !== "terminated",

@@ -54,4 +54,3 @@ export function createDataProvider(options: { baseURL?: string; getToken?: () =>
 }
 
 export const dataProvider = createDataProvider({ getToken });
-

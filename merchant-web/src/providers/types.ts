@@ -153,7 +153,6 @@ export interface Membership {
   createdAt: string;
 }
 
-
 /** GET /api/messages: the current merchant's messages, newest first. */
 export interface MessageItem {
   documentId: string;

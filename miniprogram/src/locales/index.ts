@@ -21,7 +21,5 @@ export function messages(): Messages {
 
 /** Fill `{name}` placeholders: format('{seconds} 秒后重发', { seconds: 59 }). */
 export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : whole));
 }

@@ -134,7 +134,6 @@ export interface CustomsTodos {
   counts: { orders: number; lists: number; summaries: number };
 }
 
-
 export interface WaybillForm {
   billNo: string;
   trafName: string;
@@ -214,9 +213,7 @@ export function runNextAction(id: string, action: NextAction, form?: WaybillForm
 }
 
 export function listCancellations(invtNo: string, page = 1, pageSize = 20, client: ApiClient = api): Promise<ListPage<Cancellation>> {
-  return client
-    .get<ListPage<Cancellation>>(`${BASE}/cancellations`, { query: listQuery(page, pageSize, {}, { invtNo }) })
-    .then((r) => readList(r, page, pageSize));
+  return client.get<ListPage<Cancellation>>(`${BASE}/cancellations`, { query: listQuery(page, pageSize, {}, { invtNo }) }).then((r) => readList(r, page, pageSize));
 }
 
 /** Released inventories without an open cancellation (at most 50), searchable by 清单编号. */
@@ -318,12 +315,7 @@ export function progressInFlight(p: BatchProgress | null | undefined): boolean {
   if (!p) return false;
   const any = (kind: SubjectKind, counts: StatusCounts | null | undefined) =>
     Object.keys((counts && counts.byStatus) || {}).some((s) => isInFlight(kind, s) && Number(counts!.byStatus[s]) > 0);
-  return (
-    any('order', p.orders) ||
-    any('inventory', p.inventories) ||
-    isInFlight('waybill', p.waybill && p.waybill.status) ||
-    isInFlight('summary', p.summary && p.summary.status)
-  );
+  return any('order', p.orders) || any('inventory', p.inventories) || isInFlight('waybill', p.waybill && p.waybill.status) || isInFlight('summary', p.summary && p.summary.status);
 }
 
 function rejectedCount(p: BatchProgress): number {
@@ -532,18 +524,19 @@ export function configView(c: CustomsConfig | null | undefined): ConfigView {
   const status = (c && c.status) || 'missing';
   const tone: Tone = status === 'valid' ? 'success' : status === 'invalid' ? 'error' : 'warning';
   const pair = (name?: string | null, code?: string | null) => [name, code ? `（${code}）` : ''].filter(Boolean).join('');
-  const rows = !c || status === 'missing'
-    ? []
-    : [
-        { label: t.dxpId, value: c.dxpId || '' },
-        { label: t.ebc, value: pair(c.ebcName, c.ebcCode) },
-        { label: t.ebp, value: pair(c.ebpName, c.ebpCode) },
-        { label: t.agent, value: pair(c.agentName, c.agentCode) },
-        { label: t.customsCode, value: c.customsCode || '' },
-        { label: t.portCode, value: c.portCode || '' },
-        { label: t.appKey, value: c.appKey || '' },
-        { label: t.verifiedAt, value: formatDateTime(c.verifiedAt) },
-      ].filter((r) => r.value);
+  const rows =
+    !c || status === 'missing'
+      ? []
+      : [
+          { label: t.dxpId, value: c.dxpId || '' },
+          { label: t.ebc, value: pair(c.ebcName, c.ebcCode) },
+          { label: t.ebp, value: pair(c.ebpName, c.ebpCode) },
+          { label: t.agent, value: pair(c.agentName, c.agentCode) },
+          { label: t.customsCode, value: c.customsCode || '' },
+          { label: t.portCode, value: c.portCode || '' },
+          { label: t.appKey, value: c.appKey || '' },
+          { label: t.verifiedAt, value: formatDateTime(c.verifiedAt) },
+        ].filter((r) => r.value);
   return {
     status,
     statusLabel: t.statuses[status] || status,

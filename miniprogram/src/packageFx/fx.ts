@@ -68,9 +68,7 @@ export function fetchLedger(page = 1, pageSize = 20, client: ApiClient = api): P
 }
 
 export function listSettlements(page = 1, pageSize = 20, client: ApiClient = api): Promise<Page<SettlementListItem>> {
-  return client
-    .get<ListPage<SettlementListItem>>(`${BASE}/settlements`, { query: listQuery(page, pageSize) })
-    .then((r) => readList(r, page, pageSize));
+  return client.get<ListPage<SettlementListItem>>(`${BASE}/settlements`, { query: listQuery(page, pageSize) }).then((r) => readList(r, page, pageSize));
 }
 
 export function getSettlement(id: string, client: ApiClient = api): Promise<SettlementDetail> {

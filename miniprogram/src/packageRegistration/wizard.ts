@@ -244,9 +244,7 @@ export function summaryRows(form: RegForm): SummaryRow[] {
   const t = messages().regWizard;
   const none = t.notFilled;
   const v = (s: string) => (s && s.trim()) || none;
-  const rows: SummaryRow[] = [
-    { label: t.entityLabel, value: messages().merchantTypes[form.entityType] || none },
-  ];
+  const rows: SummaryRow[] = [{ label: t.entityLabel, value: messages().merchantTypes[form.entityType] || none }];
   if (form.path === 'existing') {
     rows.push({ label: t.companyName, value: v(form.companyName) }, { label: t.creditCode, value: v(form.creditCode) });
   } else {
@@ -262,7 +260,11 @@ export function summaryRows(form: RegForm): SummaryRow[] {
   if (isCompanyNew(form)) {
     rows.push({
       label: t.shareholders,
-      value: form.shareholders.filter((s) => s.name).map((s) => `${s.name} ${s.ratio}%`).join('，') || none,
+      value:
+        form.shareholders
+          .filter((s) => s.name)
+          .map((s) => `${s.name} ${s.ratio}%`)
+          .join('，') || none,
     });
   }
   rows.push({ label: t.contact, value: [form.contact.name, form.contact.phone].filter(Boolean).join(' · ') || none });

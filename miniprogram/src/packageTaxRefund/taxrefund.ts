@@ -11,17 +11,7 @@ import type {
 } from '@jmt/api-types';
 import { format, messages } from '../locales/index';
 import { api, ApiClient, listQuery } from '../services/api';
-import {
-  ApplicationData,
-  createApplication,
-  KindDefinition,
-  lastReason,
-  missingFields,
-  ProgressStep,
-  saveDraft,
-  TAX_REFUND_KIND,
-  transition,
-} from '../services/applications';
+import { ApplicationData, createApplication, KindDefinition, lastReason, missingFields, ProgressStep, saveDraft, TAX_REFUND_KIND, transition } from '../services/applications';
 import { fetchMe } from '../services/me';
 import { getRole } from '../services/session';
 import { compare, format as formatAmount, isDecimal, isDecimalInput, sum } from '@jmt/money';
@@ -62,13 +52,11 @@ export const LIST_PAGE_SIZE = 100;
 export const LIST_MAX_PAGES = 10;
 
 export function listRefunds(page = 1, pageSize = LIST_PAGE_SIZE, client: ApiClient = api): Promise<{ data: RefundItem[]; pagination: Pagination }> {
-  return client
-    .get<{ data?: RefundItem[]; meta?: { pagination?: Pagination } }>(`${BASE}/applications`, { query: listQuery(page, pageSize) })
-    .then((r) => {
-      const data = r && Array.isArray(r.data) ? r.data : [];
-      const given = r && r.meta && r.meta.pagination;
-      return { data, pagination: given || { page, pageSize, pageCount: 1, total: data.length } };
-    });
+  return client.get<{ data?: RefundItem[]; meta?: { pagination?: Pagination } }>(`${BASE}/applications`, { query: listQuery(page, pageSize) }).then((r) => {
+    const data = r && Array.isArray(r.data) ? r.data : [];
+    const given = r && r.meta && r.meta.pagination;
+    return { data, pagination: given || { page, pageSize, pageCount: 1, total: data.length } };
+  });
 }
 
 /**
@@ -254,11 +242,21 @@ export function refundSummary(items: RefundItem[] | null | undefined, truncatedA
   const withAmount = paid.filter((a) => isDecimal(a.refundedAmount));
   const inFlight = list.filter((a) => IN_FLIGHT.indexOf(a.status) >= 0);
   return {
-    paidTotal: cny(sum(withAmount.map((a) => a.refundedAmount), 2)),
+    paidTotal: cny(
+      sum(
+        withAmount.map((a) => a.refundedAmount),
+        2,
+      ),
+    ),
     paidText: paid.length ? format(t.paidCount, { count: paid.length }) : t.paidNone,
     paidMissingText: paid.length > withAmount.length ? format(t.paidMissing, { count: paid.length - withAmount.length }) : '',
     inFlightCount: inFlight.length,
-    inFlightEstimate: cny(sum(inFlight.map((a) => (a.estimate ? a.estimate.estimate : null)), 2)),
+    inFlightEstimate: cny(
+      sum(
+        inFlight.map((a) => (a.estimate ? a.estimate.estimate : null)),
+        2,
+      ),
+    ),
     actionCount: list.filter((a) => ACTION_NEEDED.indexOf(a.status) >= 0).length,
     truncatedText: truncatedAt ? format(t.truncated, { count: truncatedAt }) : '',
   };

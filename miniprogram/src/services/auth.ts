@@ -24,11 +24,7 @@ export async function smsLogin(phone: string, code: string, client: ApiClient = 
  * WeChat phone-number login: `phoneCode` is the getPhoneNumber button's event.detail.code,
  * `code` a fresh wx.login() code; the cms exchanges both with WeChat (jscode2session + getuserphonenumber).
  */
-export async function wechatPhoneLogin(
-  phoneCode: string,
-  client: ApiClient = api,
-  getLoginCode: () => Promise<string> = wxLogin,
-): Promise<LoginResult> {
+export async function wechatPhoneLogin(phoneCode: string, client: ApiClient = api, getLoginCode: () => Promise<string> = wxLogin): Promise<LoginResult> {
   const code = await getLoginCode();
   const result = await client.post<LoginResult>('/api/auth/wechat/login', { code, phoneCode }, { auth: false });
   saveSession(result);

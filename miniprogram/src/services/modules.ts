@@ -16,14 +16,7 @@ export const MODULE_KEYS = [
 
 export type ModuleKey = (typeof MODULE_KEYS)[number];
 
-export type RegistrationStatus =
-  | 'not_started'
-  | 'filling'
-  | 'initial_review'
-  | 'onsite_check'
-  | 'approved'
-  | 'returned'
-  | 'rejected';
+export type RegistrationStatus = 'not_started' | 'filling' | 'initial_review' | 'onsite_check' | 'approved' | 'returned' | 'rejected';
 
 /** Modules open whatever the registration status (G8). */
 export const ALWAYS_ENABLED: readonly ModuleKey[] = ['registration', 'training'];
@@ -76,10 +69,7 @@ export function isEnabledByRule(key: ModuleKey, registrationStatus: string | nul
  * The server's `enabled` flag is authoritative; the local rule only fills in a missing flag or a
  * missing module (an older server), so the grid never shows fewer than eight entries.
  */
-export function resolveModules(
-  payload: ReadonlyArray<Partial<HomeModule>> | null | undefined,
-  registrationStatus: string | null | undefined,
-): ModuleEntry[] {
+export function resolveModules(payload: ReadonlyArray<Partial<HomeModule>> | null | undefined, registrationStatus: string | null | undefined): ModuleEntry[] {
   const byKey: Record<string, Partial<HomeModule>> = {};
   (payload || []).forEach((m) => {
     if (m && typeof m.key === 'string') byKey[m.key] = m;

@@ -21,12 +21,7 @@ const defaultClock: CountdownClock = {
  * was in the background (timers are throttled there). `onTick` gets the seconds left, first
  * immediately, then every second; `onEnd` runs once at 0.
  */
-export function startCountdown(
-  seconds: number,
-  onTick: (remaining: number) => void,
-  onEnd?: () => void,
-  clock: CountdownClock = defaultClock,
-): Countdown {
+export function startCountdown(seconds: number, onTick: (remaining: number) => void, onEnd?: () => void, clock: CountdownClock = defaultClock): Countdown {
   const endsAt = clock.now() + Math.max(0, seconds) * 1000;
   let left = Math.max(0, Math.ceil(seconds));
   let handle: unknown = null;

@@ -41,12 +41,7 @@ export class ApiError extends Error {
 const CJK = /[\u4e00-\u9fff]/;
 
 export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    typeof (body as { error?: unknown }).error === 'object' &&
-    (body as { error?: unknown }).error !== null
-  );
+  return typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'object' && (body as { error?: unknown }).error !== null;
 }
 
 function messageForStatus(status: number): string {

@@ -5,7 +5,9 @@ export function isMainlandMobile(phone: string): boolean {
 
 /** Keep digits only, at most 11 (what a user pastes may contain spaces or dashes). */
 export function normalizePhone(input: string): string {
-  return String(input || '').replace(/\D/g, '').slice(0, 11);
+  return String(input || '')
+    .replace(/\D/g, '')
+    .slice(0, 11);
 }
 
 /** 138****0000 */
@@ -19,6 +21,8 @@ export function maskPhone(phone: string | null | undefined): string {
  * dropped, a leading +86 / 86 tolerated; the 11 digits, or null when they are not a mainland mobile.
  */
 export function normalizeMainlandPhone(input: string | null | undefined): string | null {
-  const compact = String(input || '').replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+  const compact = String(input || '')
+    .replace(/[\s-]/g, '')
+    .replace(/^(\+?86)(?=1\d{10}$)/, '');
   return isMainlandMobile(compact) ? compact : null;
 }

@@ -89,7 +89,10 @@ describe('components/app-progress (R3 progress board)', () => {
     const custom = render(id, {
       kind: 'eport-card',
       status: 'completed',
-      steps: [{ key: 'filling', label: 'A' }, { key: 'completed', label: 'B' }],
+      steps: [
+        { key: 'filling', label: 'A' },
+        { key: 'completed', label: 'B' },
+      ],
     });
     expect(titles(custom)).toEqual(['A', 'B']);
     expect(custom.data.model).toMatchObject({ current: 1, status: 'finish' });

@@ -23,7 +23,16 @@ describe('components/app-timeline (办理记录)', () => {
     const timeline = [
       { from: null, to: 'filling', toLabel: '材料填报', actorName: '赵晶', actorKind: 'merchant', createdAt: '2026-11-20T02:00:00.000Z' },
       { from: 'filling', to: 'initial_review', fromLabel: '材料填报', toLabel: '材料初审', actorName: '赵晶', actorKind: 'merchant', createdAt: '2026-11-21T03:05:00.000Z' },
-      { from: 'initial_review', to: 'returned', fromLabel: '材料初审', toLabel: '补正', actorName: '王审核', actorKind: 'platform', note: '身份证国徽面不清晰', createdAt: '2026-11-22T06:30:00.000Z' },
+      {
+        from: 'initial_review',
+        to: 'returned',
+        fromLabel: '材料初审',
+        toLabel: '补正',
+        actorName: '王审核',
+        actorKind: 'platform',
+        note: '身份证国徽面不清晰',
+        createdAt: '2026-11-22T06:30:00.000Z',
+      },
     ];
     const comp = render(id, { timeline });
     const items = comp.querySelectorAll('.app-timeline-item');

@@ -70,15 +70,43 @@ describe('packageCustoms/pages/index (出口报关)', () => {
   const respondAll = () => {
     fake.respond('/api/customs/config', {
       statusCode: 200,
-      data: { data: { status: 'valid', dxpId: 'DXPENT0000777001', ebcCode: '3207960A2B', ebcName: '东海县晶华水晶饰品有限公司', customsCode: '2305', portCode: '2305', appKey: 'jh-****', hasSecret: true, verifiedAt: '2026-11-22T06:30:00.000Z', verifyErrors: [] } },
+      data: {
+        data: {
+          status: 'valid',
+          dxpId: 'DXPENT0000777001',
+          ebcCode: '3207960A2B',
+          ebcName: '东海县晶华水晶饰品有限公司',
+          customsCode: '2305',
+          portCode: '2305',
+          appKey: 'jh-****',
+          hasSecret: true,
+          verifiedAt: '2026-11-22T06:30:00.000Z',
+          verifyErrors: [],
+        },
+      },
     });
     fake.respond('/api/customs/todos', {
       statusCode: 200,
       data: {
         data: {
           items: [
-            { module: 'customs', key: 'customs:b1:declare-inventories', title: '申报出口清单（批次 PC20261122000001）', body: '4 个订单已入库，可以申报清单了', action: 'declare-inventories', link: '/customs/batches/b1', mpPath: 'packageCustoms/pages/batch/index?id=b1' },
-            { module: 'customs', key: 'customs:cancel:c1', title: '清单 32052026E000000102 的撤销申请被退单', body: '修改后重新申报，或选择“不再撤销”', link: '/customs/cancellations?invtNo=32052026E000000102', mpPath: 'packageCustoms/pages/cancellations/index?invtNo=32052026E000000102' },
+            {
+              module: 'customs',
+              key: 'customs:b1:declare-inventories',
+              title: '申报出口清单（批次 PC20261122000001）',
+              body: '4 个订单已入库，可以申报清单了',
+              action: 'declare-inventories',
+              link: '/customs/batches/b1',
+              mpPath: 'packageCustoms/pages/batch/index?id=b1',
+            },
+            {
+              module: 'customs',
+              key: 'customs:cancel:c1',
+              title: '清单 32052026E000000102 的撤销申请被退单',
+              body: '修改后重新申报，或选择“不再撤销”',
+              link: '/customs/cancellations?invtNo=32052026E000000102',
+              mpPath: 'packageCustoms/pages/cancellations/index?invtNo=32052026E000000102',
+            },
           ],
           counts: { orders: 0, lists: 2, summaries: 0 },
         },
@@ -93,7 +121,16 @@ describe('packageCustoms/pages/index (出口报关)', () => {
       data: {
         data: [
           batch({}, { stage: 'inventories', next: { action: 'declare-inventories', label: '申报出口清单', hint: '' }, orders: counts({ stored: 4, rejected: 1 }) }),
-          batch({ id: 'b2', number: 'PC20261120000002', name: '10月 eBay 第3批' }, { stage: 'done', orders: counts({ stored: 2 }), inventories: counts({ released: 2 }), waybill: { id: 'w', status: 'reviewed' }, summary: { id: 's', status: 'reviewed' } }),
+          batch(
+            { id: 'b2', number: 'PC20261120000002', name: '10月 eBay 第3批' },
+            {
+              stage: 'done',
+              orders: counts({ stored: 2 }),
+              inventories: counts({ released: 2 }),
+              waybill: { id: 'w', status: 'reviewed' },
+              summary: { id: 's', status: 'reviewed' },
+            },
+          ),
         ],
         meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 2 } },
       },
@@ -214,8 +251,24 @@ describe('packageCustoms/pages/batch (?id=, the page WeChat pushes open)', () =>
         data: batch(
           {
             timeline: [
-              { subjectType: 'inventory', messageType: 'CEB604', returnStatus: 800, returnStatusLabel: '放行', status: 'released', returnInfo: null, at: '2026-11-22T06:30:00.000Z' },
-              { subjectType: 'order', messageType: 'CEB304', returnStatus: 100, returnStatusLabel: '海关退单', status: 'rejected', returnInfo: '商品编码与品名不符', at: '2026-11-22T05:00:00.000Z' },
+              {
+                subjectType: 'inventory',
+                messageType: 'CEB604',
+                returnStatus: 800,
+                returnStatusLabel: '放行',
+                status: 'released',
+                returnInfo: null,
+                at: '2026-11-22T06:30:00.000Z',
+              },
+              {
+                subjectType: 'order',
+                messageType: 'CEB304',
+                returnStatus: 100,
+                returnStatusLabel: '海关退单',
+                status: 'rejected',
+                returnInfo: '商品编码与品名不符',
+                at: '2026-11-22T05:00:00.000Z',
+              },
             ],
           },
           {
@@ -252,7 +305,18 @@ describe('packageCustoms/pages/batch (?id=, the page WeChat pushes open)', () =>
     query.current = { id: 'b1' };
     fake.respond('/api/customs/batches/b1', {
       statusCode: 200,
-      data: { data: batch({ statisticsFlag: 'A' }, { stage: 'done', needsSummary: false, orders: counts({ stored: 2 }), inventories: counts({ released: 2 }), waybill: { id: 'w1', status: 'reviewed', statusLabel: '海关审结', billNo: '784-1', returnStatusLabel: '海关审结' } }) },
+      data: {
+        data: batch(
+          { statisticsFlag: 'A' },
+          {
+            stage: 'done',
+            needsSummary: false,
+            orders: counts({ stored: 2 }),
+            inventories: counts({ released: 2 }),
+            waybill: { id: 'w1', status: 'reviewed', statusLabel: '海关审结', billNo: '784-1', returnStatusLabel: '海关审结' },
+          },
+        ),
+      },
     });
     const comp = render(id);
     await flushPromises(30);
@@ -313,7 +377,15 @@ describe('packageCustoms/pages/batch (?id=, the page WeChat pushes open)', () =>
       answers += 1;
       return {
         statusCode: 200,
-        data: { data: answers < 3 ? batch({}, { stage: 'inventories', orders: counts({ stored: 2 }), inventories: counts({ declaring: 1, released: 1 }) }) : batch({}, { stage: 'waybill', next: { action: 'declare-waybill', label: '申报清单总分单', hint: '' }, orders: counts({ stored: 2 }), inventories: counts({ released: 2 }) }) },
+        data: {
+          data:
+            answers < 3
+              ? batch({}, { stage: 'inventories', orders: counts({ stored: 2 }), inventories: counts({ declaring: 1, released: 1 }) })
+              : batch(
+                  {},
+                  { stage: 'waybill', next: { action: 'declare-waybill', label: '申报清单总分单', hint: '' }, orders: counts({ stored: 2 }), inventories: counts({ released: 2 }) },
+                ),
+        },
       };
     });
     const comp = render(id);
@@ -354,8 +426,24 @@ describe('packageCustoms/pages/batch (?id=, the page WeChat pushes open)', () =>
 
   it('清单总分单 form: checked locally, then billNo / trafName / voyageNo posted; server field errors shown', async () => {
     query.current = { id: 'b1' };
-    fake.respond('/api/customs/batches/b1', { statusCode: 200, data: { data: batch({}, { stage: 'waybill', next: { action: 'declare-waybill', label: '申报清单总分单', hint: '2 票清单已放行' }, orders: counts({ stored: 2 }), inventories: counts({ released: 2 }) }) } });
-    fake.respond('/api/customs/batches/b1/waybill', errorEnvelope(400, 'VALIDATION_FAILED', '提交的信息有误，请检查后重试', { errors: [{ field: 'voyageNo', message: '航班航次号不能超过32个字符' }] }));
+    fake.respond('/api/customs/batches/b1', {
+      statusCode: 200,
+      data: {
+        data: batch(
+          {},
+          {
+            stage: 'waybill',
+            next: { action: 'declare-waybill', label: '申报清单总分单', hint: '2 票清单已放行' },
+            orders: counts({ stored: 2 }),
+            inventories: counts({ released: 2 }),
+          },
+        ),
+      },
+    });
+    fake.respond(
+      '/api/customs/batches/b1/waybill',
+      errorEnvelope(400, 'VALIDATION_FAILED', '提交的信息有误，请检查后重试', { errors: [{ field: 'voyageNo', message: '航班航次号不能超过32个字符' }] }),
+    );
     const comp = render(id);
     await flushPromises(30);
     expect(comp.querySelectorAll('.cb-form')).toHaveLength(1);
@@ -382,7 +470,12 @@ describe('packageCustoms/pages/batch (?id=, the page WeChat pushes open)', () =>
 
   it('提交汇总申请单 and CUSTOMS_CONFIG_INVALID', async () => {
     query.current = { id: 'b1' };
-    fake.respond('/api/customs/batches/b1', { statusCode: 200, data: { data: batch({}, { stage: 'summary', next: { action: 'declare-summary', label: '提交汇总申请单', hint: '总分单已审结' }, waybill: { id: 'w1', status: 'reviewed' } }) } });
+    fake.respond('/api/customs/batches/b1', {
+      statusCode: 200,
+      data: {
+        data: batch({}, { stage: 'summary', next: { action: 'declare-summary', label: '提交汇总申请单', hint: '总分单已审结' }, waybill: { id: 'w1', status: 'reviewed' } }),
+      },
+    });
     fake.respond('/api/customs/batches/b1/summary', errorEnvelope(409, 'CUSTOMS_CONFIG_INVALID', '点点通接口配置未通过校验，暂不能申报；请联系平台客服核对配置'));
     const comp = render(id);
     await flushPromises(30);
@@ -396,7 +489,10 @@ describe('packageCustoms/pages/batch (?id=, the page WeChat pushes open)', () =>
 
   it('导入电子订单 stays on the PC: a hint, no button', async () => {
     query.current = { id: 'b1' };
-    fake.respond('/api/customs/batches/b1', { statusCode: 200, data: { data: batch({}, { next: { action: 'import', label: '导入电子订单', hint: '下载模板，填写订单后上传 Excel' } }) } });
+    fake.respond('/api/customs/batches/b1', {
+      statusCode: 200,
+      data: { data: batch({}, { next: { action: 'import', label: '导入电子订单', hint: '下载模板，填写订单后上传 Excel' } }) },
+    });
     const comp = render(id);
     await flushPromises(30);
     expect(comp.data.next).toMatchObject({ mode: 'pc', canAct: false });
@@ -408,7 +504,15 @@ describe('packageCustoms/pages/batch (?id=, the page WeChat pushes open)', () =>
 
   it('members (canWrite false) see the next step read-only', async () => {
     query.current = { id: 'b1' };
-    fake.respond('/api/customs/batches/b1', { statusCode: 200, data: { data: batch({ canWrite: false }, { stage: 'inventories', next: { action: 'declare-inventories', label: '申报出口清单', hint: '2 个订单已入库' }, orders: counts({ stored: 2 }) }) } });
+    fake.respond('/api/customs/batches/b1', {
+      statusCode: 200,
+      data: {
+        data: batch(
+          { canWrite: false },
+          { stage: 'inventories', next: { action: 'declare-inventories', label: '申报出口清单', hint: '2 个订单已入库' }, orders: counts({ stored: 2 }) },
+        ),
+      },
+    });
     const comp = render(id);
     await flushPromises(30);
     const t = text(comp);
@@ -421,7 +525,7 @@ describe('packageCustoms/pages/batch (?id=, the page WeChat pushes open)', () =>
     expect(posts(fake)).toHaveLength(0);
   });
 
-  it('another merchant\'s (or a wrong) id: the error, retry; pull-down refresh', async () => {
+  it("another merchant's (or a wrong) id: the error, retry; pull-down refresh", async () => {
     query.current = { id: 'nope' };
     fake.respond('/api/customs/batches/nope', errorEnvelope(404, 'NOT_FOUND', 'Not Found'));
     const comp = render(id);
@@ -447,7 +551,20 @@ describe('packageCustoms/pages/cancellations (?invtNo=)', () => {
   });
 
   const cancellation = (cid: string, invtNo: string, status: string, extra: Record<string, unknown> = {}) => ({
-    id: cid, documentId: cid, kind: 'cancellation', invtNo, status, reason: '买家取消订单，货物未出境', ebcCode: '3207960A2B', copName: '东海县晶华水晶饰品有限公司', guid: null, returnStatus: null, returnStatusLabel: null, returnInfo: null, createdAt: '2026-11-22T06:30:00.000Z', ...extra,
+    id: cid,
+    documentId: cid,
+    kind: 'cancellation',
+    invtNo,
+    status,
+    reason: '买家取消订单，货物未出境',
+    ebcCode: '3207960A2B',
+    copName: '东海县晶华水晶饰品有限公司',
+    guid: null,
+    returnStatus: null,
+    returnStatusLabel: null,
+    returnInfo: null,
+    createdAt: '2026-11-22T06:30:00.000Z',
+    ...extra,
   });
   const listOf = (rows: unknown[]) => ({ statusCode: 200, data: { data: rows, meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: rows.length } } } });
   const rows4 = [
@@ -467,7 +584,9 @@ describe('packageCustoms/pages/cancellations (?invtNo=)', () => {
     const comp = render(id);
     await flushPromises(30);
     const list = fake.requests.find((r) => r.url.includes('/api/customs/cancellations'))!;
-    expect(list.url).toBe('http://127.0.0.1:1337/api/customs/cancellations?pagination%5Bpage%5D=1&pagination%5BpageSize%5D=20&filters%5BinvtNo%5D%5B%24containsi%5D=32052026E0000001');
+    expect(list.url).toBe(
+      'http://127.0.0.1:1337/api/customs/cancellations?pagination%5Bpage%5D=1&pagination%5BpageSize%5D=20&filters%5BinvtNo%5D%5B%24containsi%5D=32052026E0000001',
+    );
     expect(comp.data.q).toBe('32052026E0000001');
     expect(fake.api.setNavigationBarTitle).toHaveBeenCalledWith({ title: '撤销申请单' });
     expect(comp.querySelectorAll('.cc-item')).toHaveLength(4);
@@ -492,11 +611,15 @@ describe('packageCustoms/pages/cancellations (?invtNo=)', () => {
     fake.respond(/\/api\/customs\/cancellations\?/, (req) => listOf(decodeURIComponent(req.url).includes('[$containsi]=NOPE') ? [] : rows4));
     const comp = render(id);
     await flushPromises(30);
-    expect(fake.requests.find((r) => r.url.includes('/cancellations'))!.url).toBe('http://127.0.0.1:1337/api/customs/cancellations?pagination%5Bpage%5D=1&pagination%5BpageSize%5D=20');
+    expect(fake.requests.find((r) => r.url.includes('/cancellations'))!.url).toBe(
+      'http://127.0.0.1:1337/api/customs/cancellations?pagination%5Bpage%5D=1&pagination%5BpageSize%5D=20',
+    );
     comp.instance.onSearchInput({ detail: ' NOPE ' });
     await comp.instance.onSearch();
     await flushPromises(30);
-    expect(fake.requests.filter((r) => r.url.includes('/cancellations')).pop()!.url).toBe('http://127.0.0.1:1337/api/customs/cancellations?pagination%5Bpage%5D=1&pagination%5BpageSize%5D=20&filters%5BinvtNo%5D%5B%24containsi%5D=NOPE');
+    expect(fake.requests.filter((r) => r.url.includes('/cancellations')).pop()!.url).toBe(
+      'http://127.0.0.1:1337/api/customs/cancellations?pagination%5Bpage%5D=1&pagination%5BpageSize%5D=20&filters%5BinvtNo%5D%5B%24containsi%5D=NOPE',
+    );
     expect(comp.querySelectorAll('.cc-item')).toHaveLength(0);
     expect(text(comp)).toContain('没有清单编号含“NOPE”的撤销申请单');
   });
@@ -524,7 +647,11 @@ describe('packageCustoms/pages/cancellations (?invtNo=)', () => {
 
     await comp.instance.onDeclare(at(1));
     await flushPromises(30);
-    expect(posts(fake).map((r) => r.url).pop()).toBe('http://127.0.0.1:1337/api/customs/cancellations/c2/declare');
+    expect(
+      posts(fake)
+        .map((r) => r.url)
+        .pop(),
+    ).toBe('http://127.0.0.1:1337/api/customs/cancellations/c2/declare');
 
     // not for approved / withdrawn ones, even when called directly
     await comp.instance.onWithdraw(at(2));
@@ -671,7 +798,18 @@ describe('customs from the home page and the message centre', () => {
     todos: { total: 2, customs: { orders: 0, lists: 2, summaries: 0 } },
     messages: {
       unread: 0,
-      latest: [{ documentId: 'x1', category: 'business', module: 'customs', title: '出口清单已放行', body: '批次 PC1：2 票清单已放行。请申报清单总分单。', link: '/customs/batches/b1', read: true, createdAt: new Date().toISOString() }],
+      latest: [
+        {
+          documentId: 'x1',
+          category: 'business',
+          module: 'customs',
+          title: '出口清单已放行',
+          body: '批次 PC1：2 票清单已放行。请申报清单总分单。',
+          link: '/customs/batches/b1',
+          read: true,
+          createdAt: new Date().toISOString(),
+        },
+      ],
     },
   });
 
@@ -702,10 +840,23 @@ describe('customs from the home page and the message centre', () => {
   });
 
   it('message centre: customs links open the batch and the 撤销申请单 pages', async () => {
-    const msg = (documentId: string, link: string) => ({ documentId, category: 'todo', module: 'customs', title: documentId, body: '', link, read: true, readAt: null, createdAt: new Date().toISOString() });
+    const msg = (documentId: string, link: string) => ({
+      documentId,
+      category: 'todo',
+      module: 'customs',
+      title: documentId,
+      body: '',
+      link,
+      read: true,
+      readAt: null,
+      createdAt: new Date().toISOString(),
+    });
     fake.respond(/\/api\/messages\?/, {
       statusCode: 200,
-      data: { data: [msg('m1', '/customs/batches/b7'), msg('m2', '/customs/cancellations?invtNo=32052026E000000102')], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 2 }, unread: 0 } },
+      data: {
+        data: [msg('m1', '/customs/batches/b7'), msg('m2', '/customs/cancellations?invtNo=32052026E000000102')],
+        meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 2 }, unread: 0 },
+      },
     });
     const comp = render(messagesId);
     await flushPromises(30);

@@ -17,7 +17,9 @@ beforeEach(() => {
   wxg.chooseMedia = jest.fn((o: Callbacks) => o.success!({ tempFiles: [{ tempFilePath: 'wxfile://tmp/id-front.jpg', size: 1000, fileType: 'image' }], type: 'image' }));
   wxg.chooseMessageFile = jest.fn((o: Callbacks) => o.success!({ tempFiles: [{ path: 'wxfile://tmp/licence.pdf', name: '营业执照.pdf', size: 2000, type: 'file', time: 0 }] }));
   wxg.uploadFile = jest.fn((o: Callbacks) => {
-    Promise.resolve().then(() => o.success!({ statusCode: 201, data: JSON.stringify({ data: { documentId: 'pf-1', originalName: 'id-front.jpg', mime: 'image/jpeg', size: 1000 } }) }));
+    Promise.resolve().then(() =>
+      o.success!({ statusCode: 201, data: JSON.stringify({ data: { documentId: 'pf-1', originalName: 'id-front.jpg', mime: 'image/jpeg', size: 1000 } }) }),
+    );
     return { abort: jest.fn() };
   });
 });

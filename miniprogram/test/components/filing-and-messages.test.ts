@@ -83,7 +83,12 @@ const eportKind = {
     { key: 'processing', label: '办理中', owner: 'platform', terminal: false },
     { key: 'completed', label: '已办结', owner: 'none', terminal: true },
   ],
-  steps: [{ key: 'filling', label: '材料填报' }, { key: 'submitted', label: '待受理' }, { key: 'processing', label: '办理中' }, { key: 'completed', label: '已办结' }],
+  steps: [
+    { key: 'filling', label: '材料填报' },
+    { key: 'submitted', label: '待受理' },
+    { key: 'processing', label: '办理中' },
+    { key: 'completed', label: '已办结' },
+  ],
   templates: [{ key: 'application-form', label: '电子口岸卡申请表', format: 'docx' }],
   fileSlots: [
     { key: 'business_licence', label: '营业执照', required: true, hint: '加盖公章' },
@@ -108,7 +113,15 @@ describe('packageFiling/pages/detail (?kind=&id=, the page WeChat pushes open)',
     let status = 'filling';
     fake.respond(/\/api\/applications\/e1$/, (req) => ({
       statusCode: 200,
-      data: { data: { documentId: 'e1', kind: 'eport-card', status, data: req.method === 'PUT' ? (req.data as { data: unknown }).data : { companyName: '东海县晶华水晶饰品有限公司', creditCode: '', files: { business_licence: 'pf-1' } }, timeline: [] } },
+      data: {
+        data: {
+          documentId: 'e1',
+          kind: 'eport-card',
+          status,
+          data: req.method === 'PUT' ? (req.data as { data: unknown }).data : { companyName: '东海县晶华水晶饰品有限公司', creditCode: '', files: { business_licence: 'pf-1' } },
+          timeline: [],
+        },
+      },
     }));
     fake.respond(/\/transitions$/, () => {
       status = 'submitted';
@@ -165,8 +178,14 @@ describe('packageFiling/pages/detail (?kind=&id=, the page WeChat pushes open)',
     query.current = { kind: 'eport-card' };
     fake.respond('/api/applications/kinds', { statusCode: 200, data: { data: [eportKind] } });
     fake.respond(/\/api\/applications\?.*filters%5Bkind%5D%5B%24eq%5D=eport-card/, { statusCode: 200, data: { data: [] } });
-    fake.respond(/\/prefill\?kind=eport-card/, { statusCode: 200, data: { data: { companyName: '东海县晶华水晶饰品有限公司', creditCode: '91320722MA1XXXXX0X' }, meta: { sources: { companyName: 'merchant' } } } });
-    fake.respond(/\/api\/applications$/, (req) => ({ statusCode: 201, data: { data: { documentId: 'e9', kind: 'eport-card', status: 'filling', data: (req.data as { data: unknown }).data } } }));
+    fake.respond(/\/prefill\?kind=eport-card/, {
+      statusCode: 200,
+      data: { data: { companyName: '东海县晶华水晶饰品有限公司', creditCode: '91320722MA1XXXXX0X' }, meta: { sources: { companyName: 'merchant' } } },
+    });
+    fake.respond(/\/api\/applications$/, (req) => ({
+      statusCode: 201,
+      data: { data: { documentId: 'e9', kind: 'eport-card', status: 'filling', data: (req.data as { data: unknown }).data } },
+    }));
     const comp = render(id);
     await flushPromises(30);
     expect(comp.data.mode).toBe('new');
@@ -174,7 +193,10 @@ describe('packageFiling/pages/detail (?kind=&id=, the page WeChat pushes open)',
     expect(text(comp)).toContain('尚未开始办理');
     await comp.instance.onStart();
     await flushPromises(30);
-    expect(fake.requests.find((r) => r.method === 'POST')!.data).toEqual({ kind: 'eport-card', data: { companyName: '东海县晶华水晶饰品有限公司', creditCode: '91320722MA1XXXXX0X' } });
+    expect(fake.requests.find((r) => r.method === 'POST')!.data).toEqual({
+      kind: 'eport-card',
+      data: { companyName: '东海县晶华水晶饰品有限公司', creditCode: '91320722MA1XXXXX0X' },
+    });
     expect(comp.data.mode).toBe('ready');
     expect(comp.data.editable).toBe(true);
   });
@@ -207,7 +229,18 @@ describe('packageFiling/pages/detail: select pickers, `when`, read-only members'
       // asked only for a 报关企业 (one condition) …
       { path: 'brokerLicence', label: '报关企业许可证号', type: 'text', required: true, options: null, placeholder: null, when: { path: 'filingType', in: ['broker'] } },
       // … and only for a 报关企业 registered elsewhere (all conditions must hold)
-      { path: 'otherOffice', label: '原注册海关', type: 'text', required: true, options: null, placeholder: null, when: [{ path: 'filingType', in: ['broker'] }, { path: 'companyName', in: ['外地公司'] }] },
+      {
+        path: 'otherOffice',
+        label: '原注册海关',
+        type: 'text',
+        required: true,
+        options: null,
+        placeholder: null,
+        when: [
+          { path: 'filingType', in: ['broker'] },
+          { path: 'companyName', in: ['外地公司'] },
+        ],
+      },
     ],
     fileSlots: [
       { key: 'business_licence', label: '营业执照', required: true, hint: null, when: null },
@@ -224,7 +257,15 @@ describe('packageFiling/pages/detail: select pickers, `when`, read-only members'
     fake.respond('/api/applications/kinds', { statusCode: 200, data: { data: [customsKind] } });
     fake.respond(/\/api\/applications\/c1$/, (req) => ({
       statusCode: 200,
-      data: { data: { documentId: 'c1', kind: 'customs-registration', status: 'filling', data: req.method === 'PUT' ? (req.data as { data: unknown }).data : { companyName: '东海县晶华水晶饰品有限公司', filingType: 'consignor', files: {} }, timeline: [] } },
+      data: {
+        data: {
+          documentId: 'c1',
+          kind: 'customs-registration',
+          status: 'filling',
+          data: req.method === 'PUT' ? (req.data as { data: unknown }).data : { companyName: '东海县晶华水晶饰品有限公司', filingType: 'consignor', files: {} },
+          timeline: [],
+        },
+      },
     }));
     const comp = render(id);
     await flushPromises(30);
@@ -261,7 +302,12 @@ describe('packageFiling/pages/detail: select pickers, `when`, read-only members'
     query.current = { kind: 'customs-registration', id: 'c1' };
     fake.respond('/api/me', { statusCode: 200, data: { role: 'member', merchant: null, user: { id: 2, phone: '13900000002' } } });
     fake.respond('/api/applications/kinds', { statusCode: 200, data: { data: [customsKind] } });
-    fake.respond(/\/api\/applications\/c1$/, { statusCode: 200, data: { data: { documentId: 'c1', kind: 'customs-registration', status: 'filling', data: { companyName: '东海县晶华水晶饰品有限公司', filingType: 'broker' }, timeline: [] } } });
+    fake.respond(/\/api\/applications\/c1$/, {
+      statusCode: 200,
+      data: {
+        data: { documentId: 'c1', kind: 'customs-registration', status: 'filling', data: { companyName: '东海县晶华水晶饰品有限公司', filingType: 'broker' }, timeline: [] },
+      },
+    });
     const comp = render(id);
     await flushPromises(30);
     expect(comp.data.readOnly).toBe(true);
@@ -308,7 +354,16 @@ const messagePage = (rows: Array<Record<string, unknown>>, unread: number, page 
   data: { data: rows, meta: { pagination: { page, pageSize: 20, pageCount, total: rows.length }, unread } },
 });
 const msg = (id: string, extra: Record<string, unknown> = {}) => ({
-  documentId: id, category: 'business', module: 'registration', title: `工商注册：材料初审 ${id}`, body: '请留意进度', link: '/registration', read: false, readAt: null, createdAt: new Date().toISOString(), ...extra,
+  documentId: id,
+  category: 'business',
+  module: 'registration',
+  title: `工商注册：材料初审 ${id}`,
+  body: '请留意进度',
+  link: '/registration',
+  read: false,
+  readAt: null,
+  createdAt: new Date().toISOString(),
+  ...extra,
 });
 
 describe('pages/messages (消息中心 G4)', () => {
@@ -386,7 +441,19 @@ describe('pages/home 办理提醒 (GET /api/applications/todos)', () => {
     });
     fake.respond('/api/applications/todos', {
       statusCode: 200,
-      data: { data: [{ applicationId: 'a1', kind: 'business-registration', module: 'registration', title: '工商注册：请补正材料', status: 'returned', link: '/registration', mpPath: 'packageRegistration/pages/index/index?id=a1' }] },
+      data: {
+        data: [
+          {
+            applicationId: 'a1',
+            kind: 'business-registration',
+            module: 'registration',
+            title: '工商注册：请补正材料',
+            status: 'returned',
+            link: '/registration',
+            mpPath: 'packageRegistration/pages/index/index?id=a1',
+          },
+        ],
+      },
     });
     const comp = render(id);
     await flushPromises(30);

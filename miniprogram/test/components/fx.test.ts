@@ -310,7 +310,11 @@ describe('packageFx/pages/settle (快速结汇 X3)', () => {
   /** Fill the form as a user would: amount, and the three uploads (file-slot `change`). */
   const fill = (comp: Comp, amount: string) => {
     comp.instance.onAmount({ detail: amount });
-    for (const [slot, documentId] of [['fx_withdrawal', 'pf-w'], ['fx_statement', 'pf-s'], ['fx_logistics', 'pf-l']]) {
+    for (const [slot, documentId] of [
+      ['fx_withdrawal', 'pf-w'],
+      ['fx_statement', 'pf-s'],
+      ['fx_logistics', 'pf-l'],
+    ]) {
       comp.instance.onFileChange({ detail: { slot, documentId } });
     }
   };
@@ -512,7 +516,9 @@ describe('packageFx/pages/settlement (?id=, the page WeChat pushes open)', () =>
   it('processing: the bank step is current, no result yet', async () => {
     fake.respond('/api/fx/settlements/s2', {
       statusCode: 200,
-      data: { data: settlementDetail({ id: 's2', status: 'processing', statusLabel: '处理中', actualRate: null, cnyAmount: null, remainingUsd: null, completedAt: null, timeline: [] }) },
+      data: {
+        data: settlementDetail({ id: 's2', status: 'processing', statusLabel: '处理中', actualRate: null, cnyAmount: null, remainingUsd: null, completedAt: null, timeline: [] }),
+      },
     });
     query.current = { id: 's2' };
     const comp = render(id);
@@ -527,7 +533,17 @@ describe('packageFx/pages/settlement (?id=, the page WeChat pushes open)', () =>
   it('rejected: the bank step in red with the reason', async () => {
     fake.respond('/api/fx/settlements/s3', {
       statusCode: 200,
-      data: { data: settlementDetail({ id: 's3', status: 'rejected', statusLabel: '已驳回', rejectReason: '物流信息与提现金额不符', actualRate: null, cnyAmount: null, remainingUsd: null }) },
+      data: {
+        data: settlementDetail({
+          id: 's3',
+          status: 'rejected',
+          statusLabel: '已驳回',
+          rejectReason: '物流信息与提现金额不符',
+          actualRate: null,
+          cnyAmount: null,
+          remainingUsd: null,
+        }),
+      },
     });
     query.current = { id: 's3' };
     const comp = render(id);

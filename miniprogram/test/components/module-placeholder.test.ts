@@ -33,8 +33,14 @@ describe('components/module-placeholder (the eight subpackage index pages)', () 
   it('each subpackage index page not built yet renders the placeholder for its own module', () => {
     const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8'));
     const expected: Record<string, string> = {
-      packageRegistration: 'registration', packageLogistics: 'logistics', packageFiling: 'filing', packageCustoms: 'customs',
-      packageTaxRefund: 'tax-refund', packageFx: 'fx', packageTraining: 'training', packageTrading: 'trading',
+      packageRegistration: 'registration',
+      packageLogistics: 'logistics',
+      packageFiling: 'filing',
+      packageCustoms: 'customs',
+      packageTaxRefund: 'tax-refund',
+      packageFx: 'fx',
+      packageTraining: 'training',
+      packageTrading: 'trading',
     };
     // 成员管理 (packageAccount) is a subpackage of its own, not a module
     const modules = (app.subPackages as Array<{ root: string; pages: string[] }>).filter((s) => s.root !== 'packageAccount');

@@ -9,11 +9,28 @@ const text = (comp: Comp) => (comp.dom as HTMLElement).textContent!.replace(/\s+
 
 const homePayload = (status: string) => ({
   merchant: { documentId: 'm1', nameCn: '东海县晶华水晶饰品有限公司', nameEn: 'Donghai Jinghua Crystal Co., Ltd.', type: 'company', registrationStatus: status, memberCount: 3 },
-  modules: MODULE_KEYS.map((key) => ({ key, title: key === 'fx' ? '收结汇' : '', enabled: status === 'approved' || key === 'registration' || key === 'training', todo: key === 'customs' ? 4 : 0, path: `/${key}` })),
+  modules: MODULE_KEYS.map((key) => ({
+    key,
+    title: key === 'fx' ? '收结汇' : '',
+    enabled: status === 'approved' || key === 'registration' || key === 'training',
+    todo: key === 'customs' ? 4 : 0,
+    path: `/${key}`,
+  })),
   todos: { total: 4, customs: { orders: 1, lists: 2, summaries: 1 } },
   messages: {
     unread: 3,
-    latest: [{ documentId: 'x1', category: 'status', module: 'customs', title: '清单总分单待提交', body: '批次 B2025-031 已可提交清单', link: null, read: false, createdAt: new Date().toISOString() }],
+    latest: [
+      {
+        documentId: 'x1',
+        category: 'status',
+        module: 'customs',
+        title: '清单总分单待提交',
+        body: '批次 B2025-031 已可提交清单',
+        link: null,
+        read: false,
+        createdAt: new Date().toISOString(),
+      },
+    ],
   },
 });
 
@@ -108,7 +125,10 @@ describe('pages/home', () => {
 
   it('美元账户 card (收结汇 X2) when `fx` is sent; tap opens the module', async () => {
     fake.storage[STORAGE_KEYS.jwt] = 'jwt-home';
-    fake.respond('/api/home', { statusCode: 200, data: { ...homePayload('approved'), fx: { balance: '12580.00', frozen: '500.00', available: '12080.00', updatedAt: '2026-11-21T02:00:00.000Z' } } });
+    fake.respond('/api/home', {
+      statusCode: 200,
+      data: { ...homePayload('approved'), fx: { balance: '12580.00', frozen: '500.00', available: '12080.00', updatedAt: '2026-11-21T02:00:00.000Z' } },
+    });
     const comp = render(id);
     await flushPromises(20);
     const card = (comp.querySelector('.home-fx') as unknown as { dom: HTMLElement }).dom.textContent!.replace(/\s+/g, '');
@@ -173,7 +193,13 @@ describe('pages/mine', () => {
     expect(t).toContain('切换商户账号');
   });
 
-  const merchantRecord = { documentId: 'm1', nameCn: '东海县晶华水晶饰品有限公司', fxSubAccount: '32050161000000001234', settlementCardNo: null, settlementBankName: '中国建设银行东海支行' };
+  const merchantRecord = {
+    documentId: 'm1',
+    nameCn: '东海县晶华水晶饰品有限公司',
+    fxSubAccount: '32050161000000001234',
+    settlementCardNo: null,
+    settlementBankName: '中国建设银行东海支行',
+  };
   const flatText = (node: unknown) => (node as { dom: HTMLElement }).dom.textContent!.replace(/\s+/g, '');
 
   it('结汇账户: members see the three fields read-only (empty ones marked)', async () => {
@@ -244,7 +270,13 @@ describe('pages/mine', () => {
     fake.respond('/api/me', { statusCode: 200, data: mePayload });
     fake.respond('/api/me/switch-merchant', {
       statusCode: 200,
-      data: { ...mePayload, jwt: 'jwt-m2', merchant: { ...mePayload.merchant, documentId: 'm2', nameCn: '东海县紫晶坊水晶工艺品店', registrationStatus: 'filling' }, role: 'admin', merchants: mePayload.merchants.map((m) => ({ ...m, current: m.documentId === 'm2' })) },
+      data: {
+        ...mePayload,
+        jwt: 'jwt-m2',
+        merchant: { ...mePayload.merchant, documentId: 'm2', nameCn: '东海县紫晶坊水晶工艺品店', registrationStatus: 'filling' },
+        role: 'admin',
+        merchants: mePayload.merchants.map((m) => ({ ...m, current: m.documentId === 'm2' })),
+      },
     });
     const comp = render(id);
     await flushPromises(20);
@@ -330,7 +362,13 @@ describe('pages/mine', () => {
   it('我的进度: locked 跨境申报 shows the lock hint; empty and error states', async () => {
     fake.storage[STORAGE_KEYS.jwt] = 'jwt-me';
     fake.respond('/api/me', { statusCode: 200, data: mePayload });
-    const registration = { ...progressPayload[0], done: 0, status: null, steps: progressPayload[0].steps.map((s) => ({ ...s, done: false })), next: { label: '开始办理工商注册', link: '/registration', mpPath: 'packageRegistration/pages/index/index' } };
+    const registration = {
+      ...progressPayload[0],
+      done: 0,
+      status: null,
+      steps: progressPayload[0].steps.map((s) => ({ ...s, done: false })),
+      next: { label: '开始办理工商注册', link: '/registration', mpPath: 'packageRegistration/pages/index/index' },
+    };
     const lockedFiling = { ...progressPayload[1], done: 0, steps: progressPayload[1].steps.map((s) => ({ ...s, done: false, state: 'locked' })), next: null, locked: true };
     fake.respond('/api/applications/progress', { statusCode: 200, data: { data: [registration, lockedFiling] } });
     let comp = render(id);

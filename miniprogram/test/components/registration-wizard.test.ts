@@ -57,10 +57,16 @@ describe('packageRegistration/pages/index (工商注册 R1–R3)', () => {
   });
 
   it('without an application: choose new vs existing → prefilled application created → wizard', async () => {
-    fake.respond(/\/api\/applications\?.*filters%5Bkind%5D%5B%24eq%5D=business-registration/, { statusCode: 200, data: { data: [], meta: { pagination: { page: 1, pageSize: 20, pageCount: 0, total: 0 } } } });
+    fake.respond(/\/api\/applications\?.*filters%5Bkind%5D%5B%24eq%5D=business-registration/, {
+      statusCode: 200,
+      data: { data: [], meta: { pagination: { page: 1, pageSize: 20, pageCount: 0, total: 0 } } },
+    });
     fake.respond(/\/api\/applications\/prefill\?kind=business-registration/, {
       statusCode: 200,
-      data: { data: { entityType: 'company', legalPerson: { name: '赵晶', phone: '13900000001' }, contact: { name: '赵晶', phone: '13900000001' } }, meta: { sources: { 'legalPerson.name': 'merchant' } } },
+      data: {
+        data: { entityType: 'company', legalPerson: { name: '赵晶', phone: '13900000001' }, contact: { name: '赵晶', phone: '13900000001' } },
+        meta: { sources: { 'legalPerson.name': 'merchant' } },
+      },
     });
     fake.respond(/\/api\/applications$/, (req) => ({ statusCode: 201, data: { data: application('filling', (req.data as { data: Record<string, unknown> }).data) } }));
     const comp = render(id);
@@ -166,7 +172,11 @@ describe('packageRegistration/pages/index (工商注册 R1–R3)', () => {
   it('people step: ID number, phone and shareholder ratios are checked', async () => {
     query.current = { id: 'a1' };
     fake.storage['jmt.regStep.a1'] = 3;
-    const data = { ...completeCompany, legalPerson: { name: '赵晶', idNumber: '1234', phone: '12345' }, shareholders: [{ name: '赵晶', idNumber: '320722199001011234', ratio: '60' }] };
+    const data = {
+      ...completeCompany,
+      legalPerson: { name: '赵晶', idNumber: '1234', phone: '12345' },
+      shareholders: [{ name: '赵晶', idNumber: '320722199001011234', ratio: '60' }],
+    };
     fake.respond(/\/api\/applications\/a1$/, { statusCode: 200, data: { data: application('filling', data) } });
     const comp = render(id);
     await flushPromises(30);
@@ -235,7 +245,10 @@ describe('packageRegistration/pages/index (工商注册 R1–R3)', () => {
     ];
     fake.respond(/\/api\/applications\/a1$/, (req) => {
       if (req.method === 'PUT') return { statusCode: 200, data: { data: application('filling', completeCompany) } };
-      return { statusCode: 200, data: { data: submitted ? application('initial_review', completeCompany, { statusLabel: '材料初审', timeline }) : application('filling', completeCompany) } };
+      return {
+        statusCode: 200,
+        data: { data: submitted ? application('initial_review', completeCompany, { statusLabel: '材料初审', timeline }) : application('filling', completeCompany) },
+      };
     });
     fake.respond(/\/transitions$/, () => {
       submitted = true;

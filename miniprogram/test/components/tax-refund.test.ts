@@ -179,8 +179,12 @@ describe('packageTaxRefund/pages/apply (新建/修改退税申请)', () => {
     fake.respond('/api/tax-refund/declarations', { statusCode: 200, data: { data: batches() } });
     fake.respond(/\/api\/tax-refund\/estimate\?/, (req) => {
       const q = queryOf(req);
-      if (q.hsCode === '7117190000') return errorEnvelope(404, 'REFUND_RATE_NOT_FOUND', '未找到该 HS 编码适用的退税率，请核对编码或联系平台', { errors: [{ field: 'hsCode', message: `未找到 HS 编码 7117190000 在 ${q.date} 适用的退税率，请联系平台核实` }] });
-      if (q.enterpriseType === 'producer') return { statusCode: 200, data: { data: estimate({ basis: 'fob', baseAmount: q.orderAmount, estimate: '11245.00', formula: `${q.orderAmount} × 13% = 11245.00` }) } };
+      if (q.hsCode === '7117190000')
+        return errorEnvelope(404, 'REFUND_RATE_NOT_FOUND', '未找到该 HS 编码适用的退税率，请核对编码或联系平台', {
+          errors: [{ field: 'hsCode', message: `未找到 HS 编码 7117190000 在 ${q.date} 适用的退税率，请联系平台核实` }],
+        });
+      if (q.enterpriseType === 'producer')
+        return { statusCode: 200, data: { data: estimate({ basis: 'fob', baseAmount: q.orderAmount, estimate: '11245.00', formula: `${q.orderAmount} × 13% = 11245.00` }) } };
       return { statusCode: 200, data: { data: estimate() } };
     });
   };
@@ -331,7 +335,9 @@ describe('packageTaxRefund/pages/apply (新建/修改退税申请)', () => {
     modalAnswer = true;
     await comp.instance.onSubmit();
     await flushPromises(20);
-    expect(fake.api.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '确认提交退税申请', content: '预计退税 ¥9,360.00。提交后由平台代为申报，申报期间不能修改。' }));
+    expect(fake.api.showModal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ title: '确认提交退税申请', content: '预计退税 ¥9,360.00。提交后由平台代为申报，申报期间不能修改。' }),
+    );
     const posts = requestsTo(fake, /\/api\/applications/, 'POST');
     expect(posts.map((p) => p.url.replace('http://127.0.0.1:1337', ''))).toEqual(['/api/applications', '/api/applications/new1/transitions']);
     expect(posts[0].data).toEqual({ kind: 'tax-refund', data: { ...DATA, files: PDFS } });
@@ -439,9 +445,13 @@ describe('packageTaxRefund/pages/apply (新建/修改退税申请)', () => {
   it('a PDF picked from a chat goes through file-slot into the form (category = slot key)', async () => {
     respond();
     const wxg = (globalThis as unknown as { wx: Record<string, jest.Mock> }).wx;
-    wxg.chooseMessageFile = jest.fn((o: { success: (r: unknown) => void }) => o.success({ tempFiles: [{ path: 'wxfile://tmp/decl.pdf', name: '报关单.pdf', size: 2000, type: 'file', time: 0 }] }));
+    wxg.chooseMessageFile = jest.fn((o: { success: (r: unknown) => void }) =>
+      o.success({ tempFiles: [{ path: 'wxfile://tmp/decl.pdf', name: '报关单.pdf', size: 2000, type: 'file', time: 0 }] }),
+    );
     wxg.uploadFile = jest.fn((o: { success: (r: unknown) => void }) => {
-      Promise.resolve().then(() => o.success({ statusCode: 201, data: JSON.stringify({ data: { documentId: 'pf-new', originalName: '报关单.pdf', mime: 'application/pdf', size: 2000 } }) }));
+      Promise.resolve().then(() =>
+        o.success({ statusCode: 201, data: JSON.stringify({ data: { documentId: 'pf-new', originalName: '报关单.pdf', mime: 'application/pdf', size: 2000 } }) }),
+      );
       return { abort: jest.fn() };
     });
     const comp = render(id);
@@ -596,7 +606,17 @@ describe('packageTaxRefund/pages/detail (?id=, the page WeChat pushes open)', ()
   });
 
   it('a draft (from a to-do): no board yet, 继续填写 opens the form', async () => {
-    const comp = await open(refundDetail({ status: 'draft', statusLabel: '填写申请', editable: true, estimate: null, submittedAt: null, data: { enterpriseType: 'trading', orderAmount: '1000.00' } as never, timeline: timeline([null, 'draft', null]) }));
+    const comp = await open(
+      refundDetail({
+        status: 'draft',
+        statusLabel: '填写申请',
+        editable: true,
+        estimate: null,
+        submittedAt: null,
+        data: { enterpriseType: 'trading', orderAmount: '1000.00' } as never,
+        timeline: timeline([null, 'draft', null]),
+      }),
+    );
     expect(comp.querySelectorAll('.tdt-progress')).toHaveLength(0);
     expect(text(comp)).toContain('申请尚未提交，补全信息并上传材料后即可提交申报');
     expect(flat(comp.querySelector('.tdt-head'))).toContain('预计退税（元）填写申请—');

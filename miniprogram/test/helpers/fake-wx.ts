@@ -36,9 +36,9 @@ export function createFakeWx(): FakeWx {
       header: (options.header || {}) as Record<string, string>,
     };
     requests.push(recorded);
-    const route = routes.filter((r) =>
-      typeof r.matcher === 'string' ? recorded.url.endsWith(r.matcher) || recorded.url.includes(`${r.matcher}?`) : r.matcher.test(recorded.url),
-    ).pop();
+    const route = routes
+      .filter((r) => (typeof r.matcher === 'string' ? recorded.url.endsWith(r.matcher) || recorded.url.includes(`${r.matcher}?`) : r.matcher.test(recorded.url)))
+      .pop();
     const response: FakeResponse = route
       ? typeof route.response === 'function'
         ? route.response(recorded)

@@ -29,7 +29,14 @@ export const rates = (): FxRate[] => [
 
 export const ratesBody = (stale = false) => ({ data: rates(), meta: { stale, lastFetch: { at: '2026-11-21T01:30:00.000Z', ok: !stale, provider: 'cfets', error: null } } });
 
-export const history = (currency = 'USD', points: Array<[string, string]> = [['2026-11-19', '7.1000'], ['2026-11-20', '7.1500'], ['2026-11-21', '7.1234']]): FxRateHistory => ({
+export const history = (
+  currency = 'USD',
+  points: Array<[string, string]> = [
+    ['2026-11-19', '7.1000'],
+    ['2026-11-20', '7.1500'],
+    ['2026-11-21', '7.1234'],
+  ],
+): FxRateHistory => ({
   currency: currency as FxRateHistory['currency'],
   name: currency === 'EUR' ? '欧元' : '美元',
   unit: 1,
@@ -55,7 +62,12 @@ export const account = (extra: Partial<FxAccount> = {}, profile: Partial<FxAccou
   ...extra,
 });
 
-export const incompleteProfile = { settlementCardNo: null, settlementBankName: null, complete: false, missing: ['settlementCardNo', 'settlementBankName'] as Array<'settlementCardNo' | 'settlementBankName'> };
+export const incompleteProfile = {
+  settlementCardNo: null,
+  settlementBankName: null,
+  complete: false,
+  missing: ['settlementCardNo', 'settlementBankName'] as Array<'settlementCardNo' | 'settlementBankName'>,
+};
 
 export const settlementItem = (extra: Partial<SettlementListItem> = {}): SettlementListItem => ({
   id: 's1',
@@ -102,10 +114,58 @@ export const settlementDetail = (extra: Partial<SettlementDetail> = {}): Settlem
 });
 
 export const ledgerEntries = (): LedgerEntry[] => [
-  { id: 'l4', type: 'freeze', typeLabel: '结汇冻结', balanceDelta: '0.00', frozenDelta: '500.00', balanceAfter: '12580.00', frozenAfter: '500.00', availableAfter: '12080.00', note: '结汇申请 JH20261121000002', settlementId: 's2', createdAt: '2026-11-21T03:00:00.000Z' },
-  { id: 'l3', type: 'settlement', typeLabel: '结汇', balanceDelta: '-1000.00', frozenDelta: '-1000.00', balanceAfter: '12580.00', frozenAfter: '0.00', availableAfter: '12580.00', note: null, settlementId: 's1', createdAt: '2026-11-20T08:00:00.000Z' },
-  { id: 'l2', type: 'unfreeze', typeLabel: '结汇解冻', balanceDelta: '0.00', frozenDelta: '-200.00', balanceAfter: '13580.00', frozenAfter: '1000.00', availableAfter: '12580.00', note: '驳回', settlementId: 's0', createdAt: '2026-11-19T08:00:00.000Z' },
-  { id: 'l1', type: 'balance_update', typeLabel: '余额更新', balanceDelta: '13580.00', frozenDelta: '0.00', balanceAfter: '13580.00', frozenAfter: '0.00', availableAfter: '13580.00', note: '银行余额上传', settlementId: null, createdAt: '2026-11-18T08:00:00.000Z' },
+  {
+    id: 'l4',
+    type: 'freeze',
+    typeLabel: '结汇冻结',
+    balanceDelta: '0.00',
+    frozenDelta: '500.00',
+    balanceAfter: '12580.00',
+    frozenAfter: '500.00',
+    availableAfter: '12080.00',
+    note: '结汇申请 JH20261121000002',
+    settlementId: 's2',
+    createdAt: '2026-11-21T03:00:00.000Z',
+  },
+  {
+    id: 'l3',
+    type: 'settlement',
+    typeLabel: '结汇',
+    balanceDelta: '-1000.00',
+    frozenDelta: '-1000.00',
+    balanceAfter: '12580.00',
+    frozenAfter: '0.00',
+    availableAfter: '12580.00',
+    note: null,
+    settlementId: 's1',
+    createdAt: '2026-11-20T08:00:00.000Z',
+  },
+  {
+    id: 'l2',
+    type: 'unfreeze',
+    typeLabel: '结汇解冻',
+    balanceDelta: '0.00',
+    frozenDelta: '-200.00',
+    balanceAfter: '13580.00',
+    frozenAfter: '1000.00',
+    availableAfter: '12580.00',
+    note: '驳回',
+    settlementId: 's0',
+    createdAt: '2026-11-19T08:00:00.000Z',
+  },
+  {
+    id: 'l1',
+    type: 'balance_update',
+    typeLabel: '余额更新',
+    balanceDelta: '13580.00',
+    frozenDelta: '0.00',
+    balanceAfter: '13580.00',
+    frozenAfter: '0.00',
+    availableAfter: '13580.00',
+    note: '银行余额上传',
+    settlementId: null,
+    createdAt: '2026-11-18T08:00:00.000Z',
+  },
 ];
 
 export const alerts = (): FxAlert[] => [

@@ -61,10 +61,25 @@ export const refundItem = (extra: Partial<RefundItem> = {}): RefundItem => {
 
 /** 晶华's refunds: one in 审核, one 到账 (¥4,680.00), one 退回, one draft, one 不予退税. */
 export const refundList = (): RefundItem[] => [
-  refundItem({ id: 'r5', documentId: 'r5', number: 'TR-20261120-00005', status: 'draft', submittedAt: null, estimate: null, data: { enterpriseType: 'trading', orderAmount: '1000.00' } as RefundItem['data'] }),
+  refundItem({
+    id: 'r5',
+    documentId: 'r5',
+    number: 'TR-20261120-00005',
+    status: 'draft',
+    submittedAt: null,
+    estimate: null,
+    data: { enterpriseType: 'trading', orderAmount: '1000.00' } as RefundItem['data'],
+  }),
   refundItem({ id: 'r4', documentId: 'r4', number: 'TR-20261118-00004', status: 'returned', lastNote: '进项发票金额与报关单不符', estimate: estimate({ estimate: '4550.00' }) }),
   refundItem({ id: 'r1', documentId: 'r1', status: 'reviewing' }),
-  refundItem({ id: 'r3', documentId: 'r3', number: 'TR-20261105-00003', status: 'rejected', lastNote: '出口报关单非“出口退税专用”联', estimate: estimate({ estimate: '1300.10' }) }),
+  refundItem({
+    id: 'r3',
+    documentId: 'r3',
+    number: 'TR-20261105-00003',
+    status: 'rejected',
+    lastNote: '出口报关单非“出口退税专用”联',
+    estimate: estimate({ estimate: '1300.10' }),
+  }),
   refundItem({
     id: 'r2',
     documentId: 'r2',

@@ -53,7 +53,7 @@ describe('api client (wx.request)', () => {
     expect(buildQuery({})).toBe('');
   });
 
-  it('writes list requests in Strapi\'s list format, blank filters left out', () => {
+  it("writes list requests in Strapi's list format, blank filters left out", () => {
     expect(listQuery(2, 20, { kind: 'eport-card', status: ' ' }, { invtNo: ' 3205 ' })).toEqual({
       'pagination[page]': 2,
       'pagination[pageSize]': 20,
@@ -106,10 +106,14 @@ describe('api client (wx.request)', () => {
 
   it('calls onUnauthorized on 401 of an authenticated call only', async () => {
     fake.respond('/api/me', errorEnvelope(401, 'UNAUTHORIZED', '登录已过期'));
-    await client().get('/api/me').catch(() => undefined);
+    await client()
+      .get('/api/me')
+      .catch(() => undefined);
     expect(unauthorized).toHaveBeenCalledTimes(1);
     token = '';
-    await client().get('/api/me').catch(() => undefined);
+    await client()
+      .get('/api/me')
+      .catch(() => undefined);
     expect(unauthorized).toHaveBeenCalledTimes(1);
   });
 

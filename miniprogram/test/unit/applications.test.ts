@@ -10,8 +10,24 @@ describe('services/applications', () => {
     expect(whenHolds(undefined, data)).toBe(true);
     expect(whenHolds({ path: 'path', in: ['new'] }, data)).toBe(true);
     expect(whenHolds({ path: 'path', in: ['existing'] }, data)).toBe(false);
-    expect(whenHolds([{ path: 'path', in: ['new'] }, { path: 'entityType', in: ['company'] }], data)).toBe(true);
-    expect(whenHolds([{ path: 'path', in: ['new'] }, { path: 'entityType', in: ['individual'] }], data)).toBe(false);
+    expect(
+      whenHolds(
+        [
+          { path: 'path', in: ['new'] },
+          { path: 'entityType', in: ['company'] },
+        ],
+        data,
+      ),
+    ).toBe(true);
+    expect(
+      whenHolds(
+        [
+          { path: 'path', in: ['new'] },
+          { path: 'entityType', in: ['individual'] },
+        ],
+        data,
+      ),
+    ).toBe(false);
     expect(whenHolds({ path: 'legalPerson.name', in: ['赵晶'] }, data)).toBe(true);
     expect(whenHolds({ path: 'missing', in: [''] }, data)).toBe(true);
     expect(whenHolds({ path: 'missing', in: ['x'] }, {})).toBe(false);
@@ -20,10 +36,24 @@ describe('services/applications', () => {
 
   it('progressCard: done/total, percent, next page with a leading slash, lock', () => {
     const rows = progressCard([
-      { module: 'registration', label: '工商注册', done: 1, total: 4, steps: [{ key: 'filling', label: '材料填报', done: true }], next: { label: '等待平台审核', mpPath: 'packageRegistration/pages/index/index?id=a1' } },
+      {
+        module: 'registration',
+        label: '工商注册',
+        done: 1,
+        total: 4,
+        steps: [{ key: 'filling', label: '材料填报', done: true }],
+        next: { label: '等待平台审核', mpPath: 'packageRegistration/pages/index/index?id=a1' },
+      },
       { module: 'filing', label: '跨境申报', done: 0, total: 5, steps: [], next: null, locked: true },
     ]);
-    expect(rows[0]).toMatchObject({ doneText: '已完成 1/4', percent: 25, complete: false, nextLabel: '等待平台审核', nextPage: '/packageRegistration/pages/index/index?id=a1', locked: false });
+    expect(rows[0]).toMatchObject({
+      doneText: '已完成 1/4',
+      percent: 25,
+      complete: false,
+      nextLabel: '等待平台审核',
+      nextPage: '/packageRegistration/pages/index/index?id=a1',
+      locked: false,
+    });
     expect(rows[1]).toMatchObject({ doneText: '已完成 0/5', percent: 0, nextLabel: '', nextPage: '', locked: true });
     expect(progressCard(null)).toEqual([]);
   });
@@ -71,7 +101,9 @@ describe('services/message-center', () => {
     expect(messagePage({ link: '/filing', module: 'filing' })).toBe('/packageFiling/pages/index/index');
     expect(messagePage({ link: null, module: 'customs' })).toBe('/packageCustoms/pages/index/index');
     expect(messagePage({ link: null, module: null })).toBe('');
-    expect(messageRows([{ documentId: 'x', category: 'todo', module: null, title: 't', body: 'b', link: null, read: false, createdAt: '2026-01-01T00:00:00Z' }])[0].categoryLabel).toBe('待办提醒');
+    expect(
+      messageRows([{ documentId: 'x', category: 'todo', module: null, title: 't', body: 'b', link: null, read: false, createdAt: '2026-01-01T00:00:00Z' }])[0].categoryLabel,
+    ).toBe('待办提醒');
   });
 });
 
@@ -88,7 +120,7 @@ describe('packageRegistration/wizard', () => {
     expect(individual).not.toHaveProperty('registeredCapital');
   });
 
-  it('file slots and company-only fields follow the kind\'s `when` conditions', () => {
+  it("file slots and company-only fields follow the kind's `when` conditions", () => {
     expect(fileSlots('new').map((s) => s.key)).toEqual(['id_card_front', 'id_card_back', 'lease_contract']);
     expect(fileSlots('existing').map((s) => s.key)).toEqual(['business_licence', 'id_card_front', 'id_card_back', 'bank_permit']);
     expect(isCompanyNew({ path: 'new', entityType: 'company' })).toBe(true);

@@ -27,7 +27,9 @@ describe('build output (dist/, made by tools/build.mjs before jest runs)', () =>
   });
 
   it('ships only the antd-mini components in use, as CommonJS, without docs', () => {
-    const components = readdirSync(ANTD).filter((d) => /^[A-Z]/.test(d)).sort();
+    const components = readdirSync(ANTD)
+      .filter((d) => /^[A-Z]/.test(d))
+      .sort();
     // used: ActionSheet, Badge, Button, List (+ListItem), Tag; pulled in by them: Icon, ImageIcon, Loading, Popup, ...
     expect(components).toEqual(expect.arrayContaining(['ActionSheet', 'Badge', 'Button', 'List', 'Tag']));
     for (const unused of ['Form', 'Calendar', 'DatePicker', 'RareWordsKeyboard', 'Table', 'Grid']) expect(components).not.toContain(unused);
@@ -40,7 +42,7 @@ describe('build output (dist/, made by tools/build.mjs before jest runs)', () =>
 
   it('no source of the app imports antd-mini JS directly (components only via usingComponents)', () => {
     const appJs = walk(DIST).filter((f) => f.endsWith('.js') && !f.includes('miniprogram_npm'));
-    for (const js of appJs) expect(readFileSync(js, 'utf8')).not.toContain("require(\"antd-mini");
+    for (const js of appJs) expect(readFileSync(js, 'utf8')).not.toContain('require("antd-mini');
   });
 
   it('every @jmt/* package a built file requires is bundled into miniprogram_npm; @jmt/api-types stays types only', () => {

@@ -78,7 +78,9 @@ describe('packageCustoms: stages → steps', () => {
     expect(stageView(progress({ stage: 'done' })).steps).toHaveLength(5);
     const waiting = stageView(progress({ stage: 'orders', orders: { total: 4, byStatus: { declaring: 3, stored: 1 } } }));
     expect(waiting).toMatchObject({ statusLabel: '等待海关回执', inFlight: true });
-    const action = stageView(progress({ stage: 'inventories', next: { action: 'declare-inventories', label: '申报出口清单', hint: '4 个订单已入库' }, orders: { total: 4, byStatus: { stored: 4 } } }));
+    const action = stageView(
+      progress({ stage: 'inventories', next: { action: 'declare-inventories', label: '申报出口清单', hint: '4 个订单已入库' }, orders: { total: 4, byStatus: { stored: 4 } } }),
+    );
     expect(action).toMatchObject({ statusLabel: '待您操作', inFlight: false });
     const rejected = stageView(progress({ stage: 'orders', orders: { total: 2, byStatus: { rejected: 2 } } }));
     expect(rejected.statusLabel).toBe('有退单待处理');
@@ -104,9 +106,9 @@ describe('packageCustoms: stages → steps', () => {
 
 describe('packageCustoms: status labels and counts', () => {
   it('Chinese labels of the contract vocabulary; cancellation drafts are 暂存', () => {
-    expect(['draft', 'queued', 'declaring', 'stored', 'reviewing', 'reviewed', 'inspecting', 'released', 'rejected', 'approved', 'withdrawn', 'cancelled'].map((s) => statusLabel(s))).toEqual([
-      '待申报', '待发送', '申报中', '海关入库', '人工审核', '海关审结', '查验中', '已放行', '退单', '撤销成功', '不再撤销', '已撤销',
-    ]);
+    expect(
+      ['draft', 'queued', 'declaring', 'stored', 'reviewing', 'reviewed', 'inspecting', 'released', 'rejected', 'approved', 'withdrawn', 'cancelled'].map((s) => statusLabel(s)),
+    ).toEqual(['待申报', '待发送', '申报中', '海关入库', '人工审核', '海关审结', '查验中', '已放行', '退单', '撤销成功', '不再撤销', '已撤销']);
     expect(statusLabel('draft', 'cancellation')).toBe('暂存');
     expect(statusLabel('draft', 'order')).toBe('待申报');
     expect(statusLabel('mystery')).toBe('mystery');
@@ -137,12 +139,27 @@ describe('packageCustoms: status labels and counts', () => {
 
   it('recordView and receiptRows (newest first as given, subject · 回执, 说明, CEB type)', () => {
     expect(recordView('waybill', { id: 'w1', status: 'rejected', returnStatusLabel: '海关退单', returnInfo: ' 提运单号不存在 ', billNo: '784-1', packageCount: 4 })).toEqual({
-      status: 'rejected', statusLabel: '退单', tone: 'error', returnStatusLabel: '海关退单', returnInfo: '提运单号不存在', billNo: '784-1', sumNo: '', packageCount: '4',
+      status: 'rejected',
+      statusLabel: '退单',
+      tone: 'error',
+      returnStatusLabel: '海关退单',
+      returnInfo: '提运单号不存在',
+      billNo: '784-1',
+      sumNo: '',
+      packageCount: '4',
     });
     expect(recordView('summary', null)).toBeNull();
     const rows = receiptRows([
       { subjectType: 'inventory', messageType: 'CEB604', returnStatus: 800, returnStatusLabel: '放行', status: 'released', returnInfo: null, at: '2026-11-22T06:30:00.000Z' },
-      { subjectType: 'order', messageType: 'CEB304', returnStatus: 100, returnStatusLabel: '海关退单', status: 'rejected', returnInfo: '商品编码有误', at: '2026-11-22T06:00:00.000Z' },
+      {
+        subjectType: 'order',
+        messageType: 'CEB304',
+        returnStatus: 100,
+        returnStatusLabel: '海关退单',
+        status: 'rejected',
+        returnInfo: '商品编码有误',
+        at: '2026-11-22T06:00:00.000Z',
+      },
       { subjectType: 'order', messageType: 'CEB304', returnStatus: 2, returnStatusLabel: '电子口岸申报中', status: 'declaring', returnInfo: '', at: '2026-11-22T05:00:00.000Z' },
     ]);
     expect(rows.map((r) => [r.title, r.note, r.actor, r.tone])).toEqual([
@@ -160,10 +177,19 @@ describe('packageCustoms: next action availability', () => {
 
   it('import stays on the PC; declare steps are buttons; 总分单 is a form', () => {
     expect(nextView(progress({ next: next('import', '导入电子订单') }), true)).toMatchObject({ mode: 'pc', canAct: false, hint: '请在电脑端导入 Excel 订单' });
-    expect(nextView(progress({ next: next('declare-orders', '申报电子订单') }), true)).toMatchObject({ mode: 'button', action: 'declare-orders', label: '申报电子订单', canAct: true });
+    expect(nextView(progress({ next: next('declare-orders', '申报电子订单') }), true)).toMatchObject({
+      mode: 'button',
+      action: 'declare-orders',
+      label: '申报电子订单',
+      canAct: true,
+    });
     expect(nextView(progress({ stage: 'inventories', next: next('declare-inventories', '申报出口清单') }), true)).toMatchObject({ mode: 'button', canAct: true });
     expect(nextView(progress({ stage: 'waybill', next: next('declare-waybill', '申报清单总分单') }), true)).toMatchObject({ mode: 'waybill', canAct: true });
-    expect(nextView(progress({ stage: 'summary', next: next('declare-summary', '提交汇总申请单') }), true)).toMatchObject({ mode: 'button', action: 'declare-summary', canAct: true });
+    expect(nextView(progress({ stage: 'summary', next: next('declare-summary', '提交汇总申请单') }), true)).toMatchObject({
+      mode: 'button',
+      action: 'declare-summary',
+      canAct: true,
+    });
   });
 
   it('members (canWrite false) see the step but cannot act', () => {
@@ -197,10 +223,13 @@ describe('packageCustoms: next action availability', () => {
 
   it('validateWaybill mirrors the server rules; fieldErrors reads VALIDATION_FAILED', () => {
     expect(validateWaybill({ billNo: '', trafName: '', voyageNo: '' })).toEqual({
-      billNo: '请填写提运单号（总运单号）', trafName: '请填写运输工具名称', voyageNo: '请填写航班航次号',
+      billNo: '请填写提运单号（总运单号）',
+      trafName: '请填写运输工具名称',
+      voyageNo: '请填写航班航次号',
     });
     expect(validateWaybill({ billNo: '784 1', trafName: '中国国际航空', voyageNo: 'CA一二' })).toEqual({
-      billNo: '只能填写字母、数字或符号，不含空格和中文', voyageNo: '只能填写字母、数字或符号，不含空格和中文',
+      billNo: '只能填写字母、数字或符号，不含空格和中文',
+      voyageNo: '只能填写字母、数字或符号，不含空格和中文',
     });
     expect(validateWaybill({ billNo: 'x'.repeat(38), trafName: 'ok', voyageNo: 'CA1' })).toEqual({ billNo: '提运单号（总运单号）不能超过37个字符' });
     expect(validateWaybill({ billNo: '784-20261122-01', trafName: '中国国际航空', voyageNo: 'CA1234' })).toEqual({});
@@ -224,7 +253,18 @@ describe('packageCustoms: 撤销申请单', () => {
 
   it('rows: labels, receipt, actions; members get no actions', () => {
     const list = [
-      { id: 'c1', invtNo: '32052026E000000101', status: 'rejected', returnStatusLabel: '海关退单', returnInfo: '清单已结关，不能撤销', reason: '退货', copName: '东海县晶华水晶饰品有限公司', ebcCode: '3207960A2B', guid: 'G-1', createdAt: '2026-11-22T06:30:00.000Z' },
+      {
+        id: 'c1',
+        invtNo: '32052026E000000101',
+        status: 'rejected',
+        returnStatusLabel: '海关退单',
+        returnInfo: '清单已结关，不能撤销',
+        reason: '退货',
+        copName: '东海县晶华水晶饰品有限公司',
+        ebcCode: '3207960A2B',
+        guid: 'G-1',
+        createdAt: '2026-11-22T06:30:00.000Z',
+      },
       { id: 'c2', invtNo: '32052026E000000102', status: 'draft', reason: '买家取消' },
       { id: 'c3', invtNo: '32052026E000000103', status: 'declaring', returnStatusLabel: '电子口岸申报中' },
       { id: 'c4', invtNo: '32052026E000000104', status: 'approved', returnStatusLabel: '海关审结' },
@@ -236,7 +276,13 @@ describe('packageCustoms: 撤销申请单', () => {
       ['申报中', false, false, '申报', true],
       ['撤销成功', false, false, '申报', false],
     ]);
-    expect(rows[0]).toMatchObject({ returnStatusLabel: '海关退单', returnInfo: '清单已结关，不能撤销', ebc: '东海县晶华水晶饰品有限公司（3207960A2B）', time: '2026-11-22 14:30', tone: 'error' });
+    expect(rows[0]).toMatchObject({
+      returnStatusLabel: '海关退单',
+      returnInfo: '清单已结关，不能撤销',
+      ebc: '东海县晶华水晶饰品有限公司（3207960A2B）',
+      time: '2026-11-22 14:30',
+      tone: 'error',
+    });
     expect(cancellationRows(list, true).some((r) => r.canDeclare || r.canWithdraw)).toBe(false);
   });
 
@@ -267,14 +313,24 @@ describe('packageCustoms: 撤销申请单', () => {
 
 describe('packageCustoms: index rows', () => {
   it('to-dos open their mpPath (leading slash added), else the customs home', () => {
-    expect(todoRows([
-      { module: 'customs', key: 'k1', title: '申报出口清单（批次 PC1）', body: '4 个订单已入库', action: 'declare-inventories', link: '/customs/batches/b1', mpPath: 'packageCustoms/pages/batch/index?id=b1' },
-      { module: 'customs', key: 'k2', title: '清单 X1 的撤销申请被退单', link: '/customs/cancellations?invtNo=X1', mpPath: 'packageCustoms/pages/cancellations/index?invtNo=X1' },
-      { module: 'customs', key: 'k3', title: '?' },
-    ]).map((r) => r.page)).toEqual(['/packageCustoms/pages/batch/index?id=b1', '/packageCustoms/pages/cancellations/index?invtNo=X1', '/packageCustoms/pages/index/index']);
+    expect(
+      todoRows([
+        {
+          module: 'customs',
+          key: 'k1',
+          title: '申报出口清单（批次 PC1）',
+          body: '4 个订单已入库',
+          action: 'declare-inventories',
+          link: '/customs/batches/b1',
+          mpPath: 'packageCustoms/pages/batch/index?id=b1',
+        },
+        { module: 'customs', key: 'k2', title: '清单 X1 的撤销申请被退单', link: '/customs/cancellations?invtNo=X1', mpPath: 'packageCustoms/pages/cancellations/index?invtNo=X1' },
+        { module: 'customs', key: 'k3', title: '?' },
+      ]).map((r) => r.page),
+    ).toEqual(['/packageCustoms/pages/batch/index?id=b1', '/packageCustoms/pages/cancellations/index?invtNo=X1', '/packageCustoms/pages/index/index']);
   });
 
-  it('GET /api/customs/todos: the { data: { items, counts } } answer and the contract\'s unwrapped shape', async () => {
+  it("GET /api/customs/todos: the { data: { items, counts } } answer and the contract's unwrapped shape", async () => {
     const items = [{ module: 'customs', key: 'k', title: 't' }];
     const wrapped = fakeClient({ data: { items, counts: { orders: 1, lists: 0, summaries: 0 } } });
     expect(await fetchCustomsTodos(wrapped.client)).toEqual({ items, counts: { orders: 1, lists: 0, summaries: 0 } });
@@ -284,7 +340,17 @@ describe('packageCustoms: index rows', () => {
   });
 
   it('configView: status, hint, read-only rows, verify errors', () => {
-    const valid = configView({ status: 'valid', dxpId: 'DXPENT0000777001', ebcCode: '3207960A2B', ebcName: '东海县晶华水晶饰品有限公司', customsCode: '2305', portCode: '2305', appKey: 'jh-****', verifiedAt: '2026-11-22T06:30:00.000Z', verifyErrors: [] });
+    const valid = configView({
+      status: 'valid',
+      dxpId: 'DXPENT0000777001',
+      ebcCode: '3207960A2B',
+      ebcName: '东海县晶华水晶饰品有限公司',
+      customsCode: '2305',
+      portCode: '2305',
+      appKey: 'jh-****',
+      verifiedAt: '2026-11-22T06:30:00.000Z',
+      verifyErrors: [],
+    });
     expect(valid).toMatchObject({ status: 'valid', statusLabel: '已生效', tone: 'success', hint: '接口配置已校验通过，可以申报', errors: [] });
     expect(valid.rows).toEqual([
       { label: 'DXP ID', value: 'DXPENT0000777001' },
@@ -306,10 +372,23 @@ describe('packageCustoms: index rows', () => {
         id: 'b1',
         number: 'PC20261122000001',
         name: '11月 Amazon 美国站 第1批',
-        progress: progress({ stage: 'inventories', next: { action: 'declare-inventories', label: '申报出口清单', hint: '' }, orders: { total: 4, byStatus: { stored: 3, rejected: 1 } } }),
+        progress: progress({
+          stage: 'inventories',
+          next: { action: 'declare-inventories', label: '申报出口清单', hint: '' },
+          orders: { total: 4, byStatus: { stored: 3, rejected: 1 } },
+        }),
       },
     ]);
-    expect(row).toMatchObject({ stageLabel: '出口清单', statusLabel: '待您操作', tone: 'warning', ordersText: '订单 4', inventoriesText: '清单 0', nextLabel: '申报出口清单', inFlight: false, page: '/packageCustoms/pages/batch/index?id=b1' });
+    expect(row).toMatchObject({
+      stageLabel: '出口清单',
+      statusLabel: '待您操作',
+      tone: 'warning',
+      ordersText: '订单 4',
+      inventoriesText: '清单 0',
+      nextLabel: '申报出口清单',
+      inFlight: false,
+      page: '/packageCustoms/pages/batch/index?id=b1',
+    });
     expect(row.orderCounts.map((c) => c.label)).toEqual(['海关入库', '退单']);
     expect(PAGES.cancellations('A B')).toBe('/packageCustoms/pages/cancellations/index?invtNo=A%20B');
   });
@@ -318,7 +397,9 @@ describe('packageCustoms: index rows', () => {
 describe('customs links in the message centre and on the home page', () => {
   it('messagePage maps /customs web links to the packageCustoms pages', () => {
     expect(messagePage({ link: '/customs/batches/abc123', module: 'customs' })).toBe('/packageCustoms/pages/batch/index?id=abc123');
-    expect(messagePage({ link: '/customs/cancellations?invtNo=32052026E000000101', module: 'customs' })).toBe('/packageCustoms/pages/cancellations/index?invtNo=32052026E000000101');
+    expect(messagePage({ link: '/customs/cancellations?invtNo=32052026E000000101', module: 'customs' })).toBe(
+      '/packageCustoms/pages/cancellations/index?invtNo=32052026E000000101',
+    );
     expect(messagePage({ link: '/customs/cancellations', module: 'customs' })).toBe('/packageCustoms/pages/cancellations/index');
     expect(messagePage({ link: '/customs', module: 'customs' })).toBe('/packageCustoms/pages/index/index');
     expect(messagePage({ link: 'packageCustoms/pages/batch/index?id=b9', module: 'customs' })).toBe('/packageCustoms/pages/batch/index?id=b9');
@@ -330,7 +411,21 @@ describe('customs links in the message centre and on the home page', () => {
       merchant: { documentId: 'm1', nameCn: '晶华', registrationStatus: 'approved' },
       modules: [],
       todos: { total: 0, customs: { orders: 0, lists: 0, summaries: 0 } },
-      messages: { unread: 1, latest: [{ documentId: 'x', category: 'business', module: 'customs', title: '出口清单已放行', body: '', link: '/customs/batches/b1', read: false, createdAt: '2026-11-22T06:30:00.000Z' }] },
+      messages: {
+        unread: 1,
+        latest: [
+          {
+            documentId: 'x',
+            category: 'business',
+            module: 'customs',
+            title: '出口清单已放行',
+            body: '',
+            link: '/customs/batches/b1',
+            read: false,
+            createdAt: '2026-11-22T06:30:00.000Z',
+          },
+        ],
+      },
     };
     expect(buildHomeView(payload).messages[0]).toMatchObject({ module: 'customs', page: '/packageCustoms/pages/batch/index?id=b1' });
   });

@@ -160,7 +160,12 @@ describe('packageFx: rates and trend (X1)', () => {
     expect(view).toMatchObject({ high: '7.1500', low: '7.1000', first: '7.1000', last: '7.1234', trend: 'up', startDate: '2026-11-19', endDate: '2026-11-21' });
     expect(view.bars.map((b) => b.height)).toEqual(['12.0', '100.0', '53.2']);
     expect(view.bars.map((b) => b.last)).toEqual([false, false, true]);
-    const flat = trendView(history('USD', [['2026-11-20', '7.1000'], ['2026-11-21', '7.10']]))!;
+    const flat = trendView(
+      history('USD', [
+        ['2026-11-20', '7.1000'],
+        ['2026-11-21', '7.10'],
+      ]),
+    )!;
     expect(flat.bars.map((b) => b.height)).toEqual(['56.0', '56.0']);
     expect(flat.trend).toBe('flat');
     expect(trendView(history('USD', []))).toBeNull();
@@ -191,7 +196,14 @@ describe('packageFx: alerts (X1)', () => {
 describe('packageFx: records and ledger', () => {
   it('settlement rows', () => {
     const rows = settlementRows(settlementsBody().data);
-    expect(rows[0]).toMatchObject({ id: 's2', statusLabel: '处理中', tone: 'processing', amount: '$500.00', rateText: '汇率 7.1234', page: '/packageFx/pages/settlement/index?id=s2' });
+    expect(rows[0]).toMatchObject({
+      id: 's2',
+      statusLabel: '处理中',
+      tone: 'processing',
+      amount: '$500.00',
+      rateText: '汇率 7.1234',
+      page: '/packageFx/pages/settlement/index?id=s2',
+    });
     expect(rows[1]).toMatchObject({ statusLabel: '已完成', tone: 'success', amount: '$1,000.00' });
   });
 
@@ -203,7 +215,12 @@ describe('packageFx: records and ledger', () => {
       ['结汇解冻', '解冻 $200.00', 'frozen'],
       ['余额更新', '+$13,580.00', 'in'],
     ]);
-    expect(rows[0]).toMatchObject({ balanceText: '余额 $12,580.00', availableText: '可用 $12,080.00', note: '结汇申请 JH20261121000002', page: '/packageFx/pages/settlement/index?id=s2' });
+    expect(rows[0]).toMatchObject({
+      balanceText: '余额 $12,580.00',
+      availableText: '可用 $12,080.00',
+      note: '结汇申请 JH20261121000002',
+      page: '/packageFx/pages/settlement/index?id=s2',
+    });
     expect(rows[3].page).toBe('');
   });
 });
@@ -311,10 +328,14 @@ describe('packageFx: 结汇详情 (X3/X4)', () => {
   });
 
   it('processing: no result yet; rejected: the reason', () => {
-    const processing = settlementView(settlementDetail({ status: 'processing', statusLabel: '处理中', actualRate: null, cnyAmount: null, remainingUsd: null, completedAt: null, note: null }));
+    const processing = settlementView(
+      settlementDetail({ status: 'processing', statusLabel: '处理中', actualRate: null, cnyAmount: null, remainingUsd: null, completedAt: null, note: null }),
+    );
     expect(processing).toMatchObject({ processing: true, completed: false, result: [] });
     expect(processing.submitted.map((r) => r.key)).toEqual(['amount', 'date', 'rate', 'createdAt']);
-    const rejected = settlementView(settlementDetail({ status: 'rejected', statusLabel: '已驳回', rejectReason: ' 物流信息与提现金额不符 ', actualRate: null, cnyAmount: null, remainingUsd: null }));
+    const rejected = settlementView(
+      settlementDetail({ status: 'rejected', statusLabel: '已驳回', rejectReason: ' 物流信息与提现金额不符 ', actualRate: null, cnyAmount: null, remainingUsd: null }),
+    );
     expect(rejected).toMatchObject({ rejected: true, tone: 'error', rejectReason: '物流信息与提现金额不符', result: [] });
     expect(fileSize(0)).toBe('0 B');
   });

@@ -15,7 +15,16 @@ const payload = (status: string): HomePayload => ({
   messages: {
     unread: 120,
     latest: [
-      { documentId: 'a', category: 'status', module: 'customs', title: '电子订单申报成功', body: '批次 B001 已申报', link: null, read: false, createdAt: '2025-03-08T09:55:00.000Z' },
+      {
+        documentId: 'a',
+        category: 'status',
+        module: 'customs',
+        title: '电子订单申报成功',
+        body: '批次 B001 已申报',
+        link: null,
+        read: false,
+        createdAt: '2025-03-08T09:55:00.000Z',
+      },
       { documentId: 'b', category: 'announcement', module: null, title: '系统维护通知', body: '今晚 22:00 维护', link: null, read: true, createdAt: '2025-03-01T09:00:00.000Z' },
     ],
   },
@@ -32,7 +41,11 @@ describe('home view', () => {
     expect(view.modules.every((m) => m.enabled)).toBe(true);
     expect(view.modules.find((m) => m.key === 'customs')!.todoText).toBe('5');
     expect(view.customsEnabled).toBe(true);
-    expect(view.customsTodos.map((t) => [t.label, t.count])).toEqual([['电子订单', 2], ['清单总分单', 3], ['汇总申请单', 0]]);
+    expect(view.customsTodos.map((t) => [t.label, t.count])).toEqual([
+      ['电子订单', 2],
+      ['清单总分单', 3],
+      ['汇总申请单', 0],
+    ]);
     expect(view.todoSummary).toBe('共 5 项待办');
     expect(view.unreadText).toBe('99+');
     expect(view.messages[0]).toMatchObject({ read: false, time: '5 分钟前', categoryLabel: '业务进度', page: '/packageCustoms/pages/index/index' });
@@ -47,7 +60,10 @@ describe('home view', () => {
   });
 
   it('copes with a user without merchant and an empty feed', () => {
-    const view = buildHomeView({ ...payload('not_started'), merchant: null, todos: { total: 0, customs: { orders: 0, lists: 0, summaries: 0 } }, messages: { unread: 0, latest: [] } }, now);
+    const view = buildHomeView(
+      { ...payload('not_started'), merchant: null, todos: { total: 0, customs: { orders: 0, lists: 0, summaries: 0 } }, messages: { unread: 0, latest: [] } },
+      now,
+    );
     expect(view.merchantName).toBe('尚未关联商户');
     expect(view.banner.status).toBe('unknown');
     expect(view.todoSummary).toBe('暂无待办，继续保持');

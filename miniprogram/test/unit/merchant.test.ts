@@ -19,7 +19,13 @@ function fakeClient(answer: unknown) {
   return { client, calls };
 }
 
-const merchant = { documentId: 'm1', nameCn: '东海县晶华水晶饰品有限公司', fxSubAccount: '32050161000000001234', settlementCardNo: null, settlementBankName: '中国建设银行东海支行' };
+const merchant = {
+  documentId: 'm1',
+  nameCn: '东海县晶华水晶饰品有限公司',
+  fxSubAccount: '32050161000000001234',
+  settlementCardNo: null,
+  settlementBankName: '中国建设银行东海支行',
+};
 
 describe('services/merchant: 我的 → 结汇账户', () => {
   it('reads GET /api/merchants/:documentId and saves the three fields with PUT { data } (trimmed, empty → null)', async () => {

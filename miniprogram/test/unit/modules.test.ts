@@ -1,24 +1,14 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import {
-  HomeModule,
-  isEnabledByRule,
-  MODULE_KEYS,
-  MODULE_ROUTES,
-  openModule,
-  resolveModules,
-} from '../../src/services/modules';
+import { HomeModule, isEnabledByRule, MODULE_KEYS, MODULE_ROUTES, openModule, resolveModules } from '../../src/services/modules';
 import { installFakeWx } from '../helpers/fake-wx';
 
-const serverModules = (enabledKeys: string[]): HomeModule[] =>
-  MODULE_KEYS.map((key) => ({ key, title: key, enabled: enabledKeys.includes(key), todo: 3, path: `/${key}` }));
+const serverModules = (enabledKeys: string[]): HomeModule[] => MODULE_KEYS.map((key) => ({ key, title: key, enabled: enabledKeys.includes(key), todo: 3, path: `/${key}` }));
 
 describe('module lock rules (G8)', () => {
   it('keeps the contract order whatever the payload order', () => {
     const shuffled = serverModules([...MODULE_KEYS]).reverse();
-    expect(resolveModules(shuffled, 'approved').map((m) => m.key)).toEqual([
-      'registration', 'logistics', 'filing', 'customs', 'tax-refund', 'fx', 'training', 'trading',
-    ]);
+    expect(resolveModules(shuffled, 'approved').map((m) => m.key)).toEqual(['registration', 'logistics', 'filing', 'customs', 'tax-refund', 'fx', 'training', 'trading']);
   });
 
   it('only registration and training are open before registration is approved', () => {
@@ -44,9 +34,7 @@ describe('module lock rules (G8)', () => {
     const customs = entries.find((m) => m.key === 'customs')!;
     expect(customs).toMatchObject({ locked: true, enabled: false, todo: 0, todoText: '', lockHint: '完成工商注册后开通' });
     expect(entries.find((m) => m.key === 'registration')!.todoText).toBe('3');
-    expect(resolveModules([], 'approved').map((m) => m.title)).toEqual([
-      '工商注册', '跨境物流', '跨境申报', '出口报关', '出口退税', '收结汇', '培训服务', '交易平台',
-    ]);
+    expect(resolveModules([], 'approved').map((m) => m.title)).toEqual(['工商注册', '跨境物流', '跨境申报', '出口报关', '出口退税', '收结汇', '培训服务', '交易平台']);
   });
 
   it('a tap on a locked module toasts, an enabled one navigates to its subpackage', () => {

@@ -67,10 +67,20 @@ describe('packageTaxRefund: API calls (contract paths)', () => {
     expect(calls).toEqual([
       { method: 'GET', path: '/api/tax-refund/applications', body: undefined, query: { 'pagination[page]': 2, 'pagination[pageSize]': 100 } },
       { method: 'GET', path: '/api/tax-refund/applications/r%201', body: undefined, query: undefined },
-      { method: 'GET', path: '/api/tax-refund/estimate', body: undefined, query: { hsCode: '7116200000', enterpriseType: 'trading', purchaseAmount: '72000.00', date: '2026-11-10' } },
+      {
+        method: 'GET',
+        path: '/api/tax-refund/estimate',
+        body: undefined,
+        query: { hsCode: '7116200000', enterpriseType: 'trading', purchaseAmount: '72000.00', date: '2026-11-10' },
+      },
       { method: 'POST', path: '/api/applications', body: { kind: 'tax-refund', data: { ...DATA, files: PDFS } }, query: undefined },
       // a 生产企业 claims on the FOB amount: no 进项金额 is sent
-      { method: 'PUT', path: '/api/applications/r1', body: { data: { enterpriseType: 'producer', orderAmount: '86500.00', hsCode: '7116200000', exportDate: '2026-11-10', invoiceNo: '32002541300087451', files: PDFS } }, query: undefined },
+      {
+        method: 'PUT',
+        path: '/api/applications/r1',
+        body: { data: { enterpriseType: 'producer', orderAmount: '86500.00', hsCode: '7116200000', exportDate: '2026-11-10', invoiceNo: '32002541300087451', files: PDFS } },
+        query: undefined,
+      },
       { method: 'POST', path: '/api/applications/r1/transitions', body: { to: 'declared' }, query: undefined },
     ]);
   });
@@ -82,12 +92,23 @@ describe('packageTaxRefund: API calls (contract paths)', () => {
 
   it('listAllRefunds reads every page of 100 (at most ten), without duplicates', async () => {
     const page = (n: number) => Array.from({ length: 100 }, (_, i) => refundItem({ documentId: `p${n}-${i}` }));
-    const three = fakeClient((_p: string, q?: Record<string, unknown>) => listBody(q!['pagination[page]'] === 3 ? page(3).slice(0, 5).concat(refundItem({ documentId: 'p2-99' })) : page(Number(q!['pagination[page]'])), { page: Number(q!['pagination[page]']), pageSize: 100, pageCount: 3, total: 205 }));
+    const three = fakeClient((_p: string, q?: Record<string, unknown>) =>
+      listBody(
+        q!['pagination[page]'] === 3
+          ? page(3)
+              .slice(0, 5)
+              .concat(refundItem({ documentId: 'p2-99' }))
+          : page(Number(q!['pagination[page]'])),
+        { page: Number(q!['pagination[page]']), pageSize: 100, pageCount: 3, total: 205 },
+      ),
+    );
     const all = await listAllRefunds(three.client);
     expect(three.calls.map((c) => (c.query as Record<string, number>)['pagination[page]'])).toEqual([1, 2, 3]);
     expect(all).toMatchObject({ total: 205, truncated: false });
     expect(all.items).toHaveLength(205); // p2-99 came twice (moved between reads)
-    const many = fakeClient((_p: string, q?: Record<string, unknown>) => listBody(page(Number(q!['pagination[page]'])), { page: Number(q!['pagination[page]']), pageSize: 100, pageCount: 12, total: 1200 }));
+    const many = fakeClient((_p: string, q?: Record<string, unknown>) =>
+      listBody(page(Number(q!['pagination[page]'])), { page: Number(q!['pagination[page]']), pageSize: 100, pageCount: 12, total: 1200 }),
+    );
     const capped = await listAllRefunds(many.client);
     expect(many.calls).toHaveLength(10);
     expect(capped).toMatchObject({ total: 1200, truncated: true });
@@ -116,9 +137,24 @@ describe('packageTaxRefund: list and summary', () => {
       ['r3', '不予退税', 'error'],
       ['r2', '到账', 'success'],
     ]);
-    expect(rows[0]).toMatchObject({ estimateText: '暂无法测算', estimated: false, hint: '草稿未提交，点击继续填写', page: '/packageTaxRefund/pages/apply/index?id=r5', hsText: '', orderText: '订单金额 ¥1,000.00' });
+    expect(rows[0]).toMatchObject({
+      estimateText: '暂无法测算',
+      estimated: false,
+      hint: '草稿未提交，点击继续填写',
+      page: '/packageTaxRefund/pages/apply/index?id=r5',
+      hsText: '',
+      orderText: '订单金额 ¥1,000.00',
+    });
     expect(rows[1]).toMatchObject({ hint: '退回原因：进项发票金额与报关单不符', page: '/packageTaxRefund/pages/detail/index?id=r4' });
-    expect(rows[2]).toMatchObject({ orderText: '订单金额 ¥86,500.00', estimateText: '预计退税 ¥9,360.00', estimated: true, refundedText: '', hsText: 'HS 7116200000', exportDate: '2026-11-10', hint: '' });
+    expect(rows[2]).toMatchObject({
+      orderText: '订单金额 ¥86,500.00',
+      estimateText: '预计退税 ¥9,360.00',
+      estimated: true,
+      refundedText: '',
+      hsText: 'HS 7116200000',
+      exportDate: '2026-11-10',
+      hint: '',
+    });
     expect(rows[2].updatedText).toMatch(/^更新于 2026-11-14 \d\d:00$/);
     expect(rows[4]).toMatchObject({ refundedText: '已到账 ¥4,680.00' });
     expect(refundRows(null)).toEqual([]);
@@ -151,7 +187,13 @@ describe('packageTaxRefund: list and summary', () => {
     const exact = refundSummary([paid('0.10', 'a'), paid('0.20', 'b'), paid('90071992547409.93', 'c'), paid(null, 'd'), refundItem({ status: 'treasury', estimate: null })], 1000);
     expect(exact.paidTotal).toBe('¥90,071,992,547,410.23');
     expect(0.1 + 0.2).not.toBe(0.3);
-    expect(exact).toMatchObject({ paidText: '共 4 笔已到账', paidMissingText: '1 笔到账金额待回执确认', inFlightCount: 1, inFlightEstimate: '¥0.00', truncatedText: '统计范围为最近 1000 笔申请' });
+    expect(exact).toMatchObject({
+      paidText: '共 4 笔已到账',
+      paidMissingText: '1 笔到账金额待回执确认',
+      inFlightCount: 1,
+      inFlightEstimate: '¥0.00',
+      truncatedText: '统计范围为最近 1000 笔申请',
+    });
     expect(refundSummary([])).toMatchObject({ paidTotal: '¥0.00', paidText: '暂无到账记录', inFlightCount: 0, actionCount: 0 });
   });
 });
@@ -190,7 +232,12 @@ describe('packageTaxRefund: the form', () => {
       note: '备注不能超过 500 个字符',
     });
     const bad = validateRefund(form({ orderAmount: '0', purchaseAmount: '100.001', hsCode: '711', exportDate: '2026-11-23' }), fileSlots(), NOW);
-    expect(bad).toEqual({ orderAmount: '请输入大于 0 的金额，最多 2 位小数', purchaseAmount: '请输入大于 0 的金额，最多 2 位小数', hsCode: 'HS 编码应为 4–10 位数字', exportDate: '请选择出口日期' });
+    expect(bad).toEqual({
+      orderAmount: '请输入大于 0 的金额，最多 2 位小数',
+      purchaseAmount: '请输入大于 0 的金额，最多 2 位小数',
+      hsCode: 'HS 编码应为 4–10 位数字',
+      exportDate: '请选择出口日期',
+    });
     // a 生产企业 has no 进项金额 to check
     expect(validateRefund(form({ enterpriseType: 'producer', purchaseAmount: '' }), fileSlots(), NOW)).toEqual({});
     expect(validateRefund(form({ enterpriseType: '' }), fileSlots(), NOW)).toEqual({ enterpriseType: '请填写企业类型' });
@@ -261,7 +308,9 @@ describe('packageTaxRefund: the form', () => {
   });
 
   it('batch options', () => {
-    expect(batchOptions([{ id: 'b1', number: 'CB-1', name: 'TikTok', releasedInventories: 5 }], ['b1'])).toEqual([{ id: 'b1', title: 'CB-1 · TikTok', sub: '已放行清单 5 票', selected: true }]);
+    expect(batchOptions([{ id: 'b1', number: 'CB-1', name: 'TikTok', releasedInventories: 5 }], ['b1'])).toEqual([
+      { id: 'b1', title: 'CB-1 · TikTok', sub: '已放行清单 5 票', selected: true },
+    ]);
     expect(batchOptions(null, [])).toEqual([]);
   });
 });
@@ -279,7 +328,16 @@ describe('packageTaxRefund: the detail', () => {
 
   it('under review: the estimate heads the page, what was submitted, the three files', () => {
     const v = refundDetailView(refundDetail());
-    expect(v).toMatchObject({ number: 'TR-20261112-00001', statusLabel: '审核', waiting: true, editable: false, headLabel: '预计退税（元）', headAmount: '¥9,360.00', refundedText: '', reason: '' });
+    expect(v).toMatchObject({
+      number: 'TR-20261112-00001',
+      statusLabel: '审核',
+      waiting: true,
+      editable: false,
+      headLabel: '预计退税（元）',
+      headAmount: '¥9,360.00',
+      refundedText: '',
+      reason: '',
+    });
     expect(v.info.map((r) => [r.label, r.value])).toEqual([
       ['企业类型', '外贸企业'],
       ['退税订单金额', '¥86,500.00'],
@@ -353,7 +411,15 @@ describe('links into packageTaxRefund', () => {
 
   it('办理提醒 on the home page: a refund draft with the server’s state label, opening its detail', () => {
     const rows = appTodoRows([
-      { applicationId: 'r5', kind: 'tax-refund', module: 'tax-refund', title: '继续填写出口退税资料', status: 'draft', statusLabel: '填写申请', mpPath: 'packageTaxRefund/pages/detail/index?id=r5' },
+      {
+        applicationId: 'r5',
+        kind: 'tax-refund',
+        module: 'tax-refund',
+        title: '继续填写出口退税资料',
+        status: 'draft',
+        statusLabel: '填写申请',
+        mpPath: 'packageTaxRefund/pages/detail/index?id=r5',
+      },
       { applicationId: 'r4', kind: 'tax-refund', module: 'tax-refund', title: '出口退税需要补正', status: 'returned' },
     ]);
     expect(rows.map((r) => [r.statusLabel, r.page])).toEqual([

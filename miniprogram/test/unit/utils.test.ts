@@ -38,9 +38,12 @@ describe('utils', () => {
     const onEnd = jest.fn();
     const cd = startCountdown(3, (s) => seen.push(s), onEnd, clock);
     expect(cd.remaining()).toBe(3);
-    now = 1000; tick!();
-    now = 2600; tick!(); // a throttled background timer: wall clock wins
-    now = 3000; tick!();
+    now = 1000;
+    tick!();
+    now = 2600;
+    tick!(); // a throttled background timer: wall clock wins
+    now = 3000;
+    tick!();
     expect(seen).toEqual([3, 2, 1, 0]);
     expect(onEnd).toHaveBeenCalledTimes(1);
     expect(tick).toBeNull();

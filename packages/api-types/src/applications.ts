@@ -8,18 +8,11 @@ import type { ListResponse } from "./list";
 export const REGISTRATION_KIND = "business-registration" as const;
 
 /** 跨境申报 kinds in guided order (D1). */
-export const FILING_KINDS = [
-  "customs-registration",
-  "eport-card",
-  "dxp-id",
-  "cloud-signature",
-  "enterprise-filing",
-] as const;
+export const FILING_KINDS = ["customs-registration", "eport-card", "dxp-id", "cloud-signature", "enterprise-filing"] as const;
 export type FilingKind = (typeof FILING_KINDS)[number];
 export type ApplicationKind = typeof REGISTRATION_KIND | FilingKind;
 
-export const isFilingKind = (value: unknown): value is FilingKind =>
-  typeof value === "string" && (FILING_KINDS as readonly string[]).includes(value);
+export const isFilingKind = (value: unknown): value is FilingKind => typeof value === "string" && (FILING_KINDS as readonly string[]).includes(value);
 
 export const KIND_LABELS: Record<ApplicationKind, string> = {
   "business-registration": "工商注册",
@@ -31,14 +24,7 @@ export const KIND_LABELS: Record<ApplicationKind, string> = {
 };
 
 /** Business registration states: filling → initial_review → onsite_check → approved; returned / rejected. */
-export const REGISTRATION_APPLICATION_STATUSES = [
-  "filling",
-  "initial_review",
-  "onsite_check",
-  "approved",
-  "returned",
-  "rejected",
-] as const;
+export const REGISTRATION_APPLICATION_STATUSES = ["filling", "initial_review", "onsite_check", "approved", "returned", "rejected"] as const;
 /** Filing states: filling → submitted → processing → completed; returned / rejected. */
 export const FILING_STATUSES = ["filling", "submitted", "processing", "completed", "returned", "rejected"] as const;
 /** The progress board of a filing kind. */

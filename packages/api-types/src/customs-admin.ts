@@ -32,18 +32,7 @@ export const WECHAT_OUTBOX_CHANNEL = "wechat.template";
 export const DDT_CONFIG_STATUSES = ["valid", "invalid", "unverified", "missing"] as const;
 
 /** The fields staff edit, in form order (`appSecret` is write-only and not among them). */
-export const DDT_CONFIG_FIELDS = [
-  "dxpId",
-  "appKey",
-  "ebcCode",
-  "ebcName",
-  "ebpCode",
-  "ebpName",
-  "agentCode",
-  "agentName",
-  "customsCode",
-  "portCode",
-] as const;
+export const DDT_CONFIG_FIELDS = ["dxpId", "appKey", "ebcCode", "ebcName", "ebpCode", "ebpName", "agentCode", "agentName", "customsCode", "portCode"] as const;
 export type DdtConfigField = (typeof DDT_CONFIG_FIELDS)[number];
 
 /**

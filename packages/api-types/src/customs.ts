@@ -22,8 +22,7 @@ export const CUSTOMS_STATUSES = [
 ] as const;
 export type CustomsStatus = (typeof CUSTOMS_STATUSES)[number];
 
-export const isCustomsStatus = (value: unknown): value is CustomsStatus =>
-  typeof value === "string" && (CUSTOMS_STATUSES as readonly string[]).includes(value);
+export const isCustomsStatus = (value: unknown): value is CustomsStatus => typeof value === "string" && (CUSTOMS_STATUSES as readonly string[]).includes(value);
 
 /** The record kinds of `GET /api/customs/records/:kind/:id`. */
 export const CUSTOMS_RECORD_KINDS = ["orders", "inventories", "waybills", "summaries", "cancellations"] as const;
@@ -51,12 +50,7 @@ export type StatisticsFlag = "A" | "B";
 export const BATCH_STAGES = ["orders", "inventories", "waybill", "summary", "done"] as const;
 export type BatchStage = (typeof BATCH_STAGES)[number];
 
-export type NextActionKind =
-  | "import"
-  | "declare-orders"
-  | "declare-inventories"
-  | "declare-waybill"
-  | "declare-summary";
+export type NextActionKind = "import" | "declare-orders" | "declare-inventories" | "declare-waybill" | "declare-summary";
 
 export interface NextAction {
   action: NextActionKind;

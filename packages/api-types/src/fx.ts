@@ -7,8 +7,7 @@ import type { ListResponse } from "./list";
 
 export const FX_CURRENCIES = ["USD", "EUR", "JPY", "GBP", "HKD", "AUD"] as const;
 export type FxCurrency = (typeof FX_CURRENCIES)[number];
-export const isFxCurrency = (value: unknown): value is FxCurrency =>
-  typeof value === "string" && (FX_CURRENCIES as readonly string[]).includes(value);
+export const isFxCurrency = (value: unknown): value is FxCurrency => typeof value === "string" && (FX_CURRENCIES as readonly string[]).includes(value);
 
 export type FxRateSource = "cfets" | "ecb" | "manual" | "bundled";
 

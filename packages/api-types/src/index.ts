@@ -16,7 +16,8 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export const REGISTRATION_STEPS = ["filling", "initial_review", "onsite_check", "approved"] as const;
 
 /** Where a merchant stands on the registration board (材料填报 → 材料初审 → 现场核验 → 核准通过). */
-export const registrationProgress = (status: string | null | undefined): BoardProgress => boardProgress(status, REGISTRATION_STEPS, ["returned", "rejected"], 1);
+export const registrationProgress = (status: string | null | undefined): BoardProgress =>
+  boardProgress(status, REGISTRATION_STEPS, ["returned", "rejected"], 1);
 
 export const isRegistrationStatus = (value: unknown): value is RegistrationStatus =>
   typeof value === "string" && (REGISTRATION_STATUSES as readonly string[]).includes(value);

@@ -67,7 +67,12 @@ export function text(label: string, max: number, options: TextOptions = {}): z.Z
 }
 
 /** One of the listed codes (a select), with the message saying what is allowed; absent allowed unless required. */
-export function oneOf<const T extends readonly string[]>(label: string, values: T, message: string, options: { required?: boolean } = {}): z.ZodMiniType<T[number] | undefined, unknown> {
+export function oneOf<const T extends readonly string[]>(
+  label: string,
+  values: T,
+  message: string,
+  options: { required?: boolean } = {},
+): z.ZodMiniType<T[number] | undefined, unknown> {
   return field<T[number]>(
     (input, issue) => {
       if (isBlank(input)) {

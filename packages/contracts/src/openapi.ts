@@ -20,7 +20,21 @@ export interface OpenApiInput {
   tags?: Record<string, string>;
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: '请求有误', 401: '未登录', 403: '无权操作', 404: '不存在或无权访问', 409: '状态冲突', 410: '已失效', 413: '文件过大', 415: '文件类型不支持', 422: '内容无法处理', 429: '请求过于频繁', 500: '服务器错误', 502: '上游服务失败', 503: '服务暂不可用' };
+const STATUS_TEXT: Record<number, string> = {
+  400: '请求有误',
+  401: '未登录',
+  403: '无权操作',
+  404: '不存在或无权访问',
+  409: '状态冲突',
+  410: '已失效',
+  413: '文件过大',
+  415: '文件类型不支持',
+  422: '内容无法处理',
+  429: '请求过于频繁',
+  500: '服务器错误',
+  502: '上游服务失败',
+  503: '服务暂不可用',
+};
 
 function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): Json {
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
@@ -43,7 +57,8 @@ function parametersOf(route: RouteContract): Json[] {
   const out: Json[] = [];
   const pathNames = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]);
   const fromParams = new Map(objectProperties(route.params, 'input').map((p) => [p.name, p.schema]));
-  for (const name of pathNames) out.push({ name, in: 'path', required: true, schema: fromParams.get(name) ?? { type: 'string' }, description: name === 'id' ? 'documentId' : undefined });
+  for (const name of pathNames)
+    out.push({ name, in: 'path', required: true, schema: fromParams.get(name) ?? { type: 'string' }, description: name === 'id' ? 'documentId' : undefined });
   if (route.list) {
     out.push({ name: 'pagination[page]', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 }, description: '页码' });
     out.push({ name: 'pagination[pageSize]', in: 'query', schema: { type: 'integer', minimum: 1, maximum: route.list.maxPageSize ?? 100, default: 20 }, description: '每页条数' });
@@ -51,7 +66,12 @@ function parametersOf(route: RouteContract): Json[] {
     for (const [field, ops] of Object.entries({ ...route.list.filters, documentId: ['$eq', '$in'] })) {
       for (const op of ops) {
         const [operator, ...note] = op.split(' ');
-        out.push({ name: `filters[${field}][${operator}]`, in: 'query', schema: operator === '$in' ? { type: 'array', items: { type: 'string' } } : { type: 'string' }, description: `按 ${field} 筛选（${operator}）${note.length ? `：${note.join(' ').replace(/^\(|\)$/g, '')}` : ''}` });
+        out.push({
+          name: `filters[${field}][${operator}]`,
+          in: 'query',
+          schema: operator === '$in' ? { type: 'array', items: { type: 'string' } } : { type: 'string' },
+          description: `按 ${field} 筛选（${operator}）${note.length ? `：${note.join(' ').replace(/^\(|\)$/g, '')}` : ''}`,
+        });
       }
     }
   } else {
@@ -91,13 +111,21 @@ function operationOf(route: RouteContract, messages: Record<string, string>): Js
     ? { description: '文件', content: { [route.download.contentType]: { schema: { type: 'string', format: 'binary' } } } }
     : {
         description: status === '201' ? '已创建' : '成功',
-        content: { 'application/json': { schema: route.response ? schemaOf(route.response, 'output') : {}, ...(route.example?.response ? { example: route.example.response } : {}) } },
+        content: {
+          'application/json': { schema: route.response ? schemaOf(route.response, 'output') : {}, ...(route.example?.response ? { example: route.example.response } : {}) },
+        },
       };
   const op: Json = {
     operationId: `${route.tag}.${route.handler}`.replace(/[^A-Za-z0-9_.\u4e00-\u9fa5-]/g, '_'),
     tags: [route.tag],
     summary: route.summary,
-    description: [route.description, route.permission ? `权限：\`${route.permission}\`` : null, `调用方：${{ public: '任何人', user: '已登录用户', merchant: '商户用户', staff: '平台人员' }[route.audience]}`].filter(Boolean).join('\n\n'),
+    description: [
+      route.description,
+      route.permission ? `权限：\`${route.permission}\`` : null,
+      `调用方：${{ public: '任何人', user: '已登录用户', merchant: '商户用户', staff: '平台人员' }[route.audience]}`,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
     parameters: parametersOf(route),
     responses: { [status]: success, ...errorResponses(route, messages) },
     security: route.auth === 'public' ? [] : [{ bearerAuth: [] }],
@@ -109,10 +137,28 @@ function operationOf(route: RouteContract, messages: Record<string, string>): Js
   if (route.upload) {
     op.requestBody = {
       required: true,
-      content: { 'multipart/form-data': { schema: { type: 'object', required: [route.upload.field], properties: { [route.upload.field]: { type: 'string', format: 'binary', description: `${route.upload.accept.join('、')}${route.upload.maxBytes ? `，最大 ${route.upload.maxBytes}` : ''}` }, ...((route.body ? schemaOf(route.body, 'input').properties : {}) as Json) } } } },
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: [route.upload.field],
+            properties: {
+              [route.upload.field]: {
+                type: 'string',
+                format: 'binary',
+                description: `${route.upload.accept.join('、')}${route.upload.maxBytes ? `，最大 ${route.upload.maxBytes}` : ''}`,
+              },
+              ...((route.body ? schemaOf(route.body, 'input').properties : {}) as Json),
+            },
+          },
+        },
+      },
     };
   } else if (route.body) {
-    op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input'), ...(route.example?.body ? { example: route.example.body } : {}) } } };
+    op.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: schemaOf(route.body, 'input'), ...(route.example?.body ? { example: route.example.body } : {}) } },
+    };
   }
   return op;
 }
@@ -132,7 +178,8 @@ export function openApiDocument(input: OpenApiInput): Json {
     info: {
       title: '晶贸通 2.0 API',
       version: input.version,
-      description: '东海水晶跨境贸易服务平台的 REST API。错误统一为 `{ data: null, error: { status, code, message, details } }`：`message` 为中文提示，`code` 为稳定的错误码。列表采用 Strapi 格式：`pagination[page]`、`pagination[pageSize]`、`filters[字段][$操作符]`、`sort`，返回 `meta.pagination`。',
+      description:
+        '东海水晶跨境贸易服务平台的 REST API。错误统一为 `{ data: null, error: { status, code, message, details } }`：`message` 为中文提示，`code` 为稳定的错误码。列表采用 Strapi 格式：`pagination[page]`、`pagination[pageSize]`、`filters[字段][$操作符]`、`sort`，返回 `meta.pagination`。',
     },
     ...(input.serverUrl ? { servers: [{ url: input.serverUrl }] } : {}),
     tags,

@@ -5,14 +5,31 @@ const errorsOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[]
 
 describe('customs bodies', () => {
   it('accept a batch as the merchant fills it, trimmed and upper-cased where customs wants codes', () => {
-    const r = customs.batchInput.safeParse({ name: '  11月 TikTok 美国站 第3批 ', logisticsCode: '3207980YT1', logisticsName: '顺丰国际标快', country: 502, parcelWeight: '0.600' });
+    const r = customs.batchInput.safeParse({
+      name: '  11月 TikTok 美国站 第3批 ',
+      logisticsCode: '3207980YT1',
+      logisticsName: '顺丰国际标快',
+      country: 502,
+      parcelWeight: '0.600',
+    });
     expect(r.success).toBe(true);
     expect(r.data).toMatchObject({ name: '11月 TikTok 美国站 第3批', country: '502', parcelWeight: '0.600' });
     expect(r.data?.tradeMode).toBeUndefined();
   });
 
   it('refuse every bad field at once, each with the message the server always answered', () => {
-    const r = customs.batchInput.safeParse({ name: '', tradeMode: '1039', statisticsFlag: 'C', logisticsCode: 'yt-1', logisticsName: 'x'.repeat(101), country: 'US', trafMode: 'air', wrapType: '纸箱', parcelWeight: '0.1234', note: { a: 1 } });
+    const r = customs.batchInput.safeParse({
+      name: '',
+      tradeMode: '1039',
+      statisticsFlag: 'C',
+      logisticsCode: 'yt-1',
+      logisticsName: 'x'.repeat(101),
+      country: 'US',
+      trafMode: 'air',
+      wrapType: '纸箱',
+      parcelWeight: '0.1234',
+      note: { a: 1 },
+    });
     expect(errorsOf(r)).toEqual([
       ['name', '请填写批次名称'],
       ['tradeMode', '贸易方式应为 9610、9710、9810 或 1210'],

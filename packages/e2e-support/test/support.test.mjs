@@ -14,7 +14,10 @@ describe("pure helpers", () => {
   });
 
   it("applies conditions like the server", () => {
-    const both = [{ path: "path", in: ["new"] }, { path: "entityType", in: ["company"] }];
+    const both = [
+      { path: "path", in: ["new"] },
+      { path: "entityType", in: ["company"] },
+    ];
     assert.equal(whenHolds(null, {}), true);
     assert.equal(whenHolds({ path: "path", in: ["existing"] }, { path: "existing" }), true);
     assert.equal(whenHolds(both, { path: "new", entityType: "company" }), true);
@@ -67,7 +70,12 @@ describe("smsLogin against a fake cms", () => {
         const wait = state.lastSent + state.cooldownMs - Date.now();
         if (wait > 0) return send(429, { error: { code: "SMS_TOO_FREQUENT", details: { retryAfterSeconds: Math.ceil(wait / 1000) } } });
         state.lastSent = Date.now();
-        state.messages.push({ phone: body.phone, code: String(100000 + state.messages.length), bizId: `b${state.messages.length}`, receivedAt: new Date().toISOString() });
+        state.messages.push({
+          phone: body.phone,
+          code: String(100000 + state.messages.length),
+          bizId: `b${state.messages.length}`,
+          receivedAt: new Date().toISOString(),
+        });
         return send(200, { sent: true });
       }
       if (url.pathname === "/api/auth/sms/login") {
@@ -91,7 +99,10 @@ describe("smsLogin against a fake cms", () => {
     const notes = [];
     const second = await smsLogin("13800000009", { ...options(), t: { diagnostic: (m) => notes.push(m) } });
     assert.notEqual(second, first, "a new code, not the used one");
-    assert.ok(notes.some((n) => /SMS_TOO_FREQUENT/.test(n)), "the wait is reported");
+    assert.ok(
+      notes.some((n) => /SMS_TOO_FREQUENT/.test(n)),
+      "the wait is reported",
+    );
   });
 
   it("uses the code sent within the cooldown when nobody has", async () => {

@@ -196,7 +196,9 @@ export function format(value: string | null | undefined, places = 2): string {
 
 /** Smallest units (fen, cents) as a whole-number string or number → "1234.56". */
 export const fromMinor = (minor: string | number | null | undefined, scale = 2): string =>
-  dec(minor === null || minor === undefined || minor === '' ? 0 : typeof minor === 'number' ? minor : minor).div(new Big(10).pow(scale)).toFixed(scale);
+  dec(minor === null || minor === undefined || minor === '' ? 0 : typeof minor === 'number' ? minor : minor)
+    .div(new Big(10).pow(scale))
+    .toFixed(scale);
 
 /** "1234.56" → "123456" (smallest units, digits). Throws on more decimals than `scale`: callers validate first. */
 export function toMinor(value: DecimalValue, scale = 2): string {

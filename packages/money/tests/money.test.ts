@@ -1,6 +1,28 @@
 import {
-  abs, add, canonical, compare, dec, div, fixed, format, fractionDigits, fromMinor, fromNumber, integerDigits, isDecimal,
-  isDecimalInput, Money, mul, mulFixed, parseDecimal, round, sign, sub, sum, toMinor, writtenPlaces,
+  abs,
+  add,
+  canonical,
+  compare,
+  dec,
+  div,
+  fixed,
+  format,
+  fractionDigits,
+  fromMinor,
+  fromNumber,
+  integerDigits,
+  isDecimal,
+  isDecimalInput,
+  Money,
+  mul,
+  mulFixed,
+  parseDecimal,
+  round,
+  sign,
+  sub,
+  sum,
+  toMinor,
+  writtenPlaces,
 } from '../src';
 
 /** value × 10^scale as a BigInt, and back: an independent reference for the arithmetic. */
@@ -81,7 +103,12 @@ describe('arithmetic is exact', () => {
     let float = 0;
     for (let i = 0; i < 1000; i++) float += 0.01;
     expect(float).not.toBe(10);
-    expect(sum(Array.from({ length: 1000 }, () => '0.01'), 2)).toBe('10.00');
+    expect(
+      sum(
+        Array.from({ length: 1000 }, () => '0.01'),
+        2,
+      ),
+    ).toBe('10.00');
   });
 });
 

@@ -130,7 +130,11 @@ export class Table<T extends Row = Row> {
   async create(data: Row, params: Pick<FindParams, 'select' | 'populate'> = {}): Promise<T> {
     const decision = this.decide('write');
     const meta = tableMeta(this.ctx.strapi, this.uid);
-    const row: Row = { documentId: newDocumentId(), ...(meta.attributes.publishedAt ? { publishedAt: new Date() } : {}), ...this.stamp(this.withoutOwner(data), this.owner(decision)) };
+    const row: Row = {
+      documentId: newDocumentId(),
+      ...(meta.attributes.publishedAt ? { publishedAt: new Date() } : {}),
+      ...this.stamp(this.withoutOwner(data), this.owner(decision)),
+    };
     return (await this.repo().create({ data: row, ...params })) as T;
   }
 
@@ -214,7 +218,14 @@ export class Table<T extends Row = Row> {
     const now = new Date();
     const toRecord = (r: Row): Row => {
       const out: Row = {};
-      const full = { ...defaults, documentId: newDocumentId(), createdAt: now, updatedAt: now, ...(meta.attributes.publishedAt ? { publishedAt: now } : {}), ...this.stamp(r, owner) };
+      const full = {
+        ...defaults,
+        documentId: newDocumentId(),
+        createdAt: now,
+        updatedAt: now,
+        ...(meta.attributes.publishedAt ? { publishedAt: now } : {}),
+        ...this.stamp(r, owner),
+      };
       for (const [key, value] of Object.entries(full)) {
         const c = column(key);
         out[c.name] = c.json && value !== null && value !== undefined ? JSON.stringify(value) : value;
@@ -240,10 +251,12 @@ export class Table<T extends Row = Row> {
     if (filters.length && !this.filterIsColumn()) throw new Error(`${this.uid}: raw() under a merchant scope needs a merchantColumn`);
     const column = (attribute: string) => columnOf(meta, attribute);
     return onTable(this.ctx.strapi, meta.tableName, (qb) => {
-      for (const f of filters) for (const [attribute, value] of Object.entries(f)) {
-        if (value !== null && typeof value === 'object') qb.whereNull('id'); // NOTHING
-        else qb.where(column(attribute), value as number);
-      }
+      for (const f of filters)
+        for (const [attribute, value] of Object.entries(f)) {
+          if (value !== null && typeof value === 'object')
+            qb.whereNull('id'); // NOTHING
+          else qb.where(column(attribute), value as number);
+        }
       return run(qb, column);
     });
   }

@@ -65,5 +65,11 @@ export function declareUniqueIndexes(strapi: Core.Strapi): UniqueIndex[] {
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; errno?: number; message?: string } | null;
   if (!e) return false;
-  return e.code === 'ER_DUP_ENTRY' || e.errno === 1062 || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed|Duplicate entry/i.test(e.message ?? '');
+  return (
+    e.code === 'ER_DUP_ENTRY' ||
+    e.errno === 1062 ||
+    e.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    /UNIQUE constraint failed|Duplicate entry/i.test(e.message ?? '')
+  );
 }

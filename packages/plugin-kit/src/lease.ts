@@ -133,7 +133,9 @@ export async function withLease<T>(strapi: Core.Strapi, name: string, ttlMs: num
     name,
     holder: INSTANCE_ID,
     async renew() {
-      const n = await knex(LEASE_TABLE).where({ name, holder: INSTANCE_ID }).update({ until: new Date(Date.now() + ttlMs) });
+      const n = await knex(LEASE_TABLE)
+        .where({ name, holder: INSTANCE_ID })
+        .update({ until: new Date(Date.now() + ttlMs) });
       return Number(n) === 1;
     },
     async keep() {
@@ -144,7 +146,9 @@ export async function withLease<T>(strapi: Core.Strapi, name: string, ttlMs: num
     const value = await work(lease);
     const now = new Date();
     const release = options.release === false ? { until: new Date(now.getTime() + ttlMs) } : { holder: null, until: null };
-    await knex(LEASE_TABLE).where({ name, holder: INSTANCE_ID }).update({ ...release, last_finished_at: now, last_ok_at: now, last_error: null });
+    await knex(LEASE_TABLE)
+      .where({ name, holder: INSTANCE_ID })
+      .update({ ...release, last_finished_at: now, last_ok_at: now, last_error: null });
     return { acquired: true, value };
   } catch (error) {
     const lost = error instanceof LeaseLost;
@@ -206,7 +210,15 @@ export function schedule<T>(
  * Claims one row for this instance for `ttlMs` (a worker taking an outbox job): one UPDATE that succeeds only
  * while `where` still holds and no claim on it is live (not even this instance's own: a row is worked once at a time). Columns `lockedBy` / `lockedUntil` by default.
  */
-export async function claimRow(strapi: Core.Strapi, uid: string, id: number, where: Row, ttlMs: number, data: Row = {}, fields = { by: 'lockedBy', until: 'lockedUntil' }): Promise<boolean> {
+export async function claimRow(
+  strapi: Core.Strapi,
+  uid: string,
+  id: number,
+  where: Row,
+  ttlMs: number,
+  data: Row = {},
+  fields = { by: 'lockedBy', until: 'lockedUntil' },
+): Promise<boolean> {
   const now = new Date();
   const meta = tableMeta(strapi, uid);
   columnOf(meta, fields.by); // the type must have the claim columns

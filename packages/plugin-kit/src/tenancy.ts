@@ -82,11 +82,15 @@ export function isOwnType(strapi: Core.Strapi, uid: string): boolean {
 
 /** Our content types that declare no tenancy (the test suite fails for each). */
 export function undeclaredTypes(strapi: Core.Strapi): string[] {
-  return Object.keys(contentTypes(strapi)).filter((uid) => isOwnType(strapi, uid) && !contentTypes(strapi)[uid]?.pluginOptions?.jmt?.tenancy).sort();
+  return Object.keys(contentTypes(strapi))
+    .filter((uid) => isOwnType(strapi, uid) && !contentTypes(strapi)[uid]?.pluginOptions?.jmt?.tenancy)
+    .sort();
 }
 
 export function ownTypes(strapi: Core.Strapi): string[] {
-  return Object.keys(contentTypes(strapi)).filter((uid) => isOwnType(strapi, uid)).sort();
+  return Object.keys(contentTypes(strapi))
+    .filter((uid) => isOwnType(strapi, uid))
+    .sort();
 }
 
 const KINDS = new Set<TenancyKind>(['merchant', 'self', 'platform', 'public-read', 'system']);
@@ -152,7 +156,7 @@ export function decide(strapi: Core.Strapi, uid: string, scope: ActorScope | nul
 
   if (scope.kind === 'platform') {
     if (decl.tenancy === 'system') throw fail('FORBIDDEN', 403);
-    const needed = mode === 'read' ? decl.staffRead ?? ['platform.access'] : decl.staffWrite ?? [`${shortName(uid)}.write`];
+    const needed = mode === 'read' ? (decl.staffRead ?? ['platform.access']) : (decl.staffWrite ?? [`${shortName(uid)}.write`]);
     if (!anyOf(scope, needed)) throw fail('FORBIDDEN', 403, { needs: needed });
     return { filter: null, stampMerchant: null };
   }

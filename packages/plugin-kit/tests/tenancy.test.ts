@@ -19,7 +19,11 @@ function fakeStrapi(contentTypes: Record<string, object>) {
 const merchantRel = { type: 'relation', relation: 'manyToOne', target: 'api::merchant.merchant' };
 const strapi = fakeStrapi({
   'api::merchant.merchant': { collectionName: 'merchants', pluginOptions: { jmt: { tenancy: 'self' } }, attributes: {} },
-  'plugin::customs.batch': { collectionName: 'customs_batches', pluginOptions: { jmt: { tenancy: 'merchant', staffRead: ['customs.view'] } }, attributes: { merchant: merchantRel, number: { type: 'string', unique: true } } },
+  'plugin::customs.batch': {
+    collectionName: 'customs_batches',
+    pluginOptions: { jmt: { tenancy: 'merchant', staffRead: ['customs.view'] } },
+    attributes: { merchant: merchantRel, number: { type: 'string', unique: true } },
+  },
   'plugin::customs.order': {
     collectionName: 'customs_orders',
     pluginOptions: { jmt: { tenancy: 'merchant', merchantColumn: 'merchantId', unique: [['batchId', 'orderNo']] } },

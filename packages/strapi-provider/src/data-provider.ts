@@ -11,14 +11,7 @@ import type { BaseRecord, CrudFilter, DataProvider, MetaQuery } from "@refinedev
 import type { AxiosInstance } from "axios";
 import { createStrapiAxios } from "./http";
 import { normalizeDocument, toStrapiData } from "./normalize";
-import {
-  buildFilters,
-  buildPagination,
-  buildSort,
-  metaToQuery,
-  stringifyQuery,
-  type StrapiMeta,
-} from "./query";
+import { buildFilters, buildPagination, buildSort, metaToQuery, stringifyQuery, type StrapiMeta } from "./query";
 
 /** Strapi's default `api.rest.maxLimit`; used to fetch everything when pagination is off. */
 const MAX_PAGE_SIZE = 100;
@@ -46,8 +39,7 @@ export const strapiDataProvider = (options: StrapiDataProviderOptions = {}): Dat
   const apiUrl = (options.apiUrl ?? "/api").replace(/\/+$/, "");
   const http = options.httpClient ?? createStrapiAxios();
 
-  const resourceUrl = (resource: string, meta?: MetaQuery): string =>
-    `${apiUrl}/${trimSlashes((asMeta(meta)?.path as string | undefined) ?? resource)}`;
+  const resourceUrl = (resource: string, meta?: MetaQuery): string => `${apiUrl}/${trimSlashes((asMeta(meta)?.path as string | undefined) ?? resource)}`;
 
   const withQuery = (url: string, query: Record<string, unknown>): string => {
     const search = stringifyQuery(query);
@@ -56,11 +48,7 @@ export const strapiDataProvider = (options: StrapiDataProviderOptions = {}): Dat
 
   const headersOf = (meta?: MetaQuery): Record<string, string> | undefined => asMeta(meta)?.headers;
 
-  const listQuery = (params: {
-    filters?: CrudFilter[];
-    sorters?: Parameters<typeof buildSort>[0];
-    meta?: MetaQuery;
-  }): Record<string, unknown> => {
+  const listQuery = (params: { filters?: CrudFilter[]; sorters?: Parameters<typeof buildSort>[0]; meta?: MetaQuery }): Record<string, unknown> => {
     const query: Record<string, unknown> = { ...metaToQuery(asMeta(params.meta)) };
     const filters = buildFilters(params.filters);
     if (filters) query.filters = filters;
@@ -82,8 +70,7 @@ export const strapiDataProvider = (options: StrapiDataProviderOptions = {}): Dat
     };
   };
 
-  const dataOf = (body: unknown): unknown =>
-    body !== null && typeof body === "object" && "data" in body ? (body as { data: unknown }).data : body;
+  const dataOf = (body: unknown): unknown => (body !== null && typeof body === "object" && "data" in body ? (body as { data: unknown }).data : body);
 
   const provider: DataProvider = {
     getApiUrl: () => apiUrl,
@@ -104,10 +91,9 @@ export const strapiDataProvider = (options: StrapiDataProviderOptions = {}): Dat
       let total = 0;
       let extra: Record<string, unknown> = {};
       for (let current = 1; current <= MAX_PAGES; current += 1) {
-        const { data: body } = await http.get(
-          withQuery(url, { ...base, pagination: { page: current, pageSize: MAX_PAGE_SIZE } }),
-          { headers: headersOf(meta) },
-        );
+        const { data: body } = await http.get(withQuery(url, { ...base, pagination: { page: current, pageSize: MAX_PAGE_SIZE } }), {
+          headers: headersOf(meta),
+        });
         const chunk = readList(body);
         all.push(...chunk.items);
         total = chunk.total;

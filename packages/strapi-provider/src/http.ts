@@ -83,11 +83,7 @@ export const toHttpError = (error: unknown, messages: ErrorMessages = DEFAULT_ER
 };
 
 /** A status and a parsed body (from axios or fetch) → `ApiHttpError`. */
-export const fromResponse = (
-  status: number,
-  body: unknown,
-  messages: ErrorMessages = DEFAULT_ERROR_MESSAGES,
-): ApiHttpError => {
+export const fromResponse = (status: number, body: unknown, messages: ErrorMessages = DEFAULT_ERROR_MESSAGES): ApiHttpError => {
   if (isApiErrorBody(body) && body.error) {
     const { code, name, message, details } = body.error;
     const result: ApiHttpError = {
@@ -145,14 +141,9 @@ export type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
  * The browser token store: one key, in localStorage ("remember me") or sessionStorage (this tab only).
  * Setting one clears the other, so a token never lingers in both.
  */
-export const createWebTokenStore = (
-  key = "jmt.jwt",
-  storages: { local?: StorageLike; session?: StorageLike } = {},
-): WebTokenStore => {
-  const local = (): StorageLike | undefined =>
-    storages.local ?? (typeof localStorage === "undefined" ? undefined : localStorage);
-  const session = (): StorageLike | undefined =>
-    storages.session ?? (typeof sessionStorage === "undefined" ? undefined : sessionStorage);
+export const createWebTokenStore = (key = "jmt.jwt", storages: { local?: StorageLike; session?: StorageLike } = {}): WebTokenStore => {
+  const local = (): StorageLike | undefined => storages.local ?? (typeof localStorage === "undefined" ? undefined : localStorage);
+  const session = (): StorageLike | undefined => storages.session ?? (typeof sessionStorage === "undefined" ? undefined : sessionStorage);
   return {
     getToken: () => session()?.getItem(key) ?? local()?.getItem(key) ?? null,
     setToken(token, remember) {

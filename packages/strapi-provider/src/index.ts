@@ -27,14 +27,4 @@ export {
   type StrapiFilterObject,
   type StrapiMeta,
 } from "./query";
-export {
-  buildListQuery,
-  clean,
-  contains,
-  eq,
-  oneOrMany,
-  readList,
-  LIST_PAGE_SIZE,
-  type FieldFilter,
-  type ListQuery,
-} from "./list-query";
+export { buildListQuery, clean, contains, eq, oneOrMany, readList, LIST_PAGE_SIZE, type FieldFilter, type ListQuery } from "./list-query";

@@ -75,7 +75,8 @@ interface ListBody<T> {
 export const readList = <T, Extra extends object = Record<never, never>>(answer: unknown): ListResponse<T, Partial<Extra>> => {
   // What came over the wire: a list answer, or (from an older route) a bare array.
   const body = answer as ListBody<T> | T[] | null | undefined;
-  if (Array.isArray(body)) return { data: body, meta: { pagination: { page: 1, pageSize: body.length, pageCount: 1, total: body.length } } as ListMeta<Partial<Extra>> };
+  if (Array.isArray(body))
+    return { data: body, meta: { pagination: { page: 1, pageSize: body.length, pageCount: 1, total: body.length } } as ListMeta<Partial<Extra>> };
   const data = Array.isArray(body?.data) ? body.data : [];
   const { pagination, ...extra } = body?.meta ?? {};
   const pageSize = pagination?.pageSize ?? data.length;

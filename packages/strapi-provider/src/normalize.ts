@@ -9,8 +9,7 @@ export interface StrapiDocumentIds {
   _numericId?: number;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Recursively rewrites every object with a string `documentId` (the record and its populated relations,

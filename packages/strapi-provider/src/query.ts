@@ -50,8 +50,7 @@ export class UnsupportedFilterError extends Error {
 }
 
 /** A value the user has not chosen yet (an empty search box, a cleared select) — the filter is skipped. */
-const isBlank = (value: unknown): boolean =>
-  value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+const isBlank = (value: unknown): boolean => value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 
 /** `merchant.nameCn` → `{ merchant: { nameCn: leaf } }` */
 const nest = (field: string, leaf: unknown): StrapiFilterObject => {
@@ -95,9 +94,7 @@ const logicalToStrapi = (filter: LogicalFilter): StrapiFilterObject | undefined 
 /** One Refine filter → one Strapi filter object (or `undefined` if the filter is blank). */
 export const filterToStrapi = (filter: CrudFilter): StrapiFilterObject | undefined => {
   if (filter.operator === "or" || filter.operator === "and") {
-    const children = (filter.value ?? [])
-      .map((child) => filterToStrapi(child))
-      .filter((child): child is StrapiFilterObject => child !== undefined);
+    const children = (filter.value ?? []).map((child) => filterToStrapi(child)).filter((child): child is StrapiFilterObject => child !== undefined);
     if (children.length === 0) return undefined;
     const group = { [`$${filter.operator}`]: children };
     // A ConditionalFilter with a `key` scopes the whole group to a field (Refine's convention).
@@ -106,8 +103,7 @@ export const filterToStrapi = (filter: CrudFilter): StrapiFilterObject | undefin
   return logicalToStrapi(filter as LogicalFilter);
 };
 
-const isPlainObject = (value: unknown): value is StrapiFilterObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is StrapiFilterObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Deep-merge `b` into `a`; returns false (and leaves `a` as it was) when both set the same leaf. */
 const tryMerge = (a: StrapiFilterObject, b: StrapiFilterObject): boolean => {
@@ -137,9 +133,7 @@ const tryMerge = (a: StrapiFilterObject, b: StrapiFilterObject): boolean => {
  * collide (the same field and operator twice, two `or` groups) the rest go into `$and`.
  */
 export const buildFilters = (filters: CrudFilter[] | undefined): StrapiFilterObject | undefined => {
-  const parts = (filters ?? [])
-    .map((filter) => filterToStrapi(filter))
-    .filter((part): part is StrapiFilterObject => part !== undefined);
+  const parts = (filters ?? []).map((filter) => filterToStrapi(filter)).filter((part): part is StrapiFilterObject => part !== undefined);
   if (parts.length === 0) return undefined;
   const merged: StrapiFilterObject = {};
   const overflow: StrapiFilterObject[] = [];
@@ -158,9 +152,7 @@ export const buildSort = (sorters: CrudSort[] | undefined): string | undefined =
 
 export const DEFAULT_PAGE_SIZE = 10;
 
-export const buildPagination = (
-  pagination: Pagination | undefined,
-): { page: number; pageSize: number } | undefined => {
+export const buildPagination = (pagination: Pagination | undefined): { page: number; pageSize: number } | undefined => {
   const mode = pagination?.mode ?? "server";
   if (mode !== "server") return undefined;
   return {

@@ -234,7 +234,7 @@ describe("single-record methods", () => {
   });
 
   it("create POSTs {data} without id fields", async () => {
-    route = (req) => ({ status: 201, body: { data: { id: 9, documentId: "new9", ...((req.body as { data: object }).data) } } });
+    route = (req) => ({ status: 201, body: { data: { id: 9, documentId: "new9", ...(req.body as { data: object }).data } } });
     const { data } = await provider.create({
       resource: "merchants",
       variables: { id: "ignored", _numericId: 3, nameCn: "东海县紫晶坊水晶工艺品店", type: "individual" },

@@ -1,7 +1,19 @@
 /** Receipts (回执): parse, build (for the 点点通 simulator), status labels and classification. */
 import {
-  buildReceipt, CebReceiptError, classifyReceipt, classifyReturnStatus, newGuid, parseReceipt, parseReceipts,
-  RECEIPT_FOR, RECEIPT_KINDS, ReceiptInput, ReceiptKind, RETURN_STATUS, returnStatusLabel, XmlParseError,
+  buildReceipt,
+  CebReceiptError,
+  classifyReceipt,
+  classifyReturnStatus,
+  newGuid,
+  parseReceipt,
+  parseReceipts,
+  RECEIPT_FOR,
+  RECEIPT_KINDS,
+  ReceiptInput,
+  ReceiptKind,
+  RETURN_STATUS,
+  returnStatusLabel,
+  XmlParseError,
 } from '../server/src/ceb';
 
 const GUID = '4CDE1CFD-EDED-46B1-946C-B8022E42FC94';
@@ -11,12 +23,27 @@ const TIME = '20250315103000123';
 const EXTRA: Record<ReceiptKind, Partial<ReceiptInput>> = {
   CEB304: { ebpCode: '3207960JH1', ebcCode: '91320722MA1N8K3Q2X', orderNo: 'JH20250315-0001' },
   CEB604: {
-    customsCode: '2305', agentCode: '3207980B27', copNo: 'JHINV202503150001', preNo: 'B20250315000012345',
-    invtNo: '23052025E000012345', ebpCode: '3207960JH1', ebcCode: '91320722MA1N8K3Q2X', orderNo: 'JH20250315-0001', statisticsFlag: 'B',
+    customsCode: '2305',
+    agentCode: '3207980B27',
+    copNo: 'JHINV202503150001',
+    preNo: 'B20250315000012345',
+    invtNo: '23052025E000012345',
+    ebpCode: '3207960JH1',
+    ebcCode: '91320722MA1N8K3Q2X',
+    orderNo: 'JH20250315-0001',
+    statisticsFlag: 'B',
   },
   CEB606: { customsCode: '2305', agentCode: '3207980B27', ebcCode: '91320722MA1N8K3Q2X', copNo: 'JHCXL202503200001', preNo: 'B20250320000000001', invtNo: '23052025E000012345' },
   CEB608: { customsCode: '2305', agentCode: '3207980B27', logisticsCode: '3207980L05', copNo: 'JHWB202503160001', preNo: 'B20250316000000007', billNo: 'COSU6321458790' },
-  CEB702: { customsCode: '2305', agentCode: '3207980B27', ebcCode: '91320722MA1N8K3Q2X', declAgentCode: '3207980B27', copNo: 'JHSUM202504010001', preNo: 'B20250401000000003', sumNo: '230520250000000123' },
+  CEB702: {
+    customsCode: '2305',
+    agentCode: '3207980B27',
+    ebcCode: '91320722MA1N8K3Q2X',
+    declAgentCode: '3207980B27',
+    copNo: 'JHSUM202504010001',
+    preNo: 'B20250401000000003',
+    sumNo: '230520250000000123',
+  },
   CEB792: { customsCode: '2305', agentCode: '3207980B27', ebcCode: '91320722MA1N8K3Q2X', declAgentCode: '3207980B27', copNo: 'JHSUM202504010001', sumNo: '230520250000000123' },
   CEB900: { oriCopMsgId: GUID, oriMessageType: 'CEB603' },
 };
@@ -26,8 +53,17 @@ const ALL_STATUSES = [...Object.keys(RETURN_STATUS).map(Number), -1, -301010];
 describe('RETURN_STATUS labels and classifier', () => {
   it('labels every documented status', () => {
     expect(RETURN_STATUS).toEqual({
-      1: '电子口岸已暂存', 2: '电子口岸申报中', 3: '发送海关成功', 4: '发送海关失败', 100: '海关退单', 120: '海关入库',
-      300: '人工审核', 399: '海关审结', 500: '查验', 800: '放行', 899: '结关',
+      1: '电子口岸已暂存',
+      2: '电子口岸申报中',
+      3: '发送海关成功',
+      4: '发送海关失败',
+      100: '海关退单',
+      120: '海关入库',
+      300: '人工审核',
+      399: '海关审结',
+      500: '查验',
+      800: '放行',
+      899: '结关',
     });
     expect(returnStatusLabel(-1)).toBe('处理错误');
     expect(returnStatusLabel(-301010)).toBe('处理错误');
@@ -35,9 +71,20 @@ describe('RETURN_STATUS labels and classifier', () => {
   });
 
   it.each([
-    [1, 'pending'], [2, 'pending'], [3, 'pending'], [4, 'error'], [100, 'rejected'], [120, 'accepted'],
-    [300, 'pending'], [399, 'accepted'], [500, 'pending'], [800, 'released'], [899, 'released'],
-    [-1, 'error'], [-301010, 'error'], [777, 'pending'],
+    [1, 'pending'],
+    [2, 'pending'],
+    [3, 'pending'],
+    [4, 'error'],
+    [100, 'rejected'],
+    [120, 'accepted'],
+    [300, 'pending'],
+    [399, 'accepted'],
+    [500, 'pending'],
+    [800, 'released'],
+    [899, 'released'],
+    [-1, 'error'],
+    [-301010, 'error'],
+    [777, 'pending'],
   ])('status %p → %s', (status, outcome) => {
     expect(classifyReturnStatus(status)).toBe(outcome);
   });
@@ -87,7 +134,10 @@ describe('buildReceipt → parseReceipt round trip', () => {
     ]);
     expect(() => parseReceipt(xml)).toThrow(CebReceiptError);
     const all = parseReceipts(xml);
-    expect(all.map((r) => [r.returnStatus, r.outcome])).toEqual([[2, 'pending'], [100, 'rejected']]);
+    expect(all.map((r) => [r.returnStatus, r.outcome])).toEqual([
+      [2, 'pending'],
+      [100, 'rejected'],
+    ]);
   });
 
   it('refuses fields the receipt kind cannot carry, bad status and bad time', () => {
@@ -118,8 +168,16 @@ describe('parseReceipt on documents as customs writes them', () => {
 </CEB604Message>`;
     const r = parseReceipt(xml);
     expect(r).toMatchObject({
-      messageType: 'CEB604', guid: GUID, returnStatus: 800, returnTime: '20250316091500000', returnInfo: '[Code:2600;Desc:放行]',
-      copNo: 'JHINV202503150001', preNo: 'B20250315000012345', invtNo: '23052025E000012345', outcome: 'released', statusLabel: '放行',
+      messageType: 'CEB604',
+      guid: GUID,
+      returnStatus: 800,
+      returnTime: '20250316091500000',
+      returnInfo: '[Code:2600;Desc:放行]',
+      copNo: 'JHINV202503150001',
+      preNo: 'B20250315000012345',
+      invtNo: '23052025E000012345',
+      outcome: 'released',
+      statusLabel: '放行',
     });
   });
 
@@ -147,7 +205,10 @@ describe('parseReceipt on documents as customs writes them', () => {
 
   it('ignores a trailing signature on a signed receipt', () => {
     const { xml } = buildReceipt('CEB304', { guid: GUID, returnStatus: 120, returnTime: TIME, returnInfo: '' });
-    const signed = xml.replace('</ceb:CEB304Message>', '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignatureValue>AA==</ds:SignatureValue></ds:Signature></ceb:CEB304Message>');
+    const signed = xml.replace(
+      '</ceb:CEB304Message>',
+      '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignatureValue>AA==</ds:SignatureValue></ds:Signature></ceb:CEB304Message>',
+    );
     expect(parseReceipt(signed).returnStatus).toBe(120);
   });
 });

@@ -6,9 +6,24 @@
  * mistake in the schema table shows up here instead of being mirrored.
  */
 import {
-  BaseTransfer, buildMessage, CEB_NAMESPACE, CebFormatError, CebMessageInput, CebValidationError, InventoryNode,
-  InvtCancelNode, MessageKind, OrderNode, parseMessage, parseXml, SummaryApplyNode, validateMessage, WayBillNode,
-  XmlElement, formatAppTime, newGuid,
+  BaseTransfer,
+  buildMessage,
+  CEB_NAMESPACE,
+  CebFormatError,
+  CebMessageInput,
+  CebValidationError,
+  InventoryNode,
+  InvtCancelNode,
+  MessageKind,
+  OrderNode,
+  parseMessage,
+  parseXml,
+  SummaryApplyNode,
+  validateMessage,
+  WayBillNode,
+  XmlElement,
+  formatAppTime,
+  newGuid,
 } from '../server/src/ceb';
 
 // 2025-03-15 10:30:00 in Beijing.
@@ -44,11 +59,25 @@ function orderNode(): OrderNode {
     },
     list: [
       {
-        itemNo: 'AMY-BR-08', itemName: '紫水晶手串', itemDescribe: '天然紫水晶 8mm 圆珠手串', barCode: '6970123450018',
-        unit: '011', currency: '502', qty: '20', price: '12.5', totalPrice: '250', note: '手工串制',
+        itemNo: 'AMY-BR-08',
+        itemName: '紫水晶手串',
+        itemDescribe: '天然紫水晶 8mm 圆珠手串',
+        barCode: '6970123450018',
+        unit: '011',
+        currency: '502',
+        qty: '20',
+        price: '12.5',
+        totalPrice: '250',
+        note: '手工串制',
       },
       {
-        itemNo: 'CLR-SP-60', itemName: '白水晶球', unit: '007', currency: '502', qty: '3', price: '45.8', totalPrice: '137.4',
+        itemNo: 'CLR-SP-60',
+        itemName: '白水晶球',
+        unit: '007',
+        currency: '502',
+        qty: '3',
+        price: '45.8',
+        totalPrice: '137.4',
       },
     ],
   };
@@ -96,14 +125,38 @@ function inventoryNode(): InventoryNode {
     },
     list: [
       {
-        itemNo: 'AMY-BR-08', itemName: '紫水晶手串', gcode: '7116200000', gname: '紫水晶手串',
-        gmodel: '天然紫水晶|8mm圆珠|手串|无品牌', barCode: '6970123450018', country: '502', currency: '502',
-        qty: '20', qty1: '0.8', unit: '011', unit1: '035', price: '12.5', totalPrice: '250',
+        itemNo: 'AMY-BR-08',
+        itemName: '紫水晶手串',
+        gcode: '7116200000',
+        gname: '紫水晶手串',
+        gmodel: '天然紫水晶|8mm圆珠|手串|无品牌',
+        barCode: '6970123450018',
+        country: '502',
+        currency: '502',
+        qty: '20',
+        qty1: '0.8',
+        unit: '011',
+        unit1: '035',
+        price: '12.5',
+        totalPrice: '250',
       },
       {
-        itemNo: 'CLR-SP-60', itemName: '白水晶球', gcode: '7103992000', gname: '白水晶球',
-        gmodel: '天然白水晶|直径60mm|摆件|无品牌', country: '502', currency: '502',
-        qty: '3', qty1: '1.1', qty2: '3', unit: '007', unit1: '035', unit2: '007', price: '45.8', totalPrice: '137.4', note: '抛光',
+        itemNo: 'CLR-SP-60',
+        itemName: '白水晶球',
+        gcode: '7103992000',
+        gname: '白水晶球',
+        gmodel: '天然白水晶|直径60mm|摆件|无品牌',
+        country: '502',
+        currency: '502',
+        qty: '3',
+        qty1: '1.1',
+        qty2: '3',
+        unit: '007',
+        unit1: '035',
+        unit2: '007',
+        price: '45.8',
+        totalPrice: '137.4',
+        note: '抛光',
       },
     ],
   };
@@ -540,7 +593,10 @@ describe('CEB701 汇总申请单', () => {
     const { xml } = buildMessage('CEB701', input<'CEB701'>(node), { now: NOW });
     expect(xml).toContain('<ceb:itemNameFlag/>');
     const head = parseXml(xml).children[0].children[0];
-    expect(head.children.slice(-2).map((c) => [c.localName, c.text])).toEqual([['summaryFlag', '2'], ['itemNameFlag', '']]);
+    expect(head.children.slice(-2).map((c) => [c.localName, c.text])).toEqual([
+      ['summaryFlag', '2'],
+      ['itemNameFlag', ''],
+    ]);
   });
 });
 
@@ -550,7 +606,11 @@ type AnyInput = { nodes: { head: Record<string, unknown>; list?: Record<string, 
 
 function fixture(kind: MessageKind): AnyInput {
   const nodes: Record<MessageKind, () => unknown> = {
-    CEB303: orderNode, CEB603: inventoryNode, CEB605: cancelNode, CEB607: wayBillNode, CEB701: summaryNode,
+    CEB303: orderNode,
+    CEB603: inventoryNode,
+    CEB605: cancelNode,
+    CEB607: wayBillNode,
+    CEB701: summaryNode,
   };
   return { nodes: [nodes[kind]()], baseTransfer: baseTransfer() } as unknown as AnyInput;
 }
@@ -577,10 +637,37 @@ function expectRejected(kind: MessageKind, data: AnyInput, expected: { path: str
 const REQUIRED_HEAD: Record<MessageKind, string[]> = {
   CEB303: ['orderType', 'orderNo', 'ebpCode', 'ebpName', 'ebcCode', 'ebcName', 'goodsValue', 'freight', 'currency'],
   CEB603: [
-    'customsCode', 'ebpCode', 'ebpName', 'orderNo', 'logisticsCode', 'logisticsName', 'logisticsNo', 'copNo', 'ieFlag',
-    'portCode', 'ieDate', 'statisticsFlag', 'agentCode', 'agentName', 'ebcCode', 'ebcName', 'ownerCode', 'ownerName',
-    'tradeMode', 'trafMode', 'country', 'POD', 'freight', 'fCurrency', 'fFlag', 'insuredFee', 'iCurrency', 'iFlag',
-    'wrapType', 'grossWeight', 'netWeight',
+    'customsCode',
+    'ebpCode',
+    'ebpName',
+    'orderNo',
+    'logisticsCode',
+    'logisticsName',
+    'logisticsNo',
+    'copNo',
+    'ieFlag',
+    'portCode',
+    'ieDate',
+    'statisticsFlag',
+    'agentCode',
+    'agentName',
+    'ebcCode',
+    'ebcName',
+    'ownerCode',
+    'ownerName',
+    'tradeMode',
+    'trafMode',
+    'country',
+    'POD',
+    'freight',
+    'fCurrency',
+    'fFlag',
+    'insuredFee',
+    'iCurrency',
+    'iFlag',
+    'wrapType',
+    'grossWeight',
+    'netWeight',
   ],
   CEB605: ['customsCode', 'copNo', 'invtNo', 'reason', 'agentCode', 'agentName', 'ebcCode', 'ebcName'],
   CEB607: ['customsCode', 'copNo', 'agentCode', 'agentName', 'trafMode', 'trafName', 'voyageNo', 'billNo', 'grossWeight', 'logisticsCode', 'logisticsName'],
@@ -887,10 +974,7 @@ describe('parseMessage (for the 点点通 simulator)', () => {
 
   it('rejects elements out of order, unknown, duplicated or outside the namespace', () => {
     const { xml } = buildMessage('CEB605', input<'CEB605'>(cancelNode()), { now: NOW });
-    const swapped = xml.replace(
-      /(<ceb:copNo>[^<]*<\/ceb:copNo>)(\s*)(<ceb:preNo>[^<]*<\/ceb:preNo>)/,
-      '$3$2$1',
-    );
+    const swapped = xml.replace(/(<ceb:copNo>[^<]*<\/ceb:copNo>)(\s*)(<ceb:preNo>[^<]*<\/ceb:preNo>)/, '$3$2$1');
     expect(swapped).not.toBe(xml);
     expect(() => parseMessage(swapped)).toThrow(CebFormatError);
     expect(() => parseMessage(swapped)).toThrow('顺序错误');

@@ -2,8 +2,16 @@
  * 点点通 simulator over real HTTP: messages built with ceb's buildMessage, receipts parsed with parseReceipt.
  */
 import {
-  BaseTransfer, buildMessage, CebMessageInput, InventoryNode, InvtCancelNode, MessageKind, OrderNode, parseReceipt,
-  ParsedReceipt, INVT_NO_PATTERN,
+  BaseTransfer,
+  buildMessage,
+  CebMessageInput,
+  InventoryNode,
+  InvtCancelNode,
+  MessageKind,
+  OrderNode,
+  parseReceipt,
+  ParsedReceipt,
+  INVT_NO_PATTERN,
 } from '../server/src/ceb';
 import { DdtSimulator, startDdtSimulator } from '../server/src/simulator';
 
@@ -37,8 +45,15 @@ function orderNode(): OrderNode {
   orderSeq += 1;
   return {
     head: {
-      orderType: 'E', orderNo: `JH20250315-${String(orderSeq).padStart(4, '0')}`, ebpCode: EBP_CODE, ebpName: '晶贸通跨境电商平台',
-      ebcCode: EBC_CODE, ebcName: EBC_NAME, goodsValue: '250', freight: '0', currency: '502',
+      orderType: 'E',
+      orderNo: `JH20250315-${String(orderSeq).padStart(4, '0')}`,
+      ebpCode: EBP_CODE,
+      ebpName: '晶贸通跨境电商平台',
+      ebcCode: EBC_CODE,
+      ebcName: EBC_NAME,
+      goodsValue: '250',
+      freight: '0',
+      currency: '502',
     },
     list: [{ itemNo: 'AMY-BR-08', itemName: '紫水晶手串', unit: '011', currency: '502', qty: '20', price: '12.5', totalPrice: '250' }],
   };
@@ -48,25 +63,68 @@ function inventoryNode(): InventoryNode {
   orderSeq += 1;
   return {
     head: {
-      customsCode: '2305', ebpCode: EBP_CODE, ebpName: '晶贸通跨境电商平台', orderNo: `JH20250315-${String(orderSeq).padStart(4, '0')}`,
-      logisticsCode: '3207980L05', logisticsName: '连云港东方国际物流有限公司', logisticsNo: `LYG25031500${orderSeq}`,
-      copNo: `JHINV20250315${String(orderSeq).padStart(4, '0')}`, ieFlag: 'E', portCode: '2305', ieDate: '20250315', statisticsFlag: 'B',
-      agentCode: '3207980B27', agentName: '连云港港通报关有限公司', ebcCode: EBC_CODE, ebcName: EBC_NAME, ownerCode: EBC_CODE, ownerName: EBC_NAME,
-      tradeMode: '9610', trafMode: '2', country: '502', POD: 'USLAX', freight: '0', fCurrency: '142', fFlag: '3',
-      insuredFee: '0', iCurrency: '142', iFlag: '3', wrapType: '22', grossWeight: '2.35', netWeight: '1.9',
+      customsCode: '2305',
+      ebpCode: EBP_CODE,
+      ebpName: '晶贸通跨境电商平台',
+      orderNo: `JH20250315-${String(orderSeq).padStart(4, '0')}`,
+      logisticsCode: '3207980L05',
+      logisticsName: '连云港东方国际物流有限公司',
+      logisticsNo: `LYG25031500${orderSeq}`,
+      copNo: `JHINV20250315${String(orderSeq).padStart(4, '0')}`,
+      ieFlag: 'E',
+      portCode: '2305',
+      ieDate: '20250315',
+      statisticsFlag: 'B',
+      agentCode: '3207980B27',
+      agentName: '连云港港通报关有限公司',
+      ebcCode: EBC_CODE,
+      ebcName: EBC_NAME,
+      ownerCode: EBC_CODE,
+      ownerName: EBC_NAME,
+      tradeMode: '9610',
+      trafMode: '2',
+      country: '502',
+      POD: 'USLAX',
+      freight: '0',
+      fCurrency: '142',
+      fFlag: '3',
+      insuredFee: '0',
+      iCurrency: '142',
+      iFlag: '3',
+      wrapType: '22',
+      grossWeight: '2.35',
+      netWeight: '1.9',
     },
-    list: [{
-      itemName: '紫水晶手串', gcode: '7116200000', gname: '紫水晶手串', gmodel: '天然紫水晶|8mm圆珠|手串|无品牌', country: '502',
-      currency: '502', qty: '20', qty1: '0.8', unit: '011', unit1: '035', price: '12.5', totalPrice: '250',
-    }],
+    list: [
+      {
+        itemName: '紫水晶手串',
+        gcode: '7116200000',
+        gname: '紫水晶手串',
+        gmodel: '天然紫水晶|8mm圆珠|手串|无品牌',
+        country: '502',
+        currency: '502',
+        qty: '20',
+        qty1: '0.8',
+        unit: '011',
+        unit1: '035',
+        price: '12.5',
+        totalPrice: '250',
+      },
+    ],
   };
 }
 
 function cancelNode(invtNo: string): InvtCancelNode {
   return {
     head: {
-      customsCode: '2305', copNo: 'JHCXL202503200001', invtNo, reason: '买家取消订单，货物未离境',
-      agentCode: '3207980B27', agentName: '连云港港通报关有限公司', ebcCode: EBC_CODE, ebcName: EBC_NAME,
+      customsCode: '2305',
+      copNo: 'JHCXL202503200001',
+      invtNo,
+      reason: '买家取消订单，货物未离境',
+      agentCode: '3207980B27',
+      agentName: '连云港港通报关有限公司',
+      ebcCode: EBC_CODE,
+      ebcName: EBC_NAME,
     },
   };
 }
@@ -87,7 +145,12 @@ async function control(body: Record<string, unknown>): Promise<Record<string, un
   return (await res.json()) as Record<string, unknown>;
 }
 
-interface FeedItem { cursor: number; guid: string; messageType: string; xml: string }
+interface FeedItem {
+  cursor: number;
+  guid: string;
+  messageType: string;
+  xml: string;
+}
 
 async function receiptsPage(dxpId: string, after: number, limit?: number): Promise<{ receipts: FeedItem[]; next: number }> {
   const q = new URLSearchParams({ dxpId, after: String(after) });

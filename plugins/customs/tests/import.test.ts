@@ -81,9 +81,7 @@ describe('template', () => {
     const ws = wb.worksheets[0];
     expect(ws.name).toBe('电子订单');
     const header = (ws.getRow(1).values as Cell[]).slice(1);
-    expect(header).toEqual([
-      '订单编号', '商品货号', '商品名称', '商品描述', 'HS编码', '条码', '计量单位', '币制', '数量', '单价', '总价', '运费', '备注',
-    ]);
+    expect(header).toEqual(['订单编号', '商品货号', '商品名称', '商品描述', 'HS编码', '条码', '计量单位', '币制', '数量', '单价', '总价', '运费', '备注']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getColumn(1).width).toBeGreaterThan(10);
     const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
@@ -507,7 +505,10 @@ describe('file checks', () => {
   });
 
   it('too many rows → TOO_MANY_ROWS', async () => {
-    const r = await run(Array.from({ length: 6 }, (_, i) => line({ 商品货号: `I${i}` })), { maxRows: 5 });
+    const r = await run(
+      Array.from({ length: 6 }, (_, i) => line({ 商品货号: `I${i}` })),
+      { maxRows: 5 },
+    );
     expect(codes(r)).toEqual(['TOO_MANY_ROWS']);
     expect(r.orders).toEqual([]);
   });
@@ -605,7 +606,14 @@ describe('zip entry order', () => {
   // sheets in temp files and now and then came back with unresolved {sharedString: n} cells; reading by the
   // zip's central directory makes every order the same. Each permutation is read many times.
   it.each([
-    ['sheets, then shared strings, then the workbook', (names: string[]) => [...names.filter((n) => n.startsWith('xl/worksheets/')), 'xl/sharedStrings.xml', ...names.filter((n) => !n.startsWith('xl/worksheets/') && n !== 'xl/sharedStrings.xml')]],
+    [
+      'sheets, then shared strings, then the workbook',
+      (names: string[]) => [
+        ...names.filter((n) => n.startsWith('xl/worksheets/')),
+        'xl/sharedStrings.xml',
+        ...names.filter((n) => !n.startsWith('xl/worksheets/') && n !== 'xl/sharedStrings.xml'),
+      ],
+    ],
     ['shared strings last of all', (names: string[]) => [...names.filter((n) => n !== 'xl/sharedStrings.xml'), 'xl/sharedStrings.xml']],
     ['reversed', (names: string[]) => [...names].reverse()],
   ])('reads the same rows whatever the part order: %s', async (_label, order) => {

@@ -23,8 +23,18 @@ describe('点点通 app secret at rest (AES-256-GCM)', () => {
 
 describe('record status from customs returnStatus (DOMAIN.md §1)', () => {
   it.each([
-    [1, 'declaring'], [2, 'declaring'], [3, 'declaring'], [4, 'rejected'], [100, 'rejected'], [-1, 'rejected'],
-    [120, 'stored'], [300, 'reviewing'], [399, 'reviewed'], [500, 'inspecting'], [800, 'released'], [899, 'released'],
+    [1, 'declaring'],
+    [2, 'declaring'],
+    [3, 'declaring'],
+    [4, 'rejected'],
+    [100, 'rejected'],
+    [-1, 'rejected'],
+    [120, 'stored'],
+    [300, 'reviewing'],
+    [399, 'reviewed'],
+    [500, 'inspecting'],
+    [800, 'released'],
+    [899, 'released'],
   ])('%i → %s', (code, status) => {
     expect(statusFromReturn('inventory', code)).toBe(status);
   });

@@ -36,14 +36,23 @@ describe('refund rates from DOMAIN.md §2', () => {
 
 describe('estimate arithmetic', () => {
   test('trading companies: VAT-exclusive purchase amount × rate, half-up to fen, exact', () => {
-    expect(est({ hsCode: '7116200000', purchaseAmount: '72000.00' })).toMatchObject({ basis: 'purchase', baseAmount: '72000.00', estimate: '9360.00', formula: '72000.00 × 13% = 9360.00' });
+    expect(est({ hsCode: '7116200000', purchaseAmount: '72000.00' })).toMatchObject({
+      basis: 'purchase',
+      baseAmount: '72000.00',
+      estimate: '9360.00',
+      formula: '72000.00 × 13% = 9360.00',
+    });
     expect(est({ hsCode: '7116200000', purchaseAmount: '0.05' }).estimate).toBe('0.01'); // 0.0065 → 0.01
     expect(est({ hsCode: '7116200000', purchaseAmount: '1234567.89' }).estimate).toBe('160493.83'); // 160493.8257
     expect(est({ hsCode: '7018100000', purchaseAmount: '0.10' }).estimate).toBe('0.01'); // 0.009 → 0.01
   });
 
   test('producers: FOB amount × rate (the 免抵退 ceiling)', () => {
-    expect(est({ enterpriseType: 'producer', hsCode: '7116200000', orderAmount: '86500.00', purchaseAmount: '1' })).toMatchObject({ basis: 'fob', baseAmount: '86500.00', estimate: '11245.00' });
+    expect(est({ enterpriseType: 'producer', hsCode: '7116200000', orderAmount: '86500.00', purchaseAmount: '1' })).toMatchObject({
+      basis: 'fob',
+      baseAmount: '86500.00',
+      estimate: '11245.00',
+    });
   });
 
   test('bad input is named field by field', () => {

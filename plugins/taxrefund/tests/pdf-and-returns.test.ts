@@ -4,7 +4,12 @@ import { pathTo, readReturns } from '../server/src/services/returns';
 
 /** A small well-formed PDF (header, objects, xref at the offset startxref names, %%EOF). */
 export function realPdf(text = 'Export declaration'): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R >>`, `<< /Length ${text.length + 20} >>\nstream\nBT (${text}) Tj ET\nendstream`];
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R >>`,
+    `<< /Length ${text.length + 20} >>\nstream\nBT (${text}) Tj ET\nendstream`,
+  ];
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {

@@ -34,7 +34,11 @@ describe('business registration rules', () => {
   it('only lets the merchant submit and only staff review, with reasons for returns and rejections', () => {
     expect(transitionsFor(kind, 'filling', 'merchant').map((t) => t.to)).toEqual(['initial_review']);
     expect(transitionsFor(kind, 'filling', 'platform')).toEqual([]);
-    expect(transitionsFor(kind, 'initial_review', 'platform').map((t) => t.to).sort()).toEqual(['onsite_check', 'rejected', 'returned']);
+    expect(
+      transitionsFor(kind, 'initial_review', 'platform')
+        .map((t) => t.to)
+        .sort(),
+    ).toEqual(['onsite_check', 'rejected', 'returned']);
     expect(transitionsFor(kind, 'returned', 'merchant').map((t) => t.to)).toEqual(['initial_review']);
     expect(findTransition(kind, 'initial_review', 'approved')).toBeUndefined();
     expect(findTransition(kind, 'onsite_check', 'returned')?.noteRequired).toBe(true);
@@ -75,7 +79,15 @@ describe('data paths', () => {
     setPath(data, 'legalPerson.name', '王建华');
     setPath(data, 'nameOptions.0', '东海县晶华水晶饰品有限公司');
     expect(data).toEqual({ legalPerson: { name: '王建华' }, nameOptions: ['东海县晶华水晶饰品有限公司'] });
-    expect(applies([{ path: 'path', in: ['new'] }, { path: 'entityType', in: ['company'] }], { path: 'new', entityType: 'individual' })).toBe(false);
+    expect(
+      applies(
+        [
+          { path: 'path', in: ['new'] },
+          { path: 'entityType', in: ['company'] },
+        ],
+        { path: 'new', entityType: 'individual' },
+      ),
+    ).toBe(false);
   });
 });
 

@@ -84,11 +84,16 @@ function parseXml(src: string): XmlNode {
     const body = src.slice(start, i);
     i++;
     switch (body) {
-      case 'amp': return '&';
-      case 'lt': return '<';
-      case 'gt': return '>';
-      case 'quot': return '"';
-      case 'apos': return "'";
+      case 'amp':
+        return '&';
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
     }
     if (body.length > 2 && body[0] === '#' && body[1] === 'x') {
       for (const c of body.slice(2)) if (!isHex(c)) fail('bad hex character reference');
@@ -226,7 +231,10 @@ async function openDocx(buffer: Buffer): Promise<DocxParts> {
   const doc = parseXml(xml);
   const paragraphs = descendants(doc, 'w:p').map((p) =>
     // Only the runs directly in this paragraph (table cells hold their own paragraphs).
-    p.children.filter((c) => c.name === 'w:r').flatMap((r) => descendants(r, 'w:t').map((t) => t.text)).join(''),
+    p.children
+      .filter((c) => c.name === 'w:r')
+      .flatMap((r) => descendants(r, 'w:t').map((t) => t.text))
+      .join(''),
   );
   return { zip, xml, doc, paragraphs, text: paragraphs.join('\n') };
 }
@@ -313,7 +321,13 @@ function checkPdf(buffer: Buffer): PdfInfo {
     expect(Buffer.byteLength(data, 'latin1')).toBe(declared);
   }
 
-  const ref = (body: string, key: string): number => Number(body.slice(body.indexOf(key) + key.length).trim().split(' ')[0]);
+  const ref = (body: string, key: string): number =>
+    Number(
+      body
+        .slice(body.indexOf(key) + key.length)
+        .trim()
+        .split(' ')[0],
+    );
   const catalog = objects.get(1)!;
   expect(catalog).toContain('/Type /Catalog');
   const pagesNode = objects.get(ref(catalog, '/Pages'))!;
@@ -570,7 +584,11 @@ describe('template content', () => {
     expect(text).toContain('万元');
     const scopeRow = descendants(doc, 'w:tr').find((tr) => descendants(tr, 'w:t').some((t) => t.text === '经营范围'))!;
     expect(descendants(scopeRow, 'w:trHeight')[0].attrs['w:val']).toBe(String(454 * 4));
-    expect(descendants(descendants(scopeRow, 'w:tc')[1], 'w:t').map((t) => t.text).join('')).toBe('');
+    expect(
+      descendants(descendants(scopeRow, 'w:tc')[1], 'w:t')
+        .map((t) => t.text)
+        .join(''),
+    ).toBe('');
   });
 
   it('commitments name the merchant in the running text, underlined as on paper', async () => {

@@ -36,4 +36,3 @@ export const ActionTag = ({ action, label }: { action: string; label?: string | 
     </Tag>
   );
 };
-

@@ -25,7 +25,6 @@ const LOOK: Record<RegistrationStatus, { color: string; icon: ReactNode }> = {
   rejected: { color: "red", icon: <CloseCircleFilled /> },
 };
 
-
 /** 工商注册状态 as a coloured tag. */
 export const RegistrationStatusTag = ({ status }: { status?: string | null }) => {
   const t = useTranslate();

@@ -40,4 +40,3 @@ export const StatCard = ({ title, hint, icon, tone, value, loading, soon, to, te
   );
   return to ? <Link to={to}>{body}</Link> : body;
 };
-

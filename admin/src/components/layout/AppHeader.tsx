@@ -41,28 +41,18 @@ export const AppHeader = () => {
   ];
 
   return (
-    <Layout.Header
-      className="app-header"
-      style={{ background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}` }}
-    >
+    <Layout.Header className="app-header" style={{ background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
       <Space size={4} className="app-header__env">
         <SafetyCertificateOutlined style={{ color: token.colorPrimary }} />
         <Typography.Text type="secondary">{t("header.staff")}</Typography.Text>
       </Space>
       <Space size={12}>
-        <Dropdown
-          menu={{ items: localeItems, onClick: ({ key }) => isLocale(key) && changeLocale(key) }}
-          placement="bottomRight"
-        >
+        <Dropdown menu={{ items: localeItems, onClick: ({ key }) => isLocale(key) && changeLocale(key) }} placement="bottomRight">
           <Button type="text" icon={<GlobalOutlined />} aria-label={t("header.language")}>
             <span className="hide-on-mobile">{LOCALES[isLocale(locale) ? locale : "zh-CN"].label}</span>
           </Button>
         </Dropdown>
-        <Dropdown
-          menu={{ items: userItems, onClick: ({ key }) => key === "logout" && logout() }}
-          placement="bottomRight"
-          trigger={["click"]}
-        >
+        <Dropdown menu={{ items: userItems, onClick: ({ key }) => key === "logout" && logout() }} placement="bottomRight" trigger={["click"]}>
           <Button type="text" className="app-header__user" data-testid="header-user">
             <Avatar size={32} style={{ background: token.colorPrimary }}>
               {identity?.name?.slice(0, 1) ?? "晶"}

@@ -91,9 +91,7 @@ export const EditApprovedDrawer = ({
                   name={toName(field.path)}
                   label={field.label}
                   rules={[
-                    ...(field.required
-                      ? [{ required: true, whitespace: true, message: t("applications.edit.required", { field: field.label }) }]
-                      : []),
+                    ...(field.required ? [{ required: true, whitespace: true, message: t("applications.edit.required", { field: field.label }) }] : []),
                     {
                       // The same identifier checks as the merchant side (check characters included).
                       validator: async (_: unknown, value: unknown) => {
@@ -108,10 +106,7 @@ export const EditApprovedDrawer = ({
                   ) : field.type === "textarea" ? (
                     <Input.TextArea rows={3} maxLength={500} />
                   ) : (
-                    <Input
-                      maxLength={field.type === "creditCode" ? 18 : 200}
-                      className={field.type && field.type !== "text" ? "mono" : undefined}
-                    />
+                    <Input maxLength={field.type === "creditCode" ? 18 : 200} className={field.type && field.type !== "text" ? "mono" : undefined} />
                   )}
                 </Form.Item>
               </Col>

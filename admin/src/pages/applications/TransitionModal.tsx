@@ -47,8 +47,7 @@ export const TransitionModal = ({ applicationId, kind, transition, fromStatus, f
   const [submitting, setSubmitting] = useState(false);
   const note = Form.useWatch("note", form) ?? "";
   const noteRequired = Boolean(transition?.noteRequired);
-  const reasons =
-    transition && (noteRequired || transition.to === "returned" || transition.to === "rejected") ? reasonsFor(transition.to, kind) : [];
+  const reasons = transition && (noteRequired || transition.to === "returned" || transition.to === "rejected") ? reasonsFor(transition.to, kind) : [];
   const danger = transition?.to === "rejected";
 
   useEffect(() => {

@@ -89,9 +89,7 @@ export const OutboxJobList = ({ channel: fixedChannel }: { channel?: string } = 
     <List
       title={t(`${texts}.title`)}
       headerProps={{ subTitle: <span className="hide-on-mobile">{t(`${texts}.subtitle`)}</span> }}
-      headerButtons={() => (
-        <RefreshButton query={tableQuery} />
-      )}
+      headerButtons={() => <RefreshButton query={tableQuery} />}
     >
       {!fixedChannel && (
         <Flex className="outbox-channels" gap={12} align="center" wrap>
@@ -189,9 +187,7 @@ export const OutboxJobList = ({ channel: fixedChannel }: { channel?: string } = 
           fixed="right"
           render={(_, job) =>
             job.status !== "failed" || !mayRetry ? (
-              <Typography.Text type="secondary">
-                {job.status === "sent" ? formatDateTime(job.sentAt ?? job.updatedAt) : "—"}
-              </Typography.Text>
+              <Typography.Text type="secondary">{job.status === "sent" ? formatDateTime(job.sentAt ?? job.updatedAt) : "—"}</Typography.Text>
             ) : (
               <Button
                 size="small"

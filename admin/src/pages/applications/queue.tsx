@@ -53,8 +53,7 @@ const QueueTable = ({ kind }: { kind: string }) => {
   }));
   const total = tableQuery.data?.total ?? 0;
   const platformStates = platformStatesOf(kind, kinds);
-  const labelOf = (state: string, fromRecord?: string) =>
-    stateLabel(state, kind, kinds, (key) => fromRecord || t(`applications.states.${key}`, key));
+  const labelOf = (state: string, fromRecord?: string) => stateLabel(state, kind, kinds, (key) => fromRecord || t(`applications.states.${key}`, key));
 
   const statusOptions = [
     { value: PLATFORM_PENDING, label: t("applications.filters.platformPending") },
@@ -169,11 +168,7 @@ export const ApplicationTable = ({
   const kindLabel = useKindLabel();
   const { kinds } = useApplicationKinds();
   const waitsOnPlatform = (record: Application): boolean =>
-    typeof platformStates === "function"
-      ? platformStates(record)
-      : record.owner
-        ? record.owner === "platform"
-        : platformStates.includes(String(record.status));
+    typeof platformStates === "function" ? platformStates(record) : record.owner ? record.owner === "platform" : platformStates.includes(String(record.status));
   const since = (record: Application): number => Date.parse(waitingStart(record) ?? "") || 0;
 
   return (
@@ -184,9 +179,7 @@ export const ApplicationTable = ({
       className="application-table"
       scroll={{ x: 1100 }}
       pagination={
-        tableProps.pagination === false
-          ? false
-          : { ...tableProps.pagination, showSizeChanger: true, showTotal: () => t("applications.total", { total }) }
+        tableProps.pagination === false ? false : { ...tableProps.pagination, showSizeChanger: true, showTotal: () => t("applications.total", { total }) }
       }
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
     >
@@ -260,12 +253,7 @@ export const ApplicationTable = ({
         fixed="right"
         render={(_, record) => (
           <Link to={applicationPath(record)}>
-            <Button
-              type={waitsOnPlatform(record) ? "primary" : "default"}
-              size="small"
-              icon={<EyeOutlined />}
-              data-testid="application-open"
-            >
+            <Button type={waitsOnPlatform(record) ? "primary" : "default"} size="small" icon={<EyeOutlined />} data-testid="application-open">
               {waitsOnPlatform(record) ? t("applications.process") : t("applications.view")}
             </Button>
           </Link>

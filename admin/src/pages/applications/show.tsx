@@ -1,33 +1,8 @@
-import {
-  ArrowRightOutlined,
-  CheckOutlined,
-  CloseOutlined,
-  EditOutlined,
-  ReloadOutlined,
-  RollbackOutlined,
-  ShopOutlined,
-} from "@ant-design/icons";
+import { ArrowRightOutlined, CheckOutlined, CloseOutlined, EditOutlined, ReloadOutlined, RollbackOutlined, ShopOutlined } from "@ant-design/icons";
 import type { AllowedTransition, ApplicationDetail, KindInfo, TimelineEntry } from "@jmt/api-types";
 import { Show } from "@refinedev/antd";
 import { useOne, usePermissions, useTranslate } from "@refinedev/core";
-import {
-  Alert,
-  Avatar,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Flex,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Steps,
-  Tag,
-  Timeline,
-  Typography,
-} from "antd";
+import { Alert, Avatar, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Space, Steps, Tag, Timeline, Typography } from "antd";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
@@ -161,9 +136,7 @@ export const ApplicationDetailView = <D extends ApplicationDetail>({
   }
 
   const progress = progressOf(meta, application);
-  const waitsOnPlatform = application.owner
-    ? application.owner === "platform"
-    : platformStatesOf(kind, kinds).includes(String(application.status));
+  const waitsOnPlatform = application.owner ? application.owner === "platform" : platformStatesOf(kind, kinds).includes(String(application.status));
   const currentState = meta?.states.find((state) => state.key === application.status);
   const finished = currentState ? currentState.success : SUCCESS_STATES.includes(String(application.status));
   const canEdit = finished && mayEdit && allowEditApproved;
@@ -211,11 +184,7 @@ export const ApplicationDetailView = <D extends ApplicationDetail>({
               </Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t("applications.fields.merchant")}>
-              {application.merchant ? (
-                <Link to={`/merchants/show/${application.merchant.documentId}`}>{application.merchant.nameCn}</Link>
-              ) : (
-                "—"
-              )}
+              {application.merchant ? <Link to={`/merchants/show/${application.merchant.documentId}`}>{application.merchant.nameCn}</Link> : "—"}
             </Descriptions.Item>
             <Descriptions.Item label={t("applications.fields.submittedAt")}>{formatDateTime(application.submittedAt)}</Descriptions.Item>
             <Descriptions.Item label={t("applications.fields.lastTransitionAt")}>
@@ -316,21 +285,11 @@ export const ApplicationDetailView = <D extends ApplicationDetail>({
                     </Space>
                     {merchant.result && (
                       <Descriptions column={1} size="small" styles={{ label: { width: 96 } }}>
-                        <Descriptions.Item label={t("merchants.fields.legalPersonName")}>
-                          {orDash(merchant.result.legalPersonName)}
-                        </Descriptions.Item>
-                        <Descriptions.Item label={t("merchants.fields.contactName")}>
-                          {orDash(merchant.result.contactName)}
-                        </Descriptions.Item>
-                        <Descriptions.Item label={t("merchants.fields.contactPhone")}>
-                          {orDash(merchant.result.contactPhone)}
-                        </Descriptions.Item>
-                        <Descriptions.Item label={t("merchants.fields.creatorPhone")}>
-                          {orDash(merchant.result.creatorPhone)}
-                        </Descriptions.Item>
-                        <Descriptions.Item label={t("merchants.fields.createdAt")}>
-                          {formatDateTime(merchant.result.createdAt)}
-                        </Descriptions.Item>
+                        <Descriptions.Item label={t("merchants.fields.legalPersonName")}>{orDash(merchant.result.legalPersonName)}</Descriptions.Item>
+                        <Descriptions.Item label={t("merchants.fields.contactName")}>{orDash(merchant.result.contactName)}</Descriptions.Item>
+                        <Descriptions.Item label={t("merchants.fields.contactPhone")}>{orDash(merchant.result.contactPhone)}</Descriptions.Item>
+                        <Descriptions.Item label={t("merchants.fields.creatorPhone")}>{orDash(merchant.result.creatorPhone)}</Descriptions.Item>
+                        <Descriptions.Item label={t("merchants.fields.createdAt")}>{formatDateTime(merchant.result.createdAt)}</Descriptions.Item>
                       </Descriptions>
                     )}
                   </Flex>
@@ -359,10 +318,7 @@ export const ApplicationDetailView = <D extends ApplicationDetail>({
                           </Space>
                           <div className="timeline-entry__meta">
                             <span>{entry.actorName || t(`applications.timeline.actor.${entry.actorKind ?? "system"}`)}</span>
-                            <Tag
-                              bordered={false}
-                              color={entry.actorKind === "platform" ? "purple" : entry.actorKind === "merchant" ? "blue" : "default"}
-                            >
+                            <Tag bordered={false} color={entry.actorKind === "platform" ? "purple" : entry.actorKind === "merchant" ? "blue" : "default"}>
                               {t(`applications.timeline.actor.${entry.actorKind ?? "system"}`)}
                             </Tag>
                             <Typography.Text type="secondary">{formatDateTime(entry.createdAt, true)}</Typography.Text>
@@ -393,9 +349,7 @@ export const ApplicationDetailView = <D extends ApplicationDetail>({
         onClose={() => setPending(null)}
         onDone={afterChange}
       />
-      {canEdit && (
-        <EditApprovedDrawer open={editing} application={application} meta={meta} onClose={() => setEditing(false)} onSaved={afterChange} />
-      )}
+      {canEdit && <EditApprovedDrawer open={editing} application={application} meta={meta} onClose={() => setEditing(false)} onSaved={afterChange} />}
     </Show>
   );
 };

@@ -40,9 +40,7 @@ export const StuckApplications = () => {
     <List
       title={t("applications.titles.stuck")}
       headerProps={{ subTitle: <span className="hide-on-mobile">{t("applications.stuck.subtitle")}</span> }}
-      headerButtons={() => (
-        <RefreshButton query={tableQuery} />
-      )}
+      headerButtons={() => <RefreshButton query={tableQuery} />}
     >
       <Card className="filter-card filter-card--inline" variant="borderless">
         <Flex wrap gap={24} align="center">

@@ -27,13 +27,7 @@ import { useEffect, useState } from "react";
 import { ActionTag } from "../../components/common/ActionTag";
 import { JsonDiff } from "../../components/common/JsonDiff";
 import { API_URL } from "../../config";
-import {
-  buildAuditExportUrl,
-  exportFileName,
-  filtersToAuditParams,
-  searchValuesToFilters,
-  type AuditLogSearchValues,
-} from "../../lib/audit-log-query";
+import { buildAuditExportUrl, exportFileName, filtersToAuditParams, searchValuesToFilters, type AuditLogSearchValues } from "../../lib/audit-log-query";
 import { downloadWithToken } from "../../lib/download";
 import { formatDateTime } from "../../lib/format";
 import { summarizeUserAgent } from "../../lib/user-agent";
@@ -116,11 +110,7 @@ export const AuditLogList = () => {
         <Form<AuditLogSearchValues> {...searchFormProps} layout="vertical" initialValues={initialValues}>
           <Row gutter={[16, 0]} align="bottom">
             <Col xs={24} sm={12} lg={6}>
-              <Form.Item
-                name="actor"
-                label={t("auditLogs.filters.actor")}
-                rules={[{ pattern: /^\d{0,11}$/, message: t("auditLogs.filters.actorInvalid") }]}
-              >
+              <Form.Item name="actor" label={t("auditLogs.filters.actor")} rules={[{ pattern: /^\d{0,11}$/, message: t("auditLogs.filters.actorInvalid") }]}>
                 <Input allowClear inputMode="numeric" maxLength={11} placeholder={t("auditLogs.filters.actorPlaceholder")} />
               </Form.Item>
             </Col>
@@ -185,9 +175,7 @@ export const AuditLogList = () => {
           dataIndex="createdAt"
           title={t("auditLogs.fields.createdAt")}
           width={170}
-          render={(value: string) => (
-            <Typography.Text style={{ whiteSpace: "nowrap" }}>{formatDateTime(value, true)}</Typography.Text>
-          )}
+          render={(value: string) => <Typography.Text style={{ whiteSpace: "nowrap" }}>{formatDateTime(value, true)}</Typography.Text>}
         />
         <Table.Column<AuditLogRecord>
           dataIndex="actorPhone"
@@ -278,13 +266,7 @@ export const AuditLogList = () => {
         />
       </Table>
 
-      <Drawer
-        open={selected !== null}
-        onClose={() => setSelected(null)}
-        title={t("auditLogs.drawer.title")}
-        width={720}
-        destroyOnHidden
-      >
+      <Drawer open={selected !== null} onClose={() => setSelected(null)} title={t("auditLogs.drawer.title")} width={720} destroyOnHidden>
         {selected && (
           <Space direction="vertical" size={24} style={{ width: "100%" }}>
             <Descriptions column={1} bordered size="small" styles={{ label: { width: 120 } }}>

@@ -52,7 +52,10 @@ export const BatchRecords = ({
       "replace",
     );
   const testId = subject === "order" ? "batch-orders" : "batch-inventories";
-  const statuses = subject === "order" ? CUSTOMS_STATUSES.filter((s) => !["approved", "withdrawn", "cancelled"].includes(s)) : CUSTOMS_STATUSES.filter((s) => !["draft", "approved", "withdrawn"].includes(s));
+  const statuses =
+    subject === "order"
+      ? CUSTOMS_STATUSES.filter((s) => !["approved", "withdrawn", "cancelled"].includes(s))
+      : CUSTOMS_STATUSES.filter((s) => !["draft", "approved", "withdrawn"].includes(s));
 
   return (
     <Flex vertical gap={12}>
@@ -197,7 +200,9 @@ export const BatchRecords = ({
             <Button
               size="small"
               icon={<HistoryOutlined />}
-              onClick={() => onOpen({ subject, id: row.documentId ?? row.id, reference: (subject === "inventory" && (row as CustomsInventory).invtNo) || row.orderNo })}
+              onClick={() =>
+                onOpen({ subject, id: row.documentId ?? row.id, reference: (subject === "inventory" && (row as CustomsInventory).invtNo) || row.orderNo })
+              }
               data-testid={`${testId}-receipts`}
             >
               {t("customs.common.receipts")}

@@ -183,7 +183,14 @@ export const ConfigDrawer = ({
             </Button>
             <Space>
               <Button onClick={close}>{t("customs.configs.drawer.cancel")}</Button>
-              <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={verifying || query.isLoading} onClick={() => void save()} data-testid="config-save">
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                loading={saving}
+                disabled={verifying || query.isLoading}
+                onClick={() => void save()}
+                data-testid="config-save"
+              >
                 {t("customs.configs.drawer.save")}
               </Button>
             </Space>
@@ -208,7 +215,9 @@ export const ConfigDrawer = ({
               <Space size={8} wrap>
                 <Typography.Text strong>{t(`customs.configs.drawer.verdict.${status}`)}</Typography.Text>
                 {config.verifiedAt && status !== "missing" && (
-                  <Typography.Text type="secondary">{t("customs.configs.drawer.verifiedAt", { time: formatDateTime(config.verifiedAt, true) })}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t("customs.configs.drawer.verifiedAt", { time: formatDateTime(config.verifiedAt, true) })}
+                  </Typography.Text>
                 )}
               </Space>
             }
@@ -285,62 +294,62 @@ const ConfigForm = ({
   }, [form, verifyErrors, topRef]);
 
   return (
-          <Form<ConfigFormValues>
-            form={form}
-            layout="vertical"
-            disabled={!mayEdit}
-            requiredMark
-            initialValues={initialValues}
-            onValuesChange={(changed) => {
-              onDirty();
-              // Codes are upper case at 点点通: show them as they will be saved.
-              for (const [name, value] of Object.entries(changed)) {
-                if (UPPERCASE_CONFIG_FIELDS.includes(name as DdtConfigField) && typeof value === "string" && value !== value.toUpperCase()) {
-                  form.setFieldValue(name as FormField, value.toUpperCase());
-                }
-              }
-            }}
-            data-testid="config-form"
-          >
-            {SECTIONS.map((section, index) => (
-              <div key={section.key}>
-                <Divider orientation="left" orientationMargin={0} plain className="form-section-title" style={index === 0 ? { marginTop: 0 } : undefined}>
-                  {t(`customs.configs.drawer.sections.${section.key}`)}
-                </Divider>
-                <Row gutter={16}>
-                  {section.fields.map((name) => (
-                    <Col xs={24} sm={section.fields.length === 3 && name === "dxpId" ? 24 : 12} key={name}>
-                      <Form.Item name={name} label={t(`customs.configs.drawer.labels.${name}`)} rules={rulesOf(name)} extra={helpOf(name)}>
-                        {name === "appSecret" ? (
-                          <Input.Password
-                            prefix={<LockOutlined />}
-                            autoComplete="new-password"
-                            placeholder={
-                              config.hasSecret ? t("customs.configs.drawer.placeholders.appSecret") : t("customs.configs.drawer.placeholders.appSecretNew")
-                            }
-                            data-testid="config-field-appSecret"
-                          />
-                        ) : (
-                          <Input
-                            className={UPPERCASE_CONFIG_FIELDS.includes(name as DdtConfigField) ? "mono" : undefined}
-                            maxLength={MAX_LENGTH[name]}
-                            autoComplete="off"
-                            placeholder={
-                              name === "dxpId"
-                                ? t("customs.configs.drawer.placeholders.dxpId")
-                                : CODE_FIELDS.includes(name)
-                                  ? t("customs.configs.drawer.placeholders.code")
-                                  : undefined
-                            }
-                            data-testid={`config-field-${name}`}
-                          />
-                        )}
-                      </Form.Item>
-                    </Col>
-                  ))}
-                </Row>
-              </div>
+    <Form<ConfigFormValues>
+      form={form}
+      layout="vertical"
+      disabled={!mayEdit}
+      requiredMark
+      initialValues={initialValues}
+      onValuesChange={(changed) => {
+        onDirty();
+        // Codes are upper case at 点点通: show them as they will be saved.
+        for (const [name, value] of Object.entries(changed)) {
+          if (UPPERCASE_CONFIG_FIELDS.includes(name as DdtConfigField) && typeof value === "string" && value !== value.toUpperCase()) {
+            form.setFieldValue(name as FormField, value.toUpperCase());
+          }
+        }
+      }}
+      data-testid="config-form"
+    >
+      {SECTIONS.map((section, index) => (
+        <div key={section.key}>
+          <Divider orientation="left" orientationMargin={0} plain className="form-section-title" style={index === 0 ? { marginTop: 0 } : undefined}>
+            {t(`customs.configs.drawer.sections.${section.key}`)}
+          </Divider>
+          <Row gutter={16}>
+            {section.fields.map((name) => (
+              <Col xs={24} sm={section.fields.length === 3 && name === "dxpId" ? 24 : 12} key={name}>
+                <Form.Item name={name} label={t(`customs.configs.drawer.labels.${name}`)} rules={rulesOf(name)} extra={helpOf(name)}>
+                  {name === "appSecret" ? (
+                    <Input.Password
+                      prefix={<LockOutlined />}
+                      autoComplete="new-password"
+                      placeholder={
+                        config.hasSecret ? t("customs.configs.drawer.placeholders.appSecret") : t("customs.configs.drawer.placeholders.appSecretNew")
+                      }
+                      data-testid="config-field-appSecret"
+                    />
+                  ) : (
+                    <Input
+                      className={UPPERCASE_CONFIG_FIELDS.includes(name as DdtConfigField) ? "mono" : undefined}
+                      maxLength={MAX_LENGTH[name]}
+                      autoComplete="off"
+                      placeholder={
+                        name === "dxpId"
+                          ? t("customs.configs.drawer.placeholders.dxpId")
+                          : CODE_FIELDS.includes(name)
+                            ? t("customs.configs.drawer.placeholders.code")
+                            : undefined
+                      }
+                      data-testid={`config-field-${name}`}
+                    />
+                  )}
+                </Form.Item>
+              </Col>
             ))}
-          </Form>
+          </Row>
+        </div>
+      ))}
+    </Form>
   );
 };

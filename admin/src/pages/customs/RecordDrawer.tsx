@@ -29,8 +29,7 @@ export const RecordDrawer = ({ record, onClose }: { record: RecordRef | null; on
   });
   const detail = query.data;
   const subjectLabel = record ? t(`customs.subjects.${record.subject}`) : "";
-  const reference =
-    detail?.invtNo || detail?.orderNo || detail?.billNo || detail?.sumNo || record?.reference || detail?.copNo || record?.id || "";
+  const reference = detail?.invtNo || detail?.orderNo || detail?.billNo || detail?.sumNo || record?.reference || detail?.copNo || record?.id || "";
 
   const numbers: Array<[string, string | null | undefined]> = [
     ["orderNo", detail?.orderNo],
@@ -121,9 +120,7 @@ export const RecordDrawer = ({ record, onClose }: { record: RecordRef | null; on
                         <CustomsStatusTag status={entry.status} icon={false} />
                       </Space>
                       <Typography.Text type="secondary">{formatDateTime(entry.at, true)}</Typography.Text>
-                      {entry.returnInfo && (
-                        <div className={entry.status === "rejected" ? "timeline-entry__note" : "receipt-note"}>{entry.returnInfo}</div>
-                      )}
+                      {entry.returnInfo && <div className={entry.status === "rejected" ? "timeline-entry__note" : "receipt-note"}>{entry.returnInfo}</div>}
                     </div>
                   ),
                 }))}
@@ -152,8 +149,18 @@ export const RecordDrawer = ({ record, onClose }: { record: RecordRef | null; on
                     </Tag>
                   ),
                 },
-                { dataIndex: "createdAt", title: t("customs.record.messageFields.createdAt"), width: 150, render: (value?: string) => formatDateTime(value, true) },
-                { dataIndex: "acceptedAt", title: t("customs.record.messageFields.acceptedAt"), width: 150, render: (value?: string) => formatDateTime(value, true) },
+                {
+                  dataIndex: "createdAt",
+                  title: t("customs.record.messageFields.createdAt"),
+                  width: 150,
+                  render: (value?: string) => formatDateTime(value, true),
+                },
+                {
+                  dataIndex: "acceptedAt",
+                  title: t("customs.record.messageFields.acceptedAt"),
+                  width: 150,
+                  render: (value?: string) => formatDateTime(value, true),
+                },
                 {
                   dataIndex: "lastError",
                   title: t("customs.record.messageFields.lastError"),

@@ -202,12 +202,7 @@ export const CustomsBoard = () => {
           scroll={{ x: 1340 }}
           pagination={{ ...tableProps.pagination, showSizeChanger: true, showTotal: () => t("customs.board.total", { total }) }}
           locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={filtered ? t("customs.board.emptyFiltered") : t("customs.board.empty")}
-              />
-            ),
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t("customs.board.emptyFiltered") : t("customs.board.empty")} />,
           }}
         >
           <Table.Column<BatchListItem>

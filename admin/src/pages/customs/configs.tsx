@@ -32,9 +32,7 @@ export const CustomsConfigList = () => {
   const query = useQuery({ queryKey: CUSTOMS_KEYS.configs, queryFn: () => customsApi.configs() });
   const configs = useMemo(() => query.data ?? [], [query.data]);
   const counts = configStatusCounts(configs);
-  const rows = configs.filter(
-    (config) => (status === "all" || config.status === status) && (!search.trim() || config.merchant.nameCn.includes(search.trim())),
-  );
+  const rows = configs.filter((config) => (status === "all" || config.status === status) && (!search.trim() || config.merchant.nameCn.includes(search.trim())));
   const openId = params.get("merchant");
   const open = configs.find((config) => config.merchant.documentId === openId)?.merchant ?? null;
   const setOpen = (merchant: string | null) =>
@@ -63,11 +61,7 @@ export const CustomsConfigList = () => {
       headerButtons={() => <RefreshButton query={query} />}
     >
       {forbidden ? (
-        <Result
-          status="403"
-          title={t("customs.common.forbidden")}
-          subTitle={t("customs.common.forbiddenHint", { permission: "customs.config" })}
-        />
+        <Result status="403" title={t("customs.common.forbidden")} subTitle={t("customs.common.forbiddenHint", { permission: "customs.config" })} />
       ) : (
         <Flex vertical gap={16}>
           <Card className="filter-card filter-card--inline" variant="borderless">

@@ -226,8 +226,7 @@ export const CustomsBatchShow = () => {
                 key: "inventories",
                 label: (
                   <span data-testid="batch-tab-inventories">
-                    {t("customs.batch.sections.inventories")}{" "}
-                    <Badge count={progress.inventories.total} showZero color="#bfb6dd" overflowCount={99999} />
+                    {t("customs.batch.sections.inventories")} <Badge count={progress.inventories.total} showZero color="#bfb6dd" overflowCount={99999} />
                   </span>
                 ),
                 children: (

@@ -121,9 +121,7 @@ export const DashboardPage = () => {
                   </Tag>
                 ))}
               </Space>
-              <Typography.Paragraph className="welcome-card__subtitle">
-                {t("dashboard.subtitle", { date: now.format("YYYY-MM-DD") })}
-              </Typography.Paragraph>
+              <Typography.Paragraph className="welcome-card__subtitle">{t("dashboard.subtitle", { date: now.format("YYYY-MM-DD") })}</Typography.Paragraph>
             </div>
           </div>
         )}
@@ -221,19 +219,13 @@ export const DashboardPage = () => {
               const states = (todos ?? []).filter((todo) => todo.kind === kind && todo.count > 0);
               return (
                 <Col xs={24} sm={12} lg={8} xxl={4} key={kind}>
-                  <Link
-                    to={`/reviews/${kind}`}
-                    className={`queue-tile ${count > 0 ? "queue-tile--busy" : ""}`}
-                    data-testid={`dashboard-queue-${kind}`}
-                  >
+                  <Link to={`/reviews/${kind}`} className={`queue-tile ${count > 0 ? "queue-tile--busy" : ""}`} data-testid={`dashboard-queue-${kind}`}>
                     <span className="queue-tile__head">
                       <span className="queue-tile__label">{kindLabel(kind)}</span>
                       <Badge count={count} showZero overflowCount={999} color={count > 0 ? "#d48806" : "#d9d9d9"} />
                     </span>
                     <span className="queue-tile__states">
-                      {states.length === 0
-                        ? t("dashboard.queues.empty")
-                        : states.map((todo) => `${todo.statusLabel} ${todo.count}`).join(" · ")}
+                      {states.length === 0 ? t("dashboard.queues.empty") : states.map((todo) => `${todo.statusLabel} ${todo.count}`).join(" · ")}
                     </span>
                   </Link>
                 </Col>
@@ -307,9 +299,7 @@ export const DashboardPage = () => {
                     <span className="module-tile__icon">{resource.meta?.icon}</span>
                     <span className="module-tile__text">
                       <span className="module-tile__label">{(resource.meta?.moduleLabel as string | undefined) ?? resource.meta?.label}</span>
-                      <span className="module-tile__status">
-                        {resource.meta?.placeholder ? t("dashboard.moduleSoon") : t("dashboard.moduleLive")}
-                      </span>
+                      <span className="module-tile__status">{resource.meta?.placeholder ? t("dashboard.moduleSoon") : t("dashboard.moduleLive")}</span>
                     </span>
                   </Link>
                 </Col>

@@ -225,9 +225,7 @@ export const CompleteSettlementModal = ({
                   <Button size="small" onClick={() => applyAmount(toScale(mismatch.expected as string, 2))} data-testid="cny-use-expected">
                     {t("fx.complete.useExpected")}
                   </Button>
-                  {mismatch.tolerance && (
-                    <Typography.Text type="secondary">{t("fx.complete.tolerance", { tolerance: mismatch.tolerance })}</Typography.Text>
-                  )}
+                  {mismatch.tolerance && <Typography.Text type="secondary">{t("fx.complete.tolerance", { tolerance: mismatch.tolerance })}</Typography.Text>}
                 </Space>
               ) : undefined
             }

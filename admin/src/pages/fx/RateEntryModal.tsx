@@ -115,12 +115,7 @@ export const RateEntryModal = ({
               style={{ flex: "1 1 180px" }}
               rules={[{ required: true, message: t("fx.rates.entry.dateRequired") }]}
             >
-              <DatePicker
-                style={{ width: "100%" }}
-                allowClear={false}
-                disabledDate={(day) => day.isAfter(dayjs(), "day")}
-                data-testid="rate-entry-date"
-              />
+              <DatePicker style={{ width: "100%" }} allowClear={false} disabledDate={(day) => day.isAfter(dayjs(), "day")} data-testid="rate-entry-date" />
             </Form.Item>
           </Flex>
           <Form.Item

@@ -84,11 +84,7 @@ export const RejectSettlementModal = ({
           <Form.Item label={t("applications.actions.quickReasons")}>
             <QuickReasons reasons={reasons} note={reason} onToggle={pick} />
           </Form.Item>
-          <Form.Item
-            name="reason"
-            label={t("fx.reject.reason")}
-            rules={[{ required: true, whitespace: true, message: t("fx.reject.reasonRequired") }]}
-          >
+          <Form.Item name="reason" label={t("fx.reject.reason")} rules={[{ required: true, whitespace: true, message: t("fx.reject.reasonRequired") }]}>
             <Input.TextArea rows={4} maxLength={500} showCount placeholder={t("fx.reject.reasonPlaceholder")} data-testid="reject-reason" />
           </Form.Item>
         </Form>

@@ -112,9 +112,7 @@ export const FxAccountList = () => {
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t("fx.accounts.emptyFiltered") : t("fx.accounts.empty")} />,
         }}
-        onRow={(account) =>
-          ({ "data-merchant": account.merchant.nameCn, "data-sub-account": account.fxSubAccount ?? "" }) as React.HTMLAttributes<HTMLElement>
-        }
+        onRow={(account) => ({ "data-merchant": account.merchant.nameCn, "data-sub-account": account.fxSubAccount ?? "" }) as React.HTMLAttributes<HTMLElement>}
       >
         <Table.Column<FxAccountListItem>
           key="merchant"

@@ -3,25 +3,7 @@ import type { BalanceUploadHistoryItem, BalanceUploadResult, BalanceUploadRow } 
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { List, useTable } from "@refinedev/antd";
 import { useTranslate, type HttpError } from "@refinedev/core";
-import {
-  Alert,
-  App as AntdApp,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  Result,
-  Row,
-  Segmented,
-  Space,
-  Spin,
-  Statistic,
-  Steps,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from "antd";
+import { Alert, App as AntdApp, Card, Col, Empty, Flex, Result, Row, Segmented, Space, Spin, Statistic, Steps, Table, Tag, Typography, Upload } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { RefreshButton } from "../../components/common/RefreshButton";

@@ -168,13 +168,7 @@ export const FxRatesPage = () => {
             </Button>
           )}
           {mayEdit && (
-            <Button
-              type="primary"
-              icon={<CloudDownloadOutlined />}
-              loading={fetchNow.isPending}
-              onClick={() => fetchNow.mutate()}
-              data-testid="rates-fetch"
-            >
+            <Button type="primary" icon={<CloudDownloadOutlined />} loading={fetchNow.isPending} onClick={() => fetchNow.mutate()} data-testid="rates-fetch">
               {t("fx.rates.fetch.open")}
             </Button>
           )}
@@ -289,13 +283,7 @@ export const FxRatesPage = () => {
             width={170}
             render={(_, rate) => (
               <Space size={4}>
-                <Button
-                  size="small"
-                  type="text"
-                  icon={<LineChartOutlined />}
-                  onClick={() => setCurrency(rate.currency)}
-                  data-testid="rate-show-history"
-                >
+                <Button size="small" type="text" icon={<LineChartOutlined />} onClick={() => setCurrency(rate.currency)} data-testid="rate-show-history">
                   {t("fx.rates.history")}
                 </Button>
                 {mayEdit && (

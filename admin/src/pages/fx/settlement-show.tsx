@@ -3,24 +3,7 @@ import type { FxAccountListItem, SettlementDetail } from "@jmt/api-types";
 import { Show } from "@refinedev/antd";
 import { useTranslate } from "@refinedev/core";
 import { useQuery } from "@tanstack/react-query";
-import {
-  Alert,
-  Avatar,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Flex,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Statistic,
-  Steps,
-  Timeline,
-  Typography,
-} from "antd";
+import { Alert, Avatar, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Space, Statistic, Steps, Timeline, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { WaitingTime } from "../../components/applications/WaitingTime";
@@ -38,11 +21,7 @@ const PROFILE_FIELDS = ["fxSubAccount", "settlementCardNo", "settlementBankName"
 
 /** 提交申请 → 平台办理 → 结汇完成, or stopped at 平台办理 when rejected. */
 const stepsOf = (status: SettlementDetail["status"]): { current: number; state: "process" | "finish" | "error" } =>
-  status === "completed"
-    ? { current: 2, state: "finish" }
-    : status === "rejected"
-      ? { current: 1, state: "error" }
-      : { current: 1, state: "process" };
+  status === "completed" ? { current: 2, state: "finish" } : status === "rejected" ? { current: 1, state: "error" } : { current: 1, state: "process" };
 
 /** The merchant's sub-account as the staff list shows it (balance, 结汇中, available), for the detail's side card. */
 const useMerchantAccount = (merchant: SettlementDetail["merchant"] | undefined) =>
@@ -180,10 +159,7 @@ export const SettlementShow = () => {
                 />
               </Col>
               <Col xs={24} md={8}>
-                <Statistic
-                  title={t("fx.fields.remainingUsd")}
-                  valueRender={() => <Money value={settlement.remainingUsd} testId="result-remaining-usd" />}
-                />
+                <Statistic title={t("fx.fields.remainingUsd")} valueRender={() => <Money value={settlement.remainingUsd} testId="result-remaining-usd" />} />
               </Col>
             </Row>
           ) : settlement.status === "rejected" ? (

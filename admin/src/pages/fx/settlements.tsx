@@ -101,12 +101,7 @@ export const SettlementQueue = () => {
           <Row gutter={[16, 0]} align="bottom">
             <Col xs={24} sm={16} lg={10}>
               <Form.Item name="q" label={t("fx.settlements.filters.q")}>
-                <Input
-                  allowClear
-                  prefix={<SearchOutlined />}
-                  placeholder={t("fx.settlements.filters.qPlaceholder")}
-                  data-testid="settlement-search"
-                />
+                <Input allowClear prefix={<SearchOutlined />} placeholder={t("fx.settlements.filters.qPlaceholder")} data-testid="settlement-search" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={8} lg={14}>
@@ -226,12 +221,7 @@ export const SettlementQueue = () => {
           fixed="right"
           render={(_, settlement) => (
             <Link to={settlementPath(settlement)}>
-              <Button
-                size="small"
-                type={settlement.status === "processing" ? "primary" : "default"}
-                icon={<EyeOutlined />}
-                data-testid="settlement-open"
-              >
+              <Button size="small" type={settlement.status === "processing" ? "primary" : "default"} icon={<EyeOutlined />} data-testid="settlement-open">
                 {settlement.status === "processing" ? t("fx.common.process") : t("fx.common.view")}
               </Button>
             </Link>

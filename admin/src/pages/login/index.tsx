@@ -175,21 +175,9 @@ export const LoginPage = () => {
                     { pattern: /^\d{4,8}$/, message: t("login.errors.codeInvalid") },
                   ]}
                 >
-                  <Input
-                    prefix={<LockOutlined />}
-                    placeholder={t("login.codePlaceholder")}
-                    maxLength={8}
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                  />
+                  <Input prefix={<LockOutlined />} placeholder={t("login.codePlaceholder")} maxLength={8} inputMode="numeric" autoComplete="one-time-code" />
                 </Form.Item>
-                <Button
-                  className="send-code-button"
-                  onClick={sendCode}
-                  loading={sending}
-                  disabled={countdown.running}
-                  data-testid="send-code"
-                >
+                <Button className="send-code-button" onClick={sendCode} loading={sending} disabled={countdown.running} data-testid="send-code">
                   {countdown.running ? t("login.resend", { seconds: countdown.seconds }) : t("login.sendCode")}
                 </Button>
               </Flex>

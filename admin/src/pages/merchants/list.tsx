@@ -3,11 +3,7 @@ import { getDefaultFilter, getDefaultSortOrder, List, useTable } from "@refinede
 import { useTranslate, type HttpError } from "@refinedev/core";
 import { Avatar, Button, Empty, Form, Input, Space, Table, Tooltip, Typography } from "antd";
 import { Link } from "react-router";
-import {
-  MerchantTypeTag,
-  REGISTRATION_STATUSES,
-  RegistrationStatusTag,
-} from "../../components/common/RegistrationStatusTag";
+import { MerchantTypeTag, REGISTRATION_STATUSES, RegistrationStatusTag } from "../../components/common/RegistrationStatusTag";
 import { formatDateTime } from "../../lib/format";
 import type { Merchant } from "../../types/merchant";
 

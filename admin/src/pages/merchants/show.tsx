@@ -7,7 +7,6 @@ import { REGISTRATION_STEPS as PROGRESS, registrationProgress as progressOf } fr
 import { formatDateTime, orDash } from "../../lib/format";
 import type { Merchant } from "../../types/merchant";
 
-
 /** 商户详情 */
 export const MerchantShow = () => {
   const t = useTranslate();

@@ -33,7 +33,8 @@ export const EstimateCalculator = () => {
     date: date ? date.format("YYYY-MM-DD") : undefined,
   });
   const error = estimate.error;
-  const errorOf = (field: string) => (error?.code === "VALIDATION_FAILED" ? fieldErrorsOf(error.details).find((item) => item.field === field)?.message : undefined);
+  const errorOf = (field: string) =>
+    error?.code === "VALIDATION_FAILED" ? fieldErrorsOf(error.details).find((item) => item.field === field)?.message : undefined;
   const amountField = enterpriseType === "producer" ? "orderAmount" : "purchaseAmount";
   const amountError = errorOf(amountField);
   const hsError = errorOf("hsCode");

@@ -177,9 +177,7 @@ export const RateFormModal = ({
                 { required: true, whitespace: true, message: t("taxRefund.rates.form.rateRequired") },
                 {
                   validator: (_, value?: string) =>
-                    !value || isRatePercent(value)
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t("taxRefund.rates.form.rateFormat"))),
+                    !value || isRatePercent(value) ? Promise.resolve() : Promise.reject(new Error(t("taxRefund.rates.form.rateFormat"))),
                 },
               ]}
             >

@@ -80,6 +80,7 @@ export const useRefundEstimate = (input: Partial<EstimateQuery>) => {
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
-  const typing = input.hsCode !== settled.hsCode || input.amount !== settled.amount || input.enterpriseType !== settled.enterpriseType || input.date !== settled.date;
+  const typing =
+    input.hsCode !== settled.hsCode || input.amount !== settled.amount || input.enterpriseType !== settled.enterpriseType || input.date !== settled.date;
   return { ...result, ready, typing };
 };

@@ -194,9 +194,7 @@ export const TaxRefundQueue = () => {
             return (
               <div className="two-line">
                 <span className="mono">{data.hsCode || "—"}</span>
-                <Typography.Text type="secondary">
-                  {data.enterpriseType ? t(`taxRefund.enterpriseTypes.${data.enterpriseType}`) : ""}
-                </Typography.Text>
+                <Typography.Text type="secondary">{data.enterpriseType ? t(`taxRefund.enterpriseTypes.${data.enterpriseType}`) : ""}</Typography.Text>
               </div>
             );
           }}

@@ -46,8 +46,7 @@ export const RefundRatesPage = () => {
   const client = useQueryClient();
   const refreshRefunds = useRefreshTaxRefunds();
   // The table changed: so may every estimate (calculator, queue, details).
-  const afterChange = () =>
-    Promise.all([tableQuery.refetch(), client.invalidateQueries({ queryKey: TAX_REFUND_KEYS.all }), refreshRefunds()]);
+  const afterChange = () => Promise.all([tableQuery.refetch(), client.invalidateQueries({ queryKey: TAX_REFUND_KEYS.all }), refreshRefunds()]);
 
   const remove = async (rate: RefundRate) => {
     setDeleting(rate.id);
@@ -106,9 +105,7 @@ export const RefundRatesPage = () => {
             scroll={{ x: 1100 }}
             pagination={{ ...tableProps.pagination, showTotal: () => t("taxRefund.rates.total", { total }) }}
             locale={{
-              emptyText: (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q ? t("taxRefund.rates.emptyFiltered") : t("taxRefund.rates.empty")} />
-              ),
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q ? t("taxRefund.rates.emptyFiltered") : t("taxRefund.rates.empty")} />,
             }}
             onRow={(rate) => ({ "data-hs-code": rate.hsCode, "data-rate": rate.rate }) as React.HTMLAttributes<HTMLElement>}
           >

@@ -1,11 +1,4 @@
-import {
-  ArrowRightOutlined,
-  CalendarOutlined,
-  FileExcelOutlined,
-  InboxOutlined,
-  InfoCircleOutlined,
-  LockOutlined,
-} from "@ant-design/icons";
+import { ArrowRightOutlined, CalendarOutlined, FileExcelOutlined, InboxOutlined, InfoCircleOutlined, LockOutlined } from "@ant-design/icons";
 import { TAX_REFUND_KIND, type ReturnUploadHistoryItem, type ReturnUploadResult } from "@jmt/api-types";
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { List, useTable } from "@refinedev/antd";
@@ -286,7 +279,13 @@ const ReturnFileFormat = () => {
           </span>
         ))}
       </Flex>
-      <Alert type="info" showIcon icon={<InfoCircleOutlined />} message={t("taxRefund.returns.format.pathHint")} description={t("taxRefund.returns.format.noTemplate")} />
+      <Alert
+        type="info"
+        showIcon
+        icon={<InfoCircleOutlined />}
+        message={t("taxRefund.returns.format.pathHint")}
+        description={t("taxRefund.returns.format.noTemplate")}
+      />
       <div>
         <TemplateButton url={taxRefundApi.returnsTemplateUrl()} fileName={t("taxRefund.returns.templateName")} testId="returns-template" />
       </div>

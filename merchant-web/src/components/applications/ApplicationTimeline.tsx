@@ -1,4 +1,9 @@
-import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined } from "@ant-design/icons";
+import {
+  CheckCircleOutlined,
+  ClockCircleOutlined,
+  CloseCircleOutlined,
+  ExclamationCircleOutlined,
+} from "@ant-design/icons";
 import { Card, Empty, Timeline } from "antd";
 import { useT } from "../../i18n/useT";
 import { formatDateTime } from "../../lib/format";
@@ -16,7 +21,11 @@ export function ApplicationTimeline({ timeline }: { timeline: TimelineEntry[] })
   const t = useT();
   const items = [...timeline].reverse();
   return (
-    <Card className="jmt-panel" title={<span className="jmt-panel-title">{t("applications.timeline")}</span>} data-testid="timeline">
+    <Card
+      className="jmt-panel"
+      title={<span className="jmt-panel-title">{t("applications.timeline")}</span>}
+      data-testid="timeline"
+    >
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("applications.timelineEmpty")} />
       ) : (

@@ -11,7 +11,11 @@ interface Preview {
 }
 
 /** Preview a private file (images inline, PDFs in a frame): fetched with the bearer token as a blob. */
-export function useFilePreview(): { open: (documentId: string, title: string) => Promise<void>; loading: boolean; modal: ReactNode } {
+export function useFilePreview(): {
+  open: (documentId: string, title: string) => Promise<void>;
+  loading: boolean;
+  modal: ReactNode;
+} {
   const t = useT();
   const { message } = App.useApp();
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -48,7 +52,12 @@ export function useFilePreview(): { open: (documentId: string, title: string) =>
         preview.type.startsWith("image/") ? (
           <img src={preview.url} alt={preview.title} className="jmt-file-preview-img" data-testid="file-preview" />
         ) : (
-          <iframe src={preview.url} title={preview.title} className="jmt-file-preview-frame" data-testid="file-preview" />
+          <iframe
+            src={preview.url}
+            title={preview.title}
+            className="jmt-file-preview-frame"
+            data-testid="file-preview"
+          />
         )
       ) : (
         <Spin />

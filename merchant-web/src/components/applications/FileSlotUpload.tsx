@@ -1,4 +1,11 @@
-import { CheckCircleFilled, CloudUploadOutlined, EyeOutlined, FileImageOutlined, FilePdfOutlined, SwapOutlined } from "@ant-design/icons";
+import {
+  CheckCircleFilled,
+  CloudUploadOutlined,
+  EyeOutlined,
+  FileImageOutlined,
+  FilePdfOutlined,
+  SwapOutlined,
+} from "@ant-design/icons";
 import { App, Button, Tag, Upload } from "antd";
 import { useState } from "react";
 import { useT } from "../../i18n/useT";
@@ -42,7 +49,9 @@ export function FileSlotUpload({ slot, value, onChange, disabled, invalid, prefi
   const upload = async (file: File) => {
     if (!accept.accepts(file)) {
       return void message.error(
-        accept.restricted ? t("applications.upload.badTypeOnly", { types: accept.names }) : t("applications.upload.badType"),
+        accept.restricted
+          ? t("applications.upload.badTypeOnly", { types: accept.names })
+          : t("applications.upload.badType"),
       );
     }
     if (file.size > MAX_BYTES) return void message.error(t("applications.upload.tooLarge"));

@@ -48,7 +48,12 @@ export function PrivateFileList({ files, empty }: { files: ListedFile[]; empty: 
         const pdf = /pdf/i.test(f.mime ?? "") || /\.pdf$/i.test(f.name ?? "");
         const details = [f.name, f.size ? formatFileSize(f.size) : ""].filter(Boolean).join(" · ");
         return (
-          <li key={`${f.category}-${f.id}`} className="jmt-evidence" data-testid="evidence-item" data-category={f.category}>
+          <li
+            key={`${f.category}-${f.id}`}
+            className="jmt-evidence"
+            data-testid="evidence-item"
+            data-category={f.category}
+          >
             <span className="jmt-slot-icon">{pdf ? <FilePdfOutlined /> : <FileImageOutlined />}</span>
             <span className="jmt-evidence-text">
               <strong>{f.label}</strong>

@@ -26,7 +26,12 @@ const STATUS_COLOR: Record<string, string> = {
 export function ApplicationStatusTag({ status, label }: { status: string; label?: string | null }) {
   const t = useT();
   return (
-    <Tag bordered={false} color={STATUS_COLOR[status] ?? "default"} data-status={status} data-testid="application-status">
+    <Tag
+      bordered={false}
+      color={STATUS_COLOR[status] ?? "default"}
+      data-status={status}
+      data-testid="application-status"
+    >
       {label || t(`applications.status.${status}`, undefined, status)}
     </Tag>
   );

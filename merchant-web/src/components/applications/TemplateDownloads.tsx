@@ -1,4 +1,10 @@
-import { DownloadOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, LoadingOutlined } from "@ant-design/icons";
+import {
+  DownloadOutlined,
+  FileExcelOutlined,
+  FilePdfOutlined,
+  FileWordOutlined,
+  LoadingOutlined,
+} from "@ant-design/icons";
 import { App } from "antd";
 import { useState } from "react";
 import { useT } from "../../i18n/useT";
@@ -51,7 +57,9 @@ export function TemplateDownloads({ kind, templates }: { kind: string; templates
             data-testid={`template-${tpl.key}`}
             onClick={() => void download(tpl)}
           >
-            <span className="jmt-template-icon">{ICON[(tpl.format || "").replace(/^\./, "").toLowerCase()] ?? <FileWordOutlined />}</span>
+            <span className="jmt-template-icon">
+              {ICON[(tpl.format || "").replace(/^\./, "").toLowerCase()] ?? <FileWordOutlined />}
+            </span>
             <span className="jmt-template-label">{tpl.label}</span>
             <span className="jmt-template-format">{(tpl.format || "").replace(/^\./, "").toUpperCase()}</span>
             <span className="jmt-template-go">

@@ -61,7 +61,9 @@ export function EstimatePanel({
           icon={<WarningOutlined />}
           data-testid={failure.code === "REFUND_RATE_NOT_FOUND" ? "estimate-not-found" : "estimate-error"}
           message={
-            failure.code === "REFUND_RATE_NOT_FOUND" ? t("taxRefund.estimate.notFoundTitle") : t("taxRefund.estimate.failedTitle")
+            failure.code === "REFUND_RATE_NOT_FOUND"
+              ? t("taxRefund.estimate.notFoundTitle")
+              : t("taxRefund.estimate.failedTitle")
           }
           description={
             <>
@@ -70,7 +72,9 @@ export function EstimatePanel({
                   .map((e) => e.message)
                   .join("；") || failure.message}
               </div>
-              {failure.code === "REFUND_RATE_NOT_FOUND" && <div className="jmt-muted">{t("taxRefund.estimate.notFoundHint")}</div>}
+              {failure.code === "REFUND_RATE_NOT_FOUND" && (
+                <div className="jmt-muted">{t("taxRefund.estimate.notFoundHint")}</div>
+              )}
             </>
           }
         />

@@ -94,7 +94,9 @@ export function CreateBatchDrawer({
 
   /** A carrier brings its customs code along: from an earlier batch, else from the platform's carrier list. */
   const pickCarrier = (name: string) => {
-    const code = recent.find((r) => r.logisticsName === name)?.logisticsCode || carriers.data?.find((c) => c.name === name)?.customsCode;
+    const code =
+      recent.find((r) => r.logisticsName === name)?.logisticsCode ||
+      carriers.data?.find((c) => c.name === name)?.customsCode;
     if (code) form.setFields([{ name: "logisticsCode", value: code, errors: [] }]);
   };
 

@@ -182,7 +182,10 @@ export function FilingGuidePage() {
                     <div className="jmt-guide-desc">
                       {t(`filing.kinds.${step.kind}.summary`, undefined, "")}
                       {step.statusLabel && step.state !== "pending" && step.state !== "locked" && (
-                        <span className="jmt-guide-status"> · {t("filing.guide.currentStatus", { status: step.statusLabel })}</span>
+                        <span className="jmt-guide-status">
+                          {" "}
+                          · {t("filing.guide.currentStatus", { status: step.statusLabel })}
+                        </span>
                       )}
                     </div>
                   </div>

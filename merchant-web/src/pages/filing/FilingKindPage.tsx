@@ -8,7 +8,22 @@ import {
   ReloadOutlined,
   SaveOutlined,
 } from "@ant-design/icons";
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Empty, Form, Input, Result, Select, Skeleton, Tag, Tooltip } from "antd";
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Result,
+  Select,
+  Skeleton,
+  Tag,
+  Tooltip,
+} from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ModuleLocked } from "../../components/ModuleLocked";
@@ -55,11 +70,17 @@ const UPPER_TYPES = new Set(["creditCode", "idNumber", "customsCode"]);
 /** 办理说明: what it is, what to prepare, how long it takes. */
 function Instructions({ kind, info }: { kind: string; info?: KindInfo }) {
   const t = useT();
-  const prepare = t(`filing.kinds.${kind}.prepare`, undefined, "")
-    .split("|")
-    .filter(Boolean);
+  const prepare = t(`filing.kinds.${kind}.prepare`, undefined, "").split("|").filter(Boolean);
   return (
-    <Card className="jmt-panel jmt-instructions" title={<span className="jmt-panel-title"><InfoCircleOutlined /> {t("filing.instructions")}</span>} data-testid="instructions">
+    <Card
+      className="jmt-panel jmt-instructions"
+      title={
+        <span className="jmt-panel-title">
+          <InfoCircleOutlined /> {t("filing.instructions")}
+        </span>
+      }
+      data-testid="instructions"
+    >
       <div className="jmt-instr-block">
         <div className="jmt-instr-label">{t("filing.what")}</div>
         <p>{t(`filing.kinds.${kind}.what`, undefined, info?.description ?? "")}</p>
@@ -122,7 +143,9 @@ function FilingReview({ info, data }: { info?: KindInfo; data: Data }) {
                 {t("applications.upload.preview")}
               </Button>
             ) : (
-              <Tag bordered={false}>{slot.required ? t("applications.upload.missing") : t("applications.upload.none")}</Tag>
+              <Tag bordered={false}>
+                {slot.required ? t("applications.upload.missing") : t("applications.upload.none")}
+              </Tag>
             )}
           </div>
         ))}
@@ -209,7 +232,12 @@ function FilingForm({
       if (e.code === "APPLICATION_INCOMPLETE" && Array.isArray(e.details.missing)) {
         const list = e.details.missing as MissingField[];
         setMissing(list);
-        form.setFields(list.map((m) => ({ name: namePath(m.field), errors: [t("registration.errors.missingField", { label: m.label })] })));
+        form.setFields(
+          list.map((m) => ({
+            name: namePath(m.field),
+            errors: [t("registration.errors.missingField", { label: m.label })],
+          })),
+        );
       }
       setServerError(e.message);
     } finally {
@@ -218,7 +246,9 @@ function FilingForm({
   };
 
   const rulesFor = (f: KindField) => [
-    ...(f.required ? [{ required: true, whitespace: true, message: t("registration.errors.required", { label: f.label }) }] : []),
+    ...(f.required
+      ? [{ required: true, whitespace: true, message: t("registration.errors.required", { label: f.label }) }]
+      : []),
     {
       validator: async (_: unknown, v: unknown) => {
         const problem = formatProblem(f.type, v);
@@ -239,9 +269,23 @@ function FilingForm({
       );
     }
     if (f.type === "textarea") {
-      return <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={300} placeholder={f.placeholder ?? undefined} data-testid={`field-${path}`} />;
+      return (
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          maxLength={300}
+          placeholder={f.placeholder ?? undefined}
+          data-testid={`field-${path}`}
+        />
+      );
     }
-    const max = f.type === "phone" ? 11 : f.type === "creditCode" || f.type === "idNumber" ? 18 : f.type === "customsCode" ? 10 : 120;
+    const max =
+      f.type === "phone"
+        ? 11
+        : f.type === "creditCode" || f.type === "idNumber"
+          ? 18
+          : f.type === "customsCode"
+            ? 10
+            : 120;
     return (
       <Input
         maxLength={max}
@@ -267,7 +311,13 @@ function FilingForm({
         extra={application?.number && <Tag bordered={false}>{application.number}</Tag>}
       >
         {prerequisiteBlock && (
-          <Alert className="jmt-step-alert" type="warning" showIcon message={prerequisiteBlock} data-testid="prerequisite-note" />
+          <Alert
+            className="jmt-step-alert"
+            type="warning"
+            showIcon
+            message={prerequisiteBlock}
+            data-testid="prerequisite-note"
+          />
         )}
         {Object.keys(context.sources).length > 0 && !resubmit && (
           <Alert className="jmt-step-alert" type="success" showIcon message={t("filing.prefillNote")} />
@@ -305,7 +355,11 @@ function FilingForm({
                   label={<FieldLabel text={f.label} field={path} />}
                   rules={rulesFor(f)}
                   required={f.required}
-                  normalize={UPPER_TYPES.has(f.type ?? "") ? (v: string) => (v ?? "").toUpperCase().replace(/\s/g, "") : undefined}
+                  normalize={
+                    UPPER_TYPES.has(f.type ?? "")
+                      ? (v: string) => (v ?? "").toUpperCase().replace(/\s/g, "")
+                      : undefined
+                  }
                   className={f.type === "textarea" ? "jmt-span-2" : undefined}
                 >
                   {control(f)}
@@ -324,9 +378,17 @@ function FilingForm({
                       key={slot.key}
                       name={["files", slot.key]}
                       className="jmt-slot-item"
-                      rules={slot.required ? [{ required: true, message: t("registration.errors.fileRequired", { label: slot.label }) }] : []}
+                      rules={
+                        slot.required
+                          ? [{ required: true, message: t("registration.errors.fileRequired", { label: slot.label }) }]
+                          : []
+                      }
                     >
-                      <FileSlotUpload slot={slot} invalid={missingSet.has(`files.${slot.key}`)} prefilledId={prefilledFile(slot.key)} />
+                      <FileSlotUpload
+                        slot={slot}
+                        invalid={missingSet.has(`files.${slot.key}`)}
+                        prefilledId={prefilledFile(slot.key)}
+                      />
                     </Form.Item>
                   ))}
               </div>
@@ -405,7 +467,8 @@ export function FilingKindPage() {
 
   const step = guide.data?.steps.find((s) => s.kind === kind);
   const label = info?.label ?? step?.label ?? t(`filing.kinds.${kind}.title`);
-  const loading = homeQuery.isLoading || meLoading || kindsLoading || latest.isLoading || (!!latest.data && detail.isLoading);
+  const loading =
+    homeQuery.isLoading || meLoading || kindsLoading || latest.isLoading || (!!latest.data && detail.isLoading);
   const app = detail.data ?? null;
   const prerequisiteBlock =
     step && step.prerequisitesMet === false
@@ -442,7 +505,9 @@ export function FilingKindPage() {
           kind={kind}
           info={info}
           application={app}
-          prefill={prefill.data ? { data: prefill.data.data as Data, sources: prefill.data.meta?.sources ?? {} } : undefined}
+          prefill={
+            prefill.data ? { data: prefill.data.data as Data, sources: prefill.data.meta?.sources ?? {} } : undefined
+          }
           prerequisiteBlock={prerequisiteBlock}
           onDone={() => setEditing(false)}
         />
@@ -465,7 +530,12 @@ export function FilingKindPage() {
             fallbackSteps={FILING_STEPS}
             extra={
               canWrite && app.status === "returned" ? (
-                <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="fix-and-resubmit">
+                <Button
+                  type="primary"
+                  icon={<EditOutlined />}
+                  onClick={() => setEditing(true)}
+                  data-testid="fix-and-resubmit"
+                >
                   {t("filing.fixAndResubmit")}
                 </Button>
               ) : undefined
@@ -479,7 +549,14 @@ export function FilingKindPage() {
             )}
           </ProgressBoard>
         )}
-        <Card className="jmt-panel" title={<span className="jmt-panel-title">{t(app.status === "filling" ? "filing.draftTitle" : "filing.reviewTitle")}</span>}>
+        <Card
+          className="jmt-panel"
+          title={
+            <span className="jmt-panel-title">
+              {t(app.status === "filling" ? "filing.draftTitle" : "filing.reviewTitle")}
+            </span>
+          }
+        >
           <FilingReview info={info} data={(app.data ?? {}) as Data} />
         </Card>
         {app.timeline?.length ? <ApplicationTimeline timeline={app.timeline} /> : null}
@@ -512,4 +589,3 @@ export function FilingKindPage() {
     </div>
   );
 }
-

@@ -275,19 +275,12 @@ export function SettlementPage() {
           <DetailSkeleton />
         ) : settlement.isError || !s ? (
           <DetailLoadError
-
             failure={failure}
-
             notFoundKey="fx.detail.notFound"
-
             loadFailedKey="fx.detail.loadFailed"
-
             backLabel={t("fx.detail.back")}
-
             onBack={() => navigate("/fx")}
-
             onReload={() => void settlement.refetch()}
-
           />
         ) : (
           <>

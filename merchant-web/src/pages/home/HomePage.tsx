@@ -30,11 +30,7 @@ export function HomePage() {
           title={t("home.loadFailed")}
           subTitle={query.error?.message}
           extra={
-            <Button
-              type="primary"
-              icon={<ReloadOutlined />}
-              onClick={() => void query.refetch()}
-            >
+            <Button type="primary" icon={<ReloadOutlined />} onClick={() => void query.refetch()}>
               {t("common.reload")}
             </Button>
           }

@@ -60,7 +60,11 @@ export function MessagePanel({ home }: { home: HomePayload }) {
             const category = m.category ?? "system";
             return (
               <li key={m.documentId} className={m.read ? "is-read" : "is-unread"}>
-                <button type="button" data-testid="message-item" onClick={() => void open(m.documentId, m.read, target)}>
+                <button
+                  type="button"
+                  data-testid="message-item"
+                  onClick={() => void open(m.documentId, m.read, target)}
+                >
                   <span className="jmt-message-dot" aria-label={m.read ? undefined : t("home.unreadDot")} />
                   <div className="jmt-message-body">
                     <div className="jmt-message-head">

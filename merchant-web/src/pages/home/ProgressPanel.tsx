@@ -27,7 +27,11 @@ export function ProgressPanel() {
       {progress.isLoading ? (
         <Skeleton active paragraph={{ rows: 4 }} />
       ) : progress.isError ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("progress.loadFailed")} className="jmt-empty-compact" />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t("progress.loadFailed")}
+          className="jmt-empty-compact"
+        />
       ) : modules.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("progress.empty")} className="jmt-empty-compact" />
       ) : (

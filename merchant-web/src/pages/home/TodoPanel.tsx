@@ -119,12 +119,20 @@ export function TodoPanel({ home }: { home: HomePayload }) {
             </button>
           ))}
         </div>
-        {customsOpen && customsTodos.isLoading && <Skeleton active title={false} paragraph={{ rows: 2 }} className="jmt-customs-todos" />}
+        {customsOpen && customsTodos.isLoading && (
+          <Skeleton active title={false} paragraph={{ rows: 2 }} className="jmt-customs-todos" />
+        )}
         {customsItems.length > 0 && (
           <ul className="jmt-todo-list jmt-app-todos jmt-customs-todos" data-testid="customs-todos">
             {customsItems.map((item) => (
               <li key={item.key}>
-                <button type="button" onClick={() => navigate(item.link)} data-testid="customs-todo" data-link={item.link} data-action={item.action ?? ""}>
+                <button
+                  type="button"
+                  onClick={() => navigate(item.link)}
+                  data-testid="customs-todo"
+                  data-link={item.link}
+                  data-action={item.action ?? ""}
+                >
                   <ModuleIcon moduleKey="customs" size={30} />
                   <span className="jmt-todo-name">
                     <span className="jmt-app-todo-title">{item.title}</span>

@@ -1,8 +1,4 @@
-import {
-  DeleteOutlined,
-  InfoCircleOutlined,
-  UserAddOutlined,
-} from "@ant-design/icons";
+import { DeleteOutlined, InfoCircleOutlined, UserAddOutlined } from "@ant-design/icons";
 import { useDelete, useList, useUpdate } from "@refinedev/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import {
@@ -30,11 +26,7 @@ import { api } from "../../providers";
 import type { ApiError } from "../../providers/apiError";
 import { errorMessage } from "../../providers/apiError";
 import { queryClient } from "../../providers/queryClient";
-import type {
-  MerchantRole,
-  Membership,
-  SentInvitation,
-} from "../../providers/types";
+import type { MerchantRole, Membership, SentInvitation } from "../../providers/types";
 
 interface InviteForm {
   phone: string;
@@ -53,13 +45,7 @@ const INVITATION_COLOR: Record<SentInvitation["status"], string> = {
  * M3 members of the current merchant: admins invite by phone (the invitee joins only by accepting), change roles
  * and remove; members only look.
  */
-export function Members({
-  role,
-  currentUserId,
-}: {
-  role: MerchantRole | null;
-  currentUserId?: number;
-}) {
+export function Members({ role, currentUserId }: { role: MerchantRole | null; currentUserId?: number }) {
   const t = useT();
   const { message } = App.useApp();
   const isAdmin = role === "admin";
@@ -92,11 +78,7 @@ export function Members({
     },
     onError: (e) => message.error(errorMessage(e)),
   });
-  const { mutate: update } = useUpdate<
-    Membership,
-    ApiError,
-    { role: MerchantRole }
-  >();
+  const { mutate: update } = useUpdate<Membership, ApiError, { role: MerchantRole }>();
   const { mutation: remove } = useDelete<Membership, ApiError>();
 
   const afterChange = (text: string) => {
@@ -143,12 +125,8 @@ export function Members({
             {(m.user?.realName || "晶").slice(0, 1)}
           </Avatar>
           <span>
-            {m.user?.realName || (
-              <span className="jmt-muted">{t("me.members.unnamed")}</span>
-            )}
-            {m.user?.id === currentUserId && (
-              <Tag className="jmt-me-tag">{t("common.you")}</Tag>
-            )}
+            {m.user?.realName || <span className="jmt-muted">{t("me.members.unnamed")}</span>}
+            {m.user?.id === currentUserId && <Tag className="jmt-me-tag">{t("common.you")}</Tag>}
           </span>
         </span>
       ),
@@ -175,10 +153,7 @@ export function Members({
             aria-label={t("me.members.role")}
           />
         ) : (
-          <Tag
-            color={m.role === "admin" ? "purple" : "default"}
-            bordered={false}
-          >
+          <Tag color={m.role === "admin" ? "purple" : "default"} bordered={false}>
             {t(`roles.${m.role}`)}
           </Tag>
         ),
@@ -217,12 +192,7 @@ export function Members({
       title={t("me.members.title")}
       extra={
         isAdmin ? (
-          <Button
-            type="primary"
-            icon={<UserAddOutlined />}
-            onClick={() => setAdding(true)}
-            data-testid="invite-member"
-          >
+          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="invite-member">
             {t("me.members.invite")}
           </Button>
         ) : null
@@ -246,23 +216,16 @@ export function Members({
         locale={{
           emptyText: query.isError ? (
             <Empty description={query.error?.message}>
-              <Button onClick={() => void query.refetch()}>
-                {t("common.reload")}
-              </Button>
+              <Button onClick={() => void query.refetch()}>{t("common.reload")}</Button>
             </Empty>
           ) : (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={t("me.members.empty")}
-            />
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("me.members.empty")} />
           ),
         }}
       />
       {isAdmin && (invitations.data?.length ?? 0) > 0 && (
         <div className="jmt-invitations" data-testid="sent-invitations">
-          <h4 className="jmt-invitations-title">
-            {t("me.members.invitations")}
-          </h4>
+          <h4 className="jmt-invitations-title">{t("me.members.invitations")}</h4>
           <Table<SentInvitation>
             rowKey="documentId"
             size="small"
@@ -284,11 +247,7 @@ export function Members({
                 title: t("me.members.invitationStatus"),
                 key: "status",
                 render: (_, i) => (
-                  <Tag
-                    color={INVITATION_COLOR[i.status]}
-                    bordered={false}
-                    data-status={i.status}
-                  >
+                  <Tag color={INVITATION_COLOR[i.status]} bordered={false} data-status={i.status}>
                     {t(`me.members.invitationStatuses.${i.status}`)}
                   </Tag>
                 ),
@@ -355,11 +314,7 @@ export function Members({
               { pattern: MAINLAND_PHONE, message: t("login.phoneInvalid") },
             ]}
           >
-            <Input
-              placeholder={t("login.phonePlaceholder")}
-              maxLength={11}
-              inputMode="numeric"
-            />
+            <Input placeholder={t("login.phonePlaceholder")} maxLength={11} inputMode="numeric" />
           </Form.Item>
           <Form.Item name="role" label={t("me.members.role")}>
             <Radio.Group optionType="button" buttonStyle="solid">

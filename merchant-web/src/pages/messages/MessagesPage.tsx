@@ -78,7 +78,11 @@ export function MessagesPage() {
           style={{ marginBottom: 16 }}
         />
         {list.isError ? (
-          <Result status="warning" title={t("messages.loadFailed")} extra={<Button onClick={() => list.refetch()}>{t("messages.retry")}</Button>} />
+          <Result
+            status="warning"
+            title={t("messages.loadFailed")}
+            extra={<Button onClick={() => list.refetch()}>{t("messages.retry")}</Button>}
+          />
         ) : list.isLoading ? (
           <Skeleton active paragraph={{ rows: 6 }} />
         ) : (
@@ -86,12 +90,21 @@ export function MessagesPage() {
             dataSource={list.data?.data ?? []}
             locale={{
               emptyText: (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filter === "unread" ? t("messages.emptyUnread") : t("messages.empty")} />
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={filter === "unread" ? t("messages.emptyUnread") : t("messages.empty")}
+                />
               ),
             }}
             pagination={
               (list.data?.meta.pagination.total ?? 0) > PAGE_SIZE
-                ? { current: page, pageSize: PAGE_SIZE, total: list.data?.meta.pagination.total, onChange: setPage, showSizeChanger: false }
+                ? {
+                    current: page,
+                    pageSize: PAGE_SIZE,
+                    total: list.data?.meta.pagination.total,
+                    onChange: setPage,
+                    showSizeChanger: false,
+                  }
                 : false
             }
             renderItem={(m) => (

@@ -27,11 +27,7 @@ import { useT } from "../../i18n/useT";
 import { mergeData } from "../../lib/applications";
 import { ApiError, toApiError } from "../../providers/apiError";
 import { applicationsApi } from "../../providers/applicationsApi";
-import {
-  REGISTRATION_KIND,
-  type BusinessRegistrationData,
-  type RegistrationPath,
-} from "@jmt/api-types";
+import { REGISTRATION_KIND, type BusinessRegistrationData, type RegistrationPath } from "@jmt/api-types";
 import { queryClient } from "../../providers/queryClient";
 import { REGISTRATION_STEPS } from "../../lib/modules";
 import { RegistrationReview } from "./RegistrationReview";
@@ -107,7 +103,8 @@ export function RegistrationPage() {
   const choose = async (path: RegistrationPath) => {
     setCreating(path);
     try {
-      const known = prefill.data ?? (await applicationsApi.prefill<BusinessRegistrationData>(REGISTRATION_KIND).catch(() => null));
+      const known =
+        prefill.data ?? (await applicationsApi.prefill<BusinessRegistrationData>(REGISTRATION_KIND).catch(() => null));
       const data = mergeData((known?.data ?? {}) as BusinessRegistrationData, { path });
       try {
         await applicationsApi.create(REGISTRATION_KIND, data);
@@ -133,7 +130,10 @@ export function RegistrationPage() {
         className="jmt-breadcrumb"
         items={[{ title: <Link to="/">{t("app.console")}</Link> }, { title: t("modules.registration.title") }]}
       />
-      <section className="jmt-module-hero jmt-app-hero" style={{ ["--accent" as string]: "#6d4bd8", ["--accent-soft" as string]: "#efeafe" }}>
+      <section
+        className="jmt-module-hero jmt-app-hero"
+        style={{ ["--accent" as string]: "#6d4bd8", ["--accent-soft" as string]: "#efeafe" }}
+      >
         <ModuleIcon moduleKey="registration" size={64} />
         <div className="jmt-module-hero-text">
           <div className="jmt-module-hero-title">
@@ -182,7 +182,13 @@ export function RegistrationPage() {
     }
 
     const readOnlyNote = !canWrite && (
-      <Alert type="info" showIcon icon={<InfoCircleOutlined />} message={t("applications.readOnly")} data-testid="read-only-note" />
+      <Alert
+        type="info"
+        showIcon
+        icon={<InfoCircleOutlined />}
+        message={t("applications.readOnly")}
+        data-testid="read-only-note"
+      />
     );
     const prefillProp = prefill.data
       ? { data: prefill.data.data, sources: prefill.data.meta?.sources ?? {} }
@@ -226,11 +232,21 @@ export function RegistrationPage() {
           fallbackSteps={REGISTRATION_STEPS}
           extra={
             canWrite && app.status === "returned" ? (
-              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="fix-and-resubmit">
+              <Button
+                type="primary"
+                icon={<EditOutlined />}
+                onClick={() => setEditing(true)}
+                data-testid="fix-and-resubmit"
+              >
                 {t("registration.fixAndResubmit")}
               </Button>
             ) : canWrite && app.status === "rejected" ? (
-              <Button type="primary" icon={<FileProtectOutlined />} onClick={() => setRestart(true)} data-testid="apply-again">
+              <Button
+                type="primary"
+                icon={<FileProtectOutlined />}
+                onClick={() => setRestart(true)}
+                data-testid="apply-again"
+              >
                 {t("registration.applyAgain")}
               </Button>
             ) : undefined
@@ -247,12 +263,7 @@ export function RegistrationPage() {
             />
           )}
           {(app.status === "initial_review" || app.status === "onsite_check") && (
-            <Alert
-              className="jmt-board-alert"
-              type="info"
-              showIcon
-              message={t(`registration.waiting.${app.status}`)}
-            />
+            <Alert className="jmt-board-alert" type="info" showIcon message={t(`registration.waiting.${app.status}`)} />
           )}
         </ProgressBoard>
         <div className="jmt-app-columns">

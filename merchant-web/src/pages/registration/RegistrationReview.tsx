@@ -76,13 +76,23 @@ export function RegistrationReview({ data, kind }: { data: BusinessRegistrationD
         </>
       )}
 
-      <div className="jmt-form-section">{t(company && path === "new" ? "registration.steps.people" : "registration.steps.peopleShort")}</div>
+      <div className="jmt-form-section">
+        {t(company && path === "new" ? "registration.steps.people" : "registration.steps.peopleShort")}
+      </div>
       <Descriptions bordered size="small" column={DESCRIPTION_COLUMNS} className="jmt-descriptions">
-        <Descriptions.Item label={t("registration.fields.legalPersonName")}>{v(data.legalPerson?.name)}</Descriptions.Item>
-        <Descriptions.Item label={t("registration.fields.legalPersonId")}>{v(data.legalPerson?.idNumber)}</Descriptions.Item>
-        <Descriptions.Item label={t("registration.fields.legalPersonPhone")}>{v(data.legalPerson?.phone)}</Descriptions.Item>
+        <Descriptions.Item label={t("registration.fields.legalPersonName")}>
+          {v(data.legalPerson?.name)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("registration.fields.legalPersonId")}>
+          {v(data.legalPerson?.idNumber)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("registration.fields.legalPersonPhone")}>
+          {v(data.legalPerson?.phone)}
+        </Descriptions.Item>
         <Descriptions.Item label={t("registration.fields.contact")}>
-          {data.contact?.name || data.contact?.phone ? `${data.contact?.name ?? ""} ${data.contact?.phone ?? ""}` : empty}
+          {data.contact?.name || data.contact?.phone
+            ? `${data.contact?.name ?? ""} ${data.contact?.phone ?? ""}`
+            : empty}
         </Descriptions.Item>
       </Descriptions>
       {company && path === "new" && (
@@ -115,7 +125,9 @@ export function RegistrationReview({ data, kind }: { data: BusinessRegistrationD
                   {t("applications.upload.preview")}
                 </Button>
               ) : (
-                <Tag bordered={false}>{slot.required ? t("applications.upload.missing") : t("applications.upload.none")}</Tag>
+                <Tag bordered={false}>
+                  {slot.required ? t("applications.upload.missing") : t("applications.upload.none")}
+                </Tag>
               )}
             </div>
           );

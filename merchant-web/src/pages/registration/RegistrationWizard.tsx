@@ -95,7 +95,15 @@ export interface RegistrationWizardProps {
 }
 
 /** 工商注册 wizard (R1/R2): one step per group, draft saved at every step, resumes where it was left. */
-export function RegistrationWizard({ application, kind, prefill, fresh, resubmit, onCancel, onSubmitted }: RegistrationWizardProps) {
+export function RegistrationWizard({
+  application,
+  kind,
+  prefill,
+  fresh,
+  resubmit,
+  onCancel,
+  onSubmitted,
+}: RegistrationWizardProps) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<BusinessRegistrationData>();
@@ -107,7 +115,8 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
       ? 0
       : resumeStep(application.data, {
           slots: activeSlots(kind?.fileSlots, { path }, REGISTRATION_FILE_SLOTS[path]),
-          capitalForExisting: path === "existing" && kindAsks(kind?.fields, "registeredCapital", { path, entityType: "company" }),
+          capitalForExisting:
+            path === "existing" && kindAsks(kind?.fields, "registeredCapital", { path, entityType: "company" }),
         }),
   );
   const [saving, setSaving] = useState<"draft" | "next" | "submit" | null>(null);
@@ -119,10 +128,7 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
   const step = steps[current] ?? "confirm";
   const company = entityType === "company";
   const [reviewData, setReviewData] = useState<BusinessRegistrationData>(application.data ?? {});
-  const context = useMemo(
-    () => ({ sources: prefill?.sources ?? {}, prefill: prefill?.data ?? {} }),
-    [prefill],
-  );
+  const context = useMemo(() => ({ sources: prefill?.sources ?? {}, prefill: prefill?.data ?? {} }), [prefill]);
 
   const save = async (kindOfSave: "draft" | "next" | "submit"): Promise<BusinessRegistrationData | null> => {
     const data = toData(stored, form.getFieldsValue(true) as BusinessRegistrationData);
@@ -171,7 +177,10 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
   const showMissing = (list: MissingField[]) => {
     setMissing(list);
     form.setFields(
-      list.map((m) => ({ name: namePath(m.field), errors: [t("registration.errors.missingField", { label: m.label })] })),
+      list.map((m) => ({
+        name: namePath(m.field),
+        errors: [t("registration.errors.missingField", { label: m.label })],
+      })),
     );
     const first = list[0];
     if (first) setCurrent(stepIndexOf(first.field));
@@ -207,9 +216,19 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
     }
   };
 
-  const idRule = { validator: async (_: unknown, v: string) => (!v || isIdNumber(v) ? undefined : Promise.reject(new Error(t("registration.errors.idNumber")))) };
-  const phoneRule = { validator: async (_: unknown, v: string) => (!v || isPhone(v) ? undefined : Promise.reject(new Error(t("registration.errors.phone")))) };
-  const required = (label: string) => ({ required: true, whitespace: true, message: t("registration.errors.required", { label }) });
+  const idRule = {
+    validator: async (_: unknown, v: string) =>
+      !v || isIdNumber(v) ? undefined : Promise.reject(new Error(t("registration.errors.idNumber"))),
+  };
+  const phoneRule = {
+    validator: async (_: unknown, v: string) =>
+      !v || isPhone(v) ? undefined : Promise.reject(new Error(t("registration.errors.phone"))),
+  };
+  const required = (label: string) => ({
+    required: true,
+    whitespace: true,
+    message: t("registration.errors.required", { label }),
+  });
 
   const panel = (key: WizardStepKey, children: ReactNode) => (
     <div className="jmt-wizard-panel" hidden={step !== key} data-step={key}>
@@ -224,7 +243,8 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
     hint: kind?.fileSlots.find((k) => k.key === s.key)?.hint || t(`registration.slotHints.${s.key}`, undefined, ""),
   }));
   // An existing company is asked its registered capital when the kind says so (on its 名称与地址 step).
-  const capitalForExisting = path === "existing" && company && kindAsks(kind?.fields, "registeredCapital", { path, entityType });
+  const capitalForExisting =
+    path === "existing" && company && kindAsks(kind?.fields, "registeredCapital", { path, entityType });
 
   const missingFields = new Set(missing.map((m) => m.field));
   const prefilledFile = (key: string): string | null => {
@@ -245,7 +265,12 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
         },
       ]}
     >
-      <Input suffix={t("registration.tenThousandYuan")} inputMode="decimal" style={{ maxWidth: 280 }} data-testid="registered-capital" />
+      <Input
+        suffix={t("registration.tenThousandYuan")}
+        inputMode="decimal"
+        style={{ maxWidth: 280 }}
+        data-testid="registered-capital"
+      />
     </Form.Item>
   );
 
@@ -337,7 +362,12 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
                     <Form.Item
                       key={i}
                       name={["nameOptions", i]}
-                      label={<FieldLabel text={t("registration.fields.nameOption", { n: i + 1 })} field={`nameOptions.${i}`} />}
+                      label={
+                        <FieldLabel
+                          text={t("registration.fields.nameOption", { n: i + 1 })}
+                          field={`nameOptions.${i}`}
+                        />
+                      }
                       rules={i === 0 ? [required(t("registration.fields.nameOption", { n: 1 }))] : []}
                       required={i === 0}
                     >
@@ -367,7 +397,9 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
                       required(t("registration.fields.creditCode")),
                       {
                         validator: async (_, v: string) =>
-                          !v || isCreditCode(v) ? undefined : Promise.reject(new Error(t("registration.errors.creditCode"))),
+                          !v || isCreditCode(v)
+                            ? undefined
+                            : Promise.reject(new Error(t("registration.errors.creditCode"))),
                       },
                     ]}
                   >
@@ -382,7 +414,11 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
                 rules={[required(t("registration.fields.registeredAddress"))]}
                 extra={t("registration.hints.address")}
               >
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} data-testid="registered-address" />
+                <Input.TextArea
+                  autoSize={{ minRows: 2, maxRows: 4 }}
+                  maxLength={200}
+                  data-testid="registered-address"
+                />
               </Form.Item>
             </>,
           )}
@@ -397,7 +433,12 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
                   label={<FieldLabel text={t("registration.fields.businessScope")} field="businessScope" />}
                   rules={[required(t("registration.fields.businessScope"))]}
                 >
-                  <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={500} showCount data-testid="business-scope" />
+                  <Input.TextArea
+                    autoSize={{ minRows: 3, maxRows: 6 }}
+                    maxLength={500}
+                    showCount
+                    data-testid="business-scope"
+                  />
                 </Form.Item>
                 <div className="jmt-chips">
                   <span className="jmt-muted">{t("registration.scopeChips")}</span>
@@ -467,7 +508,8 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
                     rules={[
                       {
                         validator: async (_, list: BusinessRegistrationData["shareholders"]) => {
-                          if (!list || list.length === 0) throw new Error(t("registration.errors.shareholdersRequired"));
+                          if (!list || list.length === 0)
+                            throw new Error(t("registration.errors.shareholdersRequired"));
                           if (list.every((s) => isRatio(s?.ratio)) && !ratiosComplete(list)) {
                             throw new Error(t("registration.errors.ratioSum", { total: ratioSum(list) }));
                           }
@@ -502,7 +544,9 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
                                 required(t("registration.fields.ratio")),
                                 {
                                   validator: async (_, v: string) =>
-                                    !v || isRatio(v) ? undefined : Promise.reject(new Error(t("registration.errors.ratio"))),
+                                    !v || isRatio(v)
+                                      ? undefined
+                                      : Promise.reject(new Error(t("registration.errors.ratio"))),
                                 },
                               ]}
                             >
@@ -537,7 +581,8 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
                             icon={<UserSwitchOutlined />}
                             onClick={() => {
                               const lp = form.getFieldValue("legalPerson") as BusinessRegistrationData["legalPerson"];
-                              const list = (form.getFieldValue("shareholders") as BusinessRegistrationData["shareholders"]) ?? [];
+                              const list =
+                                (form.getFieldValue("shareholders") as BusinessRegistrationData["shareholders"]) ?? [];
                               const first = { ...(list[0] ?? {}), name: lp?.name ?? "", idNumber: lp?.idNumber ?? "" };
                               form.setFieldValue("shareholders", [first, ...list.slice(1)]);
                             }}
@@ -601,10 +646,18 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
                   <Form.Item
                     key={slot.key}
                     name={["files", slot.key]}
-                    rules={slot.required ? [{ required: true, message: t("registration.errors.fileRequired", { label: slot.label }) }] : []}
+                    rules={
+                      slot.required
+                        ? [{ required: true, message: t("registration.errors.fileRequired", { label: slot.label }) }]
+                        : []
+                    }
                     className="jmt-slot-item"
                   >
-                    <FileSlotUpload slot={slot} invalid={missingFields.has(`files.${slot.key}`)} prefilledId={prefilledFile(slot.key)} />
+                    <FileSlotUpload
+                      slot={slot}
+                      invalid={missingFields.has(`files.${slot.key}`)}
+                      prefilledId={prefilledFile(slot.key)}
+                    />
                   </Form.Item>
                 ))}
               </div>
@@ -621,11 +674,21 @@ export function RegistrationWizard({ application, kind, prefill, fresh, resubmit
         </Form>
 
         <div className="jmt-wizard-actions">
-          <Button icon={<ArrowLeftOutlined />} disabled={current === 0} onClick={() => goTo(current - 1)} data-testid="wizard-prev">
+          <Button
+            icon={<ArrowLeftOutlined />}
+            disabled={current === 0}
+            onClick={() => goTo(current - 1)}
+            data-testid="wizard-prev"
+          >
             {t("applications.prev")}
           </Button>
           <span className="jmt-wizard-spacer" />
-          <Button icon={<SaveOutlined />} loading={saving === "draft"} onClick={() => void save("draft")} data-testid="save-draft">
+          <Button
+            icon={<SaveOutlined />}
+            loading={saving === "draft"}
+            onClick={() => void save("draft")}
+            data-testid="save-draft"
+          >
             {t("applications.saveDraft")}
           </Button>
           {step !== "confirm" ? (

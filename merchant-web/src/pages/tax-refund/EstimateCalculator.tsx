@@ -20,7 +20,11 @@ export function EstimateCalculator() {
   const [amount, setAmount] = useState("");
   const rates = useRefundRates();
   const query = useDebounced(
-    estimateQuery(enterpriseType === "producer" ? { enterpriseType, hsCode, orderAmount: amount } : { enterpriseType, hsCode, purchaseAmount: amount }),
+    estimateQuery(
+      enterpriseType === "producer"
+        ? { enterpriseType, hsCode, orderAmount: amount }
+        : { enterpriseType, hsCode, purchaseAmount: amount },
+    ),
     400,
   );
   const estimate = useRefundEstimate(query);
@@ -68,7 +72,12 @@ export function EstimateCalculator() {
           onChange={(v: string) => setHsCode(normalizeHsCode(v))}
           popupMatchSelectWidth={380}
         >
-          <Input placeholder={t("taxRefund.calculator.hsCode")} inputMode="numeric" maxLength={14} data-testid="calculator-hs-code" />
+          <Input
+            placeholder={t("taxRefund.calculator.hsCode")}
+            inputMode="numeric"
+            maxLength={14}
+            data-testid="calculator-hs-code"
+          />
         </AutoComplete>
         <Input
           value={amount}

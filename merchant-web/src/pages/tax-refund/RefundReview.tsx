@@ -16,7 +16,8 @@ import { DESCRIPTION_COLUMNS } from "../../theme";
 /** The label of a refund file slot: the kind's when it has loaded, else ours. */
 export function useSlotLabel(kindSlots?: ReadonlyArray<{ key: string; label: string }>) {
   const t = useT();
-  return (slot: TaxRefundFileSlot) => kindSlots?.find((s) => s.key === slot)?.label || t(`taxRefund.slots.${slot}.label`);
+  return (slot: TaxRefundFileSlot) =>
+    kindSlots?.find((s) => s.key === slot)?.label || t(`taxRefund.slots.${slot}.label`);
 }
 
 /**
@@ -50,7 +51,9 @@ export function RefundReview({
     <div className="jmt-review" data-testid="refund-review">
       <Descriptions bordered size="small" column={DESCRIPTION_COLUMNS} className="jmt-descriptions">
         <Descriptions.Item label={t("taxRefund.fields.enterpriseType")}>
-          <span data-testid="review-enterprise-type">{data.enterpriseType ? t(`taxRefund.type.${type}.title`) : empty}</span>
+          <span data-testid="review-enterprise-type">
+            {data.enterpriseType ? t(`taxRefund.type.${type}.title`) : empty}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t("taxRefund.fields.hsCode")}>
           {data.hsCode ? (
@@ -65,7 +68,11 @@ export function RefundReview({
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t("taxRefund.fields.orderAmount")}>
-          {data.orderAmount ? <strong data-testid="review-order-amount">¥ {formatAmount(data.orderAmount)}</strong> : empty}
+          {data.orderAmount ? (
+            <strong data-testid="review-order-amount">¥ {formatAmount(data.orderAmount)}</strong>
+          ) : (
+            empty
+          )}
         </Descriptions.Item>
         {type === "trading" && (
           <Descriptions.Item label={t("taxRefund.fields.purchaseAmount")}>
@@ -126,7 +133,13 @@ export function RefundReview({
             {TAX_REFUND_FILE_SLOTS.map((slot) => {
               const id = data.files?.[slot];
               return (
-                <div key={slot} className="jmt-review-file" data-testid="review-file" data-slot={slot} data-uploaded={id ? "true" : "false"}>
+                <div
+                  key={slot}
+                  className="jmt-review-file"
+                  data-testid="review-file"
+                  data-slot={slot}
+                  data-uploaded={id ? "true" : "false"}
+                >
                   <FileDoneOutlined />
                   <span>{slotLabel(slot)}</span>
                   {id ? (

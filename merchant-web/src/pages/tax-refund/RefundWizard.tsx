@@ -6,7 +6,22 @@ import {
   FilePdfOutlined,
   SaveOutlined,
 } from "@ant-design/icons";
-import { Alert, App, AutoComplete, Button, Card, Checkbox, DatePicker, Empty, Form, Input, Radio, Skeleton, Steps, Tag } from "antd";
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Radio,
+  Skeleton,
+  Steps,
+  Tag,
+} from "antd";
 import type { NamePath } from "antd/es/form/interface";
 import dayjs, { type Dayjs } from "dayjs";
 import { useMemo, useState, type ReactNode } from "react";
@@ -21,7 +36,14 @@ import {
 } from "@jmt/api-types";
 import { FileSlotUpload } from "../../components/applications/FileSlotUpload";
 import { EstimatePanel } from "../../components/tax-refund/EstimatePanel";
-import { refreshTaxRefunds, taxRefundKeys, useDebounced, useDeclarations, useRefundEstimate, useRefundRates } from "../../hooks/useTaxRefund";
+import {
+  refreshTaxRefunds,
+  taxRefundKeys,
+  useDebounced,
+  useDeclarations,
+  useRefundEstimate,
+  useRefundRates,
+} from "../../hooks/useTaxRefund";
 import { useT } from "../../i18n/useT";
 import { namePath } from "../../lib/applications";
 import { normalizeDecimal } from "../../lib/fx";
@@ -52,7 +74,16 @@ type FormShape = Omit<RefundFormValues, "exportDate"> & { exportDate?: Dayjs | n
 
 const DATE = "YYYY-MM-DD";
 const STEP_FIELDS: Record<RefundStepKey, NamePath[]> = {
-  info: [["enterpriseType"], ["orderAmount"], ["purchaseAmount"], ["hsCode"], ["exportDate"], ["invoiceNo"], ["customsBatches"], ["note"]],
+  info: [
+    ["enterpriseType"],
+    ["orderAmount"],
+    ["purchaseAmount"],
+    ["hsCode"],
+    ["exportDate"],
+    ["invoiceNo"],
+    ["customsBatches"],
+    ["note"],
+  ],
   documents: [["files"]],
   confirm: [],
 };
@@ -205,14 +236,19 @@ export function RefundWizard({ application, kind, onCreated, onSubmitted, onCanc
       await refreshTaxRefunds();
     } catch (error) {
       const e = toApiError(error);
-      if (e.code === "APPLICATION_INCOMPLETE" && Array.isArray(e.details.missing)) showMissing(e.details.missing as MissingField[]);
+      if (e.code === "APPLICATION_INCOMPLETE" && Array.isArray(e.details.missing))
+        showMissing(e.details.missing as MissingField[]);
       setServerError(e.message);
     } finally {
       setSaving(null);
     }
   };
 
-  const required = (label: string) => ({ required: true, whitespace: true, message: t("registration.errors.required", { label }) });
+  const required = (label: string) => ({
+    required: true,
+    whitespace: true,
+    message: t("registration.errors.required", { label }),
+  });
   const amountRule = {
     validator: async (_: unknown, v: string) =>
       !v || isYuanAmount(v) ? undefined : Promise.reject(new Error(t("taxRefund.errors.amount"))),
@@ -228,7 +264,11 @@ export function RefundWizard({ application, kind, onCreated, onSubmitted, onCanc
   const infoStep = (
     <>
       <div className="jmt-step-lead">{t("taxRefund.wizard.lead.info")}</div>
-      <Form.Item name="enterpriseType" label={t("taxRefund.fields.enterpriseType")} rules={[{ required: true, message: t("taxRefund.errors.enterpriseType") }]}>
+      <Form.Item
+        name="enterpriseType"
+        label={t("taxRefund.fields.enterpriseType")}
+        rules={[{ required: true, message: t("taxRefund.errors.enterpriseType") }]}
+      >
         <Radio.Group className="jmt-choice-group" data-testid="refund-enterprise-type">
           {(["trading", "producer"] as const).map((type) => (
             <Radio.Button key={type} value={type} className="jmt-choice" data-testid={`enterprise-${type}`}>
@@ -247,7 +287,13 @@ export function RefundWizard({ application, kind, onCreated, onSubmitted, onCanc
           normalize={(v: string) => normalizeDecimal(v)}
           rules={[required(t("taxRefund.fields.orderAmount")), amountRule]}
         >
-          <Input inputMode="decimal" suffix={t("taxRefund.yuan")} placeholder="86500.00" maxLength={16} data-testid="refund-order-amount" />
+          <Input
+            inputMode="decimal"
+            suffix={t("taxRefund.yuan")}
+            placeholder="86500.00"
+            maxLength={16}
+            data-testid="refund-order-amount"
+          />
         </Form.Item>
         {enterpriseType === "trading" ? (
           <Form.Item
@@ -257,7 +303,13 @@ export function RefundWizard({ application, kind, onCreated, onSubmitted, onCanc
             normalize={(v: string) => normalizeDecimal(v)}
             rules={[required(t("taxRefund.fields.purchaseAmount")), amountRule]}
           >
-            <Input inputMode="decimal" suffix={t("taxRefund.yuan")} placeholder="72000.00" maxLength={16} data-testid="refund-purchase-amount" />
+            <Input
+              inputMode="decimal"
+              suffix={t("taxRefund.yuan")}
+              placeholder="72000.00"
+              maxLength={16}
+              data-testid="refund-purchase-amount"
+            />
           </Form.Item>
         ) : (
           <div className="jmt-tr-producer-note" data-testid="producer-note">
@@ -321,7 +373,13 @@ export function RefundWizard({ application, kind, onCreated, onSubmitted, onCanc
       {declarations.isLoading ? (
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : declarations.isError ? (
-        <Alert className="jmt-step-alert" type="warning" showIcon message={t("taxRefund.batches.loadFailed")} description={declarations.error?.message} />
+        <Alert
+          className="jmt-step-alert"
+          type="warning"
+          showIcon
+          message={t("taxRefund.batches.loadFailed")}
+          description={declarations.error?.message}
+        />
       ) : batchList.length === 0 ? (
         <Empty
           className="jmt-tr-batches-empty"
@@ -349,7 +407,13 @@ export function RefundWizard({ application, kind, onCreated, onSubmitted, onCanc
         </Form.Item>
       )}
       <Form.Item name="note" label={t("taxRefund.fields.note")}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={300} showCount placeholder={t("taxRefund.hints.note")} data-testid="refund-note" />
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          maxLength={300}
+          showCount
+          placeholder={t("taxRefund.hints.note")}
+          data-testid="refund-note"
+        />
       </Form.Item>
     </>
   );
@@ -409,7 +473,13 @@ export function RefundWizard({ application, kind, onCreated, onSubmitted, onCanc
           <div className="jmt-wizard-head">
             <div>
               <div className="jmt-wizard-title">
-                {t(resubmit ? "taxRefund.wizard.fixTitle" : application ? "taxRefund.wizard.editTitle" : "taxRefund.wizard.formTitle")}
+                {t(
+                  resubmit
+                    ? "taxRefund.wizard.fixTitle"
+                    : application
+                      ? "taxRefund.wizard.editTitle"
+                      : "taxRefund.wizard.formTitle",
+                )}
                 {application?.number && <Tag bordered={false}>{application.number}</Tag>}
               </div>
               <div className="jmt-muted">{t("taxRefund.wizard.subtitle")}</div>
@@ -438,7 +508,9 @@ export function RefundWizard({ application, kind, onCreated, onSubmitted, onCanc
               showIcon
               message={t("taxRefund.detail.returnedTitle")}
               description={
-                application?.lastNote ? t("applications.reason", { note: application.lastNote }) : t("applications.returnedNoReason")
+                application?.lastNote
+                  ? t("applications.reason", { note: application.lastNote })
+                  : t("applications.returnedNoReason")
               }
               data-testid="wizard-return-note"
             />
@@ -496,11 +568,21 @@ export function RefundWizard({ application, kind, onCreated, onSubmitted, onCanc
             {panel("confirm", confirmStep)}
           </Form>
           <div className="jmt-wizard-actions">
-            <Button icon={<ArrowLeftOutlined />} disabled={current === 0} onClick={() => goTo(current - 1)} data-testid="wizard-prev">
+            <Button
+              icon={<ArrowLeftOutlined />}
+              disabled={current === 0}
+              onClick={() => goTo(current - 1)}
+              data-testid="wizard-prev"
+            >
               {t("applications.prev")}
             </Button>
             <span className="jmt-wizard-spacer" />
-            <Button icon={<SaveOutlined />} loading={saving === "draft"} onClick={() => void save("draft")} data-testid="save-draft">
+            <Button
+              icon={<SaveOutlined />}
+              loading={saving === "draft"}
+              onClick={() => void save("draft")}
+              data-testid="save-draft"
+            >
               {t("applications.saveDraft")}
             </Button>
             {step !== "confirm" ? (
@@ -508,7 +590,13 @@ export function RefundWizard({ application, kind, onCreated, onSubmitted, onCanc
                 {t("applications.next")} <ArrowRightOutlined />
               </Button>
             ) : (
-              <Button type="primary" icon={<CheckOutlined />} loading={saving === "submit"} onClick={() => void submit()} data-testid="wizard-submit">
+              <Button
+                type="primary"
+                icon={<CheckOutlined />}
+                loading={saving === "submit"}
+                onClick={() => void submit()}
+                data-testid="wizard-submit"
+              >
                 {t(resubmit ? "taxRefund.wizard.resubmit" : "taxRefund.wizard.submit")}
               </Button>
             )}
@@ -519,7 +607,11 @@ export function RefundWizard({ application, kind, onCreated, onSubmitted, onCanc
         <Card className="jmt-panel" size="small" data-testid="wizard-estimate">
           <EstimatePanel query={debouncedQuery} result={estimate} enterpriseType={enterpriseType} rates={rates.data} />
         </Card>
-        <Card className="jmt-panel jmt-instructions" size="small" title={<span className="jmt-panel-title">{t("taxRefund.guide.prepareTitle")}</span>}>
+        <Card
+          className="jmt-panel jmt-instructions"
+          size="small"
+          title={<span className="jmt-panel-title">{t("taxRefund.guide.prepareTitle")}</span>}
+        >
           <ul className="jmt-instr-list">
             {TAX_REFUND_FILE_SLOTS.map((slot) => (
               <li key={slot} data-uploaded={values.files?.[slot] ? "true" : "false"}>

@@ -76,8 +76,8 @@ function AmountsCard({ r }: { r: TaxRefundDetail }) {
       </div>
       {e && (
         <p className="jmt-muted jmt-tr-figure-note">
-          {t(`taxRefund.estimate.basis.${e.basis}`)} · {t("taxRefund.estimate.matched")} <span className="jmt-mono">{e.matchedCode}</span>{" "}
-          {e.description}
+          {t(`taxRefund.estimate.basis.${e.basis}`)} · {t("taxRefund.estimate.matched")}{" "}
+          <span className="jmt-mono">{e.matchedCode}</span> {e.description}
         </p>
       )}
     </Card>
@@ -151,7 +151,9 @@ function BatchesCard({ r }: { r: TaxRefundDetail }) {
             </li>
           ))}
           {linked.length > r.batches.length && (
-            <li className="jmt-muted">{t("taxRefund.review.moreBatches", { count: linked.length - r.batches.length })}</li>
+            <li className="jmt-muted">
+              {t("taxRefund.review.moreBatches", { count: linked.length - r.batches.length })}
+            </li>
           )}
         </ul>
       )}
@@ -217,7 +219,9 @@ function RefundBody({ r }: { r: TaxRefundDetail }) {
             showIcon
             icon={r.status === "paid" ? <CheckCircleFilled /> : undefined}
             data-testid="refund-stage-note"
-            message={t(`taxRefund.detail.stage.${r.status}`, { amount: formatAmount(r.refundedAmount ?? r.estimate?.estimate ?? "") })}
+            message={t(`taxRefund.detail.stage.${r.status}`, {
+              amount: formatAmount(r.refundedAmount ?? r.estimate?.estimate ?? ""),
+            })}
           />
         )}
       </ProgressBoard>
@@ -278,19 +282,12 @@ export function TaxRefundDetailPage() {
           <DetailSkeleton />
         ) : refund.isError || !r ? (
           <DetailLoadError
-
             failure={failure}
-
             notFoundKey="taxRefund.detail.notFound"
-
             loadFailedKey="taxRefund.detail.loadFailed"
-
             backLabel={t("taxRefund.detail.back")}
-
             onBack={() => navigate("/tax-refund")}
-
             onReload={() => void refund.refetch()}
-
           />
         ) : (
           <>

@@ -31,7 +31,9 @@ export function TaxRefundEditPage() {
   const r = refund.data;
   const failure = refund.error ? toApiError(refund.error) : null;
 
-  const title = ownNew ? t("taxRefund.wizard.newTitle") : t("taxRefund.wizard.editPageTitle", { number: r?.number ?? "" });
+  const title = ownNew
+    ? t("taxRefund.wizard.newTitle")
+    : t("taxRefund.wizard.editPageTitle", { number: r?.number ?? "" });
   const crumbs = [
     { label: t("modules.tax-refund.title"), to: "/tax-refund" },
     ...(!ownNew && r ? [{ label: r.number ?? "", to: `/tax-refund/${r.documentId}` }] : []),
@@ -66,19 +68,12 @@ export function TaxRefundEditPage() {
     if (!ownNew && (refund.isError || !r)) {
       return (
         <DetailLoadError
-
           failure={failure}
-
           notFoundKey="taxRefund.detail.notFound"
-
           loadFailedKey="taxRefund.detail.loadFailed"
-
           backLabel={t("taxRefund.detail.back")}
-
           onBack={() => navigate("/tax-refund")}
-
           onReload={() => void refund.refetch()}
-
         />
       );
     }

@@ -21,7 +21,13 @@ import { useCanWrite } from "../../hooks/useApplications";
 import { useTaxRefunds } from "../../hooks/useTaxRefund";
 import { useT } from "../../i18n/useT";
 import { formatDateTime } from "../../lib/format";
-import { REFUND_FILTERS, matchesFilter, refundSummary, type RefundFilter, type TaxRefundListItem } from "../../lib/taxRefund";
+import {
+  REFUND_FILTERS,
+  matchesFilter,
+  refundSummary,
+  type RefundFilter,
+  type TaxRefundListItem,
+} from "../../lib/taxRefund";
 import { EstimateCalculator } from "./EstimateCalculator";
 
 /** A refund's place on 申报 → 审核 → 退库 → 到账, small enough for a table cell. */
@@ -50,7 +56,19 @@ function ProgressCell({ status }: { status: string }) {
   );
 }
 
-function Stat({ label, value, note, testId, tone }: { label: string; value: string; note?: string; testId: string; tone?: string }) {
+function Stat({
+  label,
+  value,
+  note,
+  testId,
+  tone,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  testId: string;
+  tone?: string;
+}) {
   return (
     <div className={`jmt-tr-stat${tone ? ` is-${tone}` : ""}`}>
       <span className="jmt-fx-label">{label}</span>
@@ -72,7 +90,14 @@ function SummaryCards({ refunds, loading }: { refunds: TaxRefundListItem[]; load
     );
   }
   return (
-    <section className="jmt-tr-stats" data-testid="refund-summary" data-open={s.open} data-paid={s.paid} data-refunded={s.refundedTotal} data-expected={s.expectedTotal}>
+    <section
+      className="jmt-tr-stats"
+      data-testid="refund-summary"
+      data-open={s.open}
+      data-paid={s.paid}
+      data-refunded={s.refundedTotal}
+      data-expected={s.expectedTotal}
+    >
       <Stat
         label={t("taxRefund.summary.open")}
         value={String(s.open)}
@@ -80,7 +105,12 @@ function SummaryCards({ refunds, loading }: { refunds: TaxRefundListItem[]; load
         tone={s.returned ? "warn" : undefined}
         testId="summary-open"
       />
-      <Stat label={t("taxRefund.summary.paid")} value={String(s.paid)} note={t("taxRefund.summary.paidNote")} testId="summary-paid" />
+      <Stat
+        label={t("taxRefund.summary.paid")}
+        value={String(s.paid)}
+        note={t("taxRefund.summary.paidNote")}
+        testId="summary-paid"
+      />
       <Stat
         label={t("taxRefund.summary.refunded")}
         value={`¥ ${formatAmount(s.refundedTotal)}`}
@@ -120,7 +150,12 @@ function RefundList({ canWrite, onCreate }: { canWrite: boolean; onCreate: () =>
       key: "number",
       render: (_, r) => (
         <div className="jmt-batch-cell">
-          <Link to={`/tax-refund/${r.documentId}`} onClick={(e) => e.stopPropagation()} className="jmt-mono" data-testid="refund-link">
+          <Link
+            to={`/tax-refund/${r.documentId}`}
+            onClick={(e) => e.stopPropagation()}
+            className="jmt-mono"
+            data-testid="refund-link"
+          >
             {r.number}
           </Link>
           <span className="jmt-muted">{t("taxRefund.list.createdAt", { time: formatDateTime(r.createdAt) })}</span>
@@ -144,7 +179,9 @@ function RefundList({ canWrite, onCreate }: { canWrite: boolean; onCreate: () =>
       render: (_, r) => (
         <div className="jmt-batch-cell">
           <span className="jmt-mono">{r.data.hsCode ?? "—"}</span>
-          <span className="jmt-muted">{r.data.exportDate ? t("taxRefund.list.exportedOn", { date: r.data.exportDate }) : ""}</span>
+          <span className="jmt-muted">
+            {r.data.exportDate ? t("taxRefund.list.exportedOn", { date: r.data.exportDate }) : ""}
+          </span>
         </div>
       ),
     },
@@ -217,9 +254,7 @@ function RefundList({ canWrite, onCreate }: { canWrite: boolean; onCreate: () =>
           <UnorderedListOutlined /> {t("taxRefund.list.title")}
         </span>
       }
-      extra={
-        refunds.isFetching && !refunds.isLoading ? <SyncOutlined spin className="jmt-muted" /> : undefined
-      }
+      extra={refunds.isFetching && !refunds.isLoading ? <SyncOutlined spin className="jmt-muted" /> : undefined}
     >
       {refunds.isLoading ? (
         <Skeleton active paragraph={{ rows: 6 }} />
@@ -284,8 +319,14 @@ function RefundList({ canWrite, onCreate }: { canWrite: boolean; onCreate: () =>
                 "data-status": r.status,
               }) as React.HTMLAttributes<HTMLTableRowElement>
             }
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("taxRefund.list.noMatch")} /> }}
-            pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (total) => t("taxRefund.list.total", { total }) }}
+            locale={{
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("taxRefund.list.noMatch")} />,
+            }}
+            pagination={{
+              pageSize: 10,
+              hideOnSinglePage: true,
+              showTotal: (total) => t("taxRefund.list.total", { total }),
+            }}
             scroll={{ x: "max-content" }}
           />
         </>
@@ -367,7 +408,13 @@ export function TaxRefundHomePage() {
           extra={
             canWrite && (
               <Tooltip title={t("taxRefund.home.createTip")}>
-                <Button type="primary" size="large" icon={<PlusOutlined />} onClick={create} data-testid="create-refund">
+                <Button
+                  type="primary"
+                  size="large"
+                  icon={<PlusOutlined />}
+                  onClick={create}
+                  data-testid="create-refund"
+                >
                   {t("taxRefund.create")}
                 </Button>
               </Tooltip>

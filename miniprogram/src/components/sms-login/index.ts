@@ -49,7 +49,9 @@ Component({
       return phone;
     },
     onCodeInput(e: WechatMiniprogram.Input) {
-      const code = String(e.detail.value || '').replace(/\D/g, '').slice(0, 6);
+      const code = String(e.detail.value || '')
+        .replace(/\D/g, '')
+        .slice(0, 6);
       this.setData({ code });
       return code;
     },
@@ -65,10 +67,7 @@ Component({
     startCooldown(seconds: number) {
       const previous = timers[this.data.uid];
       if (previous) previous.stop();
-      timers[this.data.uid] = startCountdown(
-        seconds,
-        (left) => this.refreshSendButton(left, false, true),
-      );
+      timers[this.data.uid] = startCountdown(seconds, (left) => this.refreshSendButton(left, false, true));
     },
     async onSend() {
       if (this.data.sendDisabled) return;
@@ -112,4 +111,3 @@ Component({
     },
   },
 });
-

@@ -28,7 +28,10 @@ export { CUSTOMS_ROUTES } from './routes';
 const adapter = httpDdtAdapter();
 
 type Ctx = { strapi: Core.Strapi };
-const service = <T>(strapi: Core.Strapi, name: string) => () => strapi.plugin('customs').service(name) as T;
+const service =
+  <T>(strapi: Core.Strapi, name: string) =>
+  () =>
+    strapi.plugin('customs').service(name) as T;
 const context = (strapi: Core.Strapi) => createContext(strapi, service<ConfigService>(strapi, 'config'));
 
 /** 晶贸通 出口报关 plugin: 点点通 config, batches, e-orders, 清单, 总分单, 汇总, 撤销 (issue 4). */

@@ -36,7 +36,11 @@ export interface CellError {
 
 /** A file that cannot be read as a balance sheet at all. */
 export class SheetRejected extends Error {
-  constructor(readonly code: 'NOT_XLSX' | 'HEADER_MISMATCH' | 'NO_DATA' | 'TOO_MANY_ROWS' | 'FILE_TOO_LARGE', message: string, readonly details: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: 'NOT_XLSX' | 'HEADER_MISMATCH' | 'NO_DATA' | 'TOO_MANY_ROWS' | 'FILE_TOO_LARGE',
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
   }
 }
@@ -56,7 +60,13 @@ export async function balanceTemplate(): Promise<Buffer> {
   ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F4FF' } };
-  ws.addRow({ merchantName: '（示例，导入时请删除）东海县某某水晶饰品有限公司', subAccount: '32050161623600001234', currency: 'USD', balance: '12580.00', date: '2026-11-20' }).font = { color: { argb: 'FF999999' } };
+  ws.addRow({
+    merchantName: '（示例，导入时请删除）东海县某某水晶饰品有限公司',
+    subAccount: '32050161623600001234',
+    currency: 'USD',
+    balance: '12580.00',
+    date: '2026-11-20',
+  }).font = { color: { argb: 'FF999999' } };
   ws.getColumn('subAccount').numFmt = '@';
   ws.getColumn('balance').numFmt = '0.00';
   const notes = wb.addWorksheet('填写说明');
@@ -94,7 +104,10 @@ function dateOf(v: string | number | null): string | null | 'invalid' {
     if (!Number.isInteger(v) || v < 1 || v > 100_000) return 'invalid';
     return new Date(Date.UTC(1899, 11, 30) + v * 86_400_000).toISOString().slice(0, 10);
   }
-  const t = v.trim().replace(/[/.年月]/g, '-').replace(/日$/, '');
+  const t = v
+    .trim()
+    .replace(/[/.年月]/g, '-')
+    .replace(/日$/, '');
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   const iso = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : t;
   return isIsoDate(iso) ? iso : 'invalid';
@@ -135,7 +148,8 @@ export async function readBalanceSheet(buffer: Buffer): Promise<{ rows: SheetRow
     if (Object.values(raw).every((v) => v === null || asText(v) === '')) continue;
     // The template's grey example row.
     if (asText(raw.merchantName).startsWith('（示例')) continue;
-    const bad = (column: string, code: string, message: string, value: string | number | null) => errors.push({ row: r, column, code, message, value: value === null ? null : String(value) });
+    const bad = (column: string, code: string, message: string, value: string | number | null) =>
+      errors.push({ row: r, column, code, message, value: value === null ? null : String(value) });
 
     // Long account numbers typed as numbers lose digits in Excel: insist on the text the bank printed.
     const subAccount = typeof raw.subAccount === 'number' && !Number.isSafeInteger(raw.subAccount) ? null : asText(raw.subAccount).replace(/\s/g, '');

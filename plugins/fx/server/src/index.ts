@@ -33,10 +33,8 @@ export default {
   contentTypes,
   controllers: { fx },
   services: {
-    rates: ({ strapi }: { strapi: Core.Strapi }) =>
-      createRates(strapi, () => strapi.plugin('fx').service('alerts') as Alerts),
-    alerts: ({ strapi }: { strapi: Core.Strapi }) =>
-      createAlerts(strapi, (currency) => (strapi.plugin('fx').service('rates') as Rates).latestRate(currency)),
+    rates: ({ strapi }: { strapi: Core.Strapi }) => createRates(strapi, () => strapi.plugin('fx').service('alerts') as Alerts),
+    alerts: ({ strapi }: { strapi: Core.Strapi }) => createAlerts(strapi, (currency) => (strapi.plugin('fx').service('rates') as Rates).latestRate(currency)),
     ledger: ({ strapi }: { strapi: Core.Strapi }) => createLedger(strapi),
     settlements: ({ strapi }: { strapi: Core.Strapi }) => createSettlements(strapi, () => strapi.plugin('fx').service('ledger') as Ledger),
   },

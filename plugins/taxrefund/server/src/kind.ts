@@ -27,7 +27,6 @@ export const FILE_SLOTS = [
   { key: 'tax_sales_invoice', label: '销售发票（出口发票，PDF）', required: true, hint: '出口销售发票或形式发票', accept: ['application/pdf'] },
 ];
 
-
 export function taxRefundKind(strapi: Core.Strapi, rates: () => Rates) {
   return {
     kind: TAX_REFUND_KIND,
@@ -69,7 +68,14 @@ export function taxRefundKind(strapi: Core.Strapi, rates: () => Rates) {
         ],
       },
       { path: 'orderAmount', label: '退税订单金额（出口 FOB，人民币元）', type: 'decimal' as const, required: true, placeholder: '例如 86500.00' },
-      { path: 'purchaseAmount', label: '进项发票不含税金额（元）', type: 'decimal' as const, required: true, when: { path: 'enterpriseType', in: ['trading'] }, placeholder: '例如 72000.00' },
+      {
+        path: 'purchaseAmount',
+        label: '进项发票不含税金额（元）',
+        type: 'decimal' as const,
+        required: true,
+        when: { path: 'enterpriseType', in: ['trading'] },
+        placeholder: '例如 72000.00',
+      },
       { path: 'hsCode', label: '主要出口商品 HS 编码', type: 'text' as const, required: true, placeholder: '例如 7116200000（水晶制品）' },
       { path: 'exportDate', label: '出口日期', type: 'text' as const, required: true, placeholder: 'YYYY-MM-DD' },
       { path: 'invoiceNo', label: '进项发票号码', type: 'text' as const, required: false },
@@ -80,10 +86,13 @@ export function taxRefundKind(strapi: Core.Strapi, rates: () => Rates) {
     requiresRegistration: true,
     validate(data: Record<string, unknown>): MissingItem[] {
       const out: MissingItem[] = [];
-      if (typeof data.hsCode === 'string' && data.hsCode.trim() && !/^\d{4,10}$/.test(data.hsCode.trim())) out.push({ field: 'hsCode', label: '主要出口商品 HS 编码（应为 4–10 位数字）', reason: 'invalid' });
+      if (typeof data.hsCode === 'string' && data.hsCode.trim() && !/^\d{4,10}$/.test(data.hsCode.trim()))
+        out.push({ field: 'hsCode', label: '主要出口商品 HS 编码（应为 4–10 位数字）', reason: 'invalid' });
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-      if (typeof data.exportDate === 'string' && data.exportDate && (!isDate(data.exportDate) || data.exportDate > today)) out.push({ field: 'exportDate', label: '出口日期（YYYY-MM-DD，不能晚于今天）', reason: 'invalid' });
-      if (data.customsBatches !== undefined && (!Array.isArray(data.customsBatches) || !data.customsBatches.every((x) => typeof x === 'string'))) out.push({ field: 'customsBatches', label: '关联的报关批次', reason: 'invalid' });
+      if (typeof data.exportDate === 'string' && data.exportDate && (!isDate(data.exportDate) || data.exportDate > today))
+        out.push({ field: 'exportDate', label: '出口日期（YYYY-MM-DD，不能晚于今天）', reason: 'invalid' });
+      if (data.customsBatches !== undefined && (!Array.isArray(data.customsBatches) || !data.customsBatches.every((x) => typeof x === 'string')))
+        out.push({ field: 'customsBatches', label: '关联的报关批次', reason: 'invalid' });
       return out;
     },
     async validateAsync({ data, db }: KindCheckContext): Promise<MissingItem[]> {

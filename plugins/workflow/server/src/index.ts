@@ -25,7 +25,8 @@ export default {
   contentTypes,
   controllers: { applications },
   services: {
-    applications: ({ strapi }: { strapi: Core.Strapi }) => createApplications(strapi, createRecords(strapi), (scope, kind) => (strapi.plugin('workflow').service('guidance') as Guidance).prefill(scope, kind)),
+    applications: ({ strapi }: { strapi: Core.Strapi }) =>
+      createApplications(strapi, createRecords(strapi), (scope, kind) => (strapi.plugin('workflow').service('guidance') as Guidance).prefill(scope, kind)),
     transitions: ({ strapi }: { strapi: Core.Strapi }) => createTransitions(strapi, createRecords(strapi)),
     guidance: ({ strapi }: { strapi: Core.Strapi }) => createGuidance(strapi, createRecords(strapi)),
     engine: ({ strapi }: { strapi: Core.Strapi }) => createEngine(strapi),

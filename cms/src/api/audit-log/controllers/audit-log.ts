@@ -97,7 +97,21 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
     const lines = [header.map(csvCell).join(',')];
     for (const row of rows.map(present)) {
       lines.push(
-        [row.createdAt, row.actorPhone, row.actorName, row.moduleLabel, row.actionLabel, row.action, row.targetUid, row.targetId, row.before, row.after, row.ip, row.userAgent, row.impersonatorId]
+        [
+          row.createdAt,
+          row.actorPhone,
+          row.actorName,
+          row.moduleLabel,
+          row.actionLabel,
+          row.action,
+          row.targetUid,
+          row.targetId,
+          row.before,
+          row.after,
+          row.ip,
+          row.userAgent,
+          row.impersonatorId,
+        ]
           .map(csvCell)
           .join(','),
       );

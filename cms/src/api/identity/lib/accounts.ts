@@ -69,7 +69,7 @@ export async function signIn(
   if (user.blocked) throw new AppError('ACCOUNT_BLOCKED', 403);
 
   const staffCount = await strapi.db.query('api::staff-role.staff-role').count({ where: { users: { id: user.id } } });
-  const membership = await findMembership(strapi, user.id, user.lastMerchantId ?? null) ?? (await findMembership(strapi, user.id, null));
+  const membership = (await findMembership(strapi, user.id, user.lastMerchantId ?? null)) ?? (await findMembership(strapi, user.id, null));
   const jwt = issueToken(strapi, user.id, membership?.merchant.id ?? null, options.remember);
 
   await writeAudit(strapi, {
@@ -86,7 +86,10 @@ export async function signIn(
 export function issueToken(strapi: Core.Strapi, userId: number, merchantId: number | null, remember: boolean): string {
   const payload: Record<string, unknown> = { id: userId, rem: remember };
   if (merchantId) payload.mid = merchantId;
-  return strapi.plugin('users-permissions').service('jwt').issue(payload, { expiresIn: remember ? SESSION_REMEMBER : SESSION_SHORT });
+  return strapi
+    .plugin('users-permissions')
+    .service('jwt')
+    .issue(payload, { expiresIn: remember ? SESSION_REMEMBER : SESSION_SHORT });
 }
 
 /** GET /api/me: who I am, where I am acting, and where else I could act (G11). */
@@ -125,6 +128,17 @@ export async function switchMerchant(strapi: Core.Strapi, scope: Scope, merchant
   if (!membership) throw new AppError('NOT_A_MEMBER', 403);
   await strapi.db.query(USER_UID).update({ where: { id: scope.userId }, data: { lastMerchantId: membership.merchant.id } });
   invalidateScopes();
-  await writeAudit(strapi, { module: 'auth', action: 'switch_merchant', targetUid: 'api::merchant.merchant', targetId: merchantDocumentId, before: { merchantId: scope.merchantId }, after: { merchantId: membership.merchant.id } }, scope);
+  await writeAudit(
+    strapi,
+    {
+      module: 'auth',
+      action: 'switch_merchant',
+      targetUid: 'api::merchant.merchant',
+      targetId: merchantDocumentId,
+      before: { merchantId: scope.merchantId },
+      after: { merchantId: membership.merchant.id },
+    },
+    scope,
+  );
   return issueToken(strapi, scope.userId as number, membership.merchant.id, Boolean(scope.tokenClaims?.rem));
 }

@@ -63,7 +63,8 @@ export async function invite(strapi: Core.Strapi, scope: Scope, input: { phone?:
   const phone = normalizeMainlandPhone(input.phone);
   if (!phone) throw new AppError('PHONE_INVALID', 400, { field: 'phone' });
   const role = input.role ?? 'member';
-  if (typeof role !== 'string' || !ROLES.has(role)) throw new AppError('VALIDATION_FAILED', 400, { errors: [{ field: 'role', message: '角色应为管理员（admin）或普通成员（member）' }] });
+  if (typeof role !== 'string' || !ROLES.has(role))
+    throw new AppError('VALIDATION_FAILED', 400, { errors: [{ field: 'role', message: '角色应为管理员（admin）或普通成员（member）' }] });
   if (phone === scope.phone) throw new AppError('MEMBER_EXISTS', 409);
   const db = access(strapi, scope);
   const existing = await findUserByPhone(strapi, phone);
@@ -88,7 +89,14 @@ export async function invite(strapi: Core.Strapi, scope: Scope, input: { phone?:
       throw e;
     }
     await enqueue(strapi, [
-      { channel: INVITE_SMS_CHANNEL, idempotencyKey: `invite:${created.documentId}`, payload: { phone, merchantName: merchant.nameCn, inviter: created.invitedByName }, title: `成员邀请 ${maskPhone(phone)}`, recipient: maskPhone(phone), merchantId },
+      {
+        channel: INVITE_SMS_CHANNEL,
+        idempotencyKey: `invite:${created.documentId}`,
+        payload: { phone, merchantName: merchant.nameCn, inviter: created.invitedByName },
+        title: `成员邀请 ${maskPhone(phone)}`,
+        recipient: maskPhone(phone),
+        merchantId,
+      },
     ]);
     await writeAudit(strapi, { module: 'membership', action: 'invite', targetUid: INVITATION_UID, targetId: created.documentId, after: { phone: maskPhone(phone), role } }, scope);
     return created;
@@ -99,7 +107,9 @@ export async function invite(strapi: Core.Strapi, scope: Scope, input: { phone?:
 
 export async function sent(strapi: Core.Strapi, scope: Scope) {
   assertCan(scope, 'members.read');
-  const rows = await access(strapi, scope).table(INVITATION_UID).findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: 200 });
+  const rows = await access(strapi, scope)
+    .table(INVITATION_UID)
+    .findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: 200 });
   return rows.map(presentSent);
 }
 
@@ -109,7 +119,11 @@ export async function revoke(strapi: Core.Strapi, scope: Scope, documentId: stri
   const row = await table.get({ documentId });
   const count = await table.updateMany({ id: row.id, status: 'pending' }, { status: 'revoked', pendingKey: null, respondedAt: new Date() });
   if (count !== 1) throw new AppError('INVITATION_NOT_PENDING', 409, { status: row.status });
-  await writeAudit(strapi, { module: 'membership', action: 'invite_revoke', targetUid: INVITATION_UID, targetId: documentId, before: { status: 'pending' }, after: { status: 'revoked' } }, scope);
+  await writeAudit(
+    strapi,
+    { module: 'membership', action: 'invite_revoke', targetUid: INVITATION_UID, targetId: documentId, before: { status: 'pending' }, after: { status: 'revoked' } },
+    scope,
+  );
   return presentSent({ ...row, status: 'revoked' });
 }
 
@@ -119,7 +133,11 @@ export async function received(strapi: Core.Strapi, scope: Scope) {
   // Addressed by phone, across merchants: system work answering only what was sent to this caller.
   const rows = await system(strapi)
     .table(INVITATION_UID)
-    .findMany({ where: { phone: scope.phone, status: 'pending', expiresAt: { $gt: new Date() } }, populate: { merchant: { select: ['documentId', 'nameCn'] } }, orderBy: [{ createdAt: 'desc' }] });
+    .findMany({
+      where: { phone: scope.phone, status: 'pending', expiresAt: { $gt: new Date() } },
+      populate: { merchant: { select: ['documentId', 'nameCn'] } },
+      orderBy: [{ createdAt: 'desc' }],
+    });
   return rows.map(presentReceived);
 }
 
@@ -159,17 +177,38 @@ export async function accept(strapi: Core.Strapi, scope: Scope, documentId: stri
         body: `${scope.name || maskPhone(scope.phone as string)} 已接受邀请，以${row.role === 'admin' ? '管理员' : '普通成员'}身份加入本商户。`,
         link: '/me?tab=members',
       });
-    await writeAudit(strapi, { module: 'membership', action: 'invite_accept', targetUid: INVITATION_UID, targetId: row.documentId, before: { status: 'pending' }, after: { status: 'accepted', merchant: row.merchant.documentId } }, scope);
+    await writeAudit(
+      strapi,
+      {
+        module: 'membership',
+        action: 'invite_accept',
+        targetUid: INVITATION_UID,
+        targetId: row.documentId,
+        before: { status: 'pending' },
+        after: { status: 'accepted', merchant: row.merchant.documentId },
+      },
+      scope,
+    );
   });
   invalidateScopes();
   kick();
-  return { merchant: { documentId: row.merchant.documentId, nameCn: row.merchant.nameCn }, role: row.role, jwt: issueToken(strapi, userId, row.merchant.id, Boolean(scope.tokenClaims?.rem)) };
+  return {
+    merchant: { documentId: row.merchant.documentId, nameCn: row.merchant.nameCn },
+    role: row.role,
+    jwt: issueToken(strapi, userId, row.merchant.id, Boolean(scope.tokenClaims?.rem)),
+  };
 }
 
 export async function decline(strapi: Core.Strapi, scope: Scope, documentId: string) {
   const row = await addressedToCaller(strapi, scope, documentId);
-  const count = await system(strapi).table(INVITATION_UID).updateMany({ id: row.id, status: 'pending' }, { status: 'declined', pendingKey: null, respondedAt: new Date(), inviteeUserId: scope.userId });
+  const count = await system(strapi)
+    .table(INVITATION_UID)
+    .updateMany({ id: row.id, status: 'pending' }, { status: 'declined', pendingKey: null, respondedAt: new Date(), inviteeUserId: scope.userId });
   if (count !== 1) throw new AppError('INVITATION_NOT_PENDING', 409);
-  await writeAudit(strapi, { module: 'membership', action: 'invite_decline', targetUid: INVITATION_UID, targetId: row.documentId, before: { status: 'pending' }, after: { status: 'declined' } }, scope);
+  await writeAudit(
+    strapi,
+    { module: 'membership', action: 'invite_decline', targetUid: INVITATION_UID, targetId: row.documentId, before: { status: 'pending' }, after: { status: 'declined' } },
+    scope,
+  );
   return { documentId: row.documentId, status: 'declined' };
 }

@@ -14,7 +14,13 @@ const ROLES = new Set(['admin', 'member']);
 /** Oldest member first (the one who created the merchant on top). */
 export const MEMBERSHIP_LIST: ListSpec = { filters: { role: { ops: ['$eq'], values: ['admin', 'member'] } }, sort: ['createdAt'], defaultSort: [{ createdAt: 'asc' }] };
 
-type MembershipDoc = { documentId: string; role: string; createdAt: string; merchant?: { id: number } | null; user?: { id: number; phone: string; realName: string | null } | null };
+type MembershipDoc = {
+  documentId: string;
+  role: string;
+  createdAt: string;
+  merchant?: { id: number } | null;
+  user?: { id: number; phone: string; realName: string | null } | null;
+};
 
 const present = (m: MembershipDoc) => ({
   documentId: m.documentId,

@@ -16,7 +16,6 @@ export const MESSAGE_LIST: ListSpec = {
   defaultSort: [{ createdAt: 'desc' }],
 };
 
-
 /**
  * 消息中心 (G4): the caller's merchant's messages, newest first. Reads go through the Document Service
  * (tenancy-scoped). Marking read is allowed to members too (`messages.mark`): ownership is proven by the

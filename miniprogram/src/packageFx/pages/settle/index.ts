@@ -201,7 +201,11 @@ Page({
         this.setData({ available: failure.available, availableText: format(s.available, { amount: usd(failure.available) }) });
       }
       // The 我的 fields were emptied meanwhile: show what is missing now.
-      if (err instanceof ApiError && err.code === 'FX_PROFILE_INCOMPLETE') fetchAccount().then((a) => this.showAccount(a), () => undefined);
+      if (err instanceof ApiError && err.code === 'FX_PROFILE_INCOMPLETE')
+        fetchAccount().then(
+          (a) => this.showAccount(a),
+          () => undefined,
+        );
       toast(failure.message);
     }
   },

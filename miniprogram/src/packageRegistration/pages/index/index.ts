@@ -160,7 +160,9 @@ Page({
       stepItems: steps.map((s) => ({ title: s.title, description: '' })),
       stepIndex: i,
       stepKey: keys[i],
-      stepCounter: messages().regWizard.stepOf.replace('{n}', String(i + 1)).replace('{total}', String(keys.length)),
+      stepCounter: messages()
+        .regWizard.stepOf.replace('{n}', String(i + 1))
+        .replace('{total}', String(keys.length)),
       slots: fileSlots(form.path),
       summary: keys[i] === 'confirm' ? summaryRows(form) : this.data.summary,
       ratioText: messages().regWizard.ratioSum.replace('{sum}', String(ratioSum(form))),

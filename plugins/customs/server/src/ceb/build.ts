@@ -43,7 +43,11 @@ function buildUnsigned<K extends MessageKind>(kind: K, input: CebMessageInput<K>
 
   const w = new CebXmlWriter();
   if (!options.omitDeclaration) w.declaration();
-  w.open(`${kind}Message`, [['guid', guid], ['version', CEB_VERSION], ['xmlns:ceb', CEB_NAMESPACE]]);
+  w.open(`${kind}Message`, [
+    ['guid', guid],
+    ['version', CEB_VERSION],
+    ['xmlns:ceb', CEB_NAMESPACE],
+  ]);
   nodes.forEach((node, i) => {
     const head = node.head;
     w.open(spec.element);

@@ -7,9 +7,19 @@ export { CURRENCY_CODES, TRADE_MODES, DEFAULT_RULES, resolveRules } from './code
 export { DECIMAL_19_5 } from '../decimal';
 export { formatAppTime, formatIeDate, formatReturnTime, parseCustomsTime, newGuid, GUID_PATTERN } from './time';
 export {
-  MESSAGE_SPECS, HEAD_META_FIELDS, BASE_TRANSFER_FIELDS, headOrder,
-  ORDER_HEAD_FIELDS, ORDER_LIST_FIELDS, INVENTORY_HEAD_FIELDS, INVENTORY_LIST_FIELDS, INVT_CANCEL_FIELDS,
-  WAYBILL_HEAD_FIELDS, WAYBILL_LIST_FIELDS, SUMMARY_APPLY_HEAD_FIELDS, SUMMARY_APPLY_LIST_FIELDS,
+  MESSAGE_SPECS,
+  HEAD_META_FIELDS,
+  BASE_TRANSFER_FIELDS,
+  headOrder,
+  ORDER_HEAD_FIELDS,
+  ORDER_LIST_FIELDS,
+  INVENTORY_HEAD_FIELDS,
+  INVENTORY_LIST_FIELDS,
+  INVT_CANCEL_FIELDS,
+  WAYBILL_HEAD_FIELDS,
+  WAYBILL_LIST_FIELDS,
+  SUMMARY_APPLY_HEAD_FIELDS,
+  SUMMARY_APPLY_LIST_FIELDS,
 } from './schema';
 export type { FieldSpec, FieldRule, NodeSpec } from './schema';
 export { validateMessage, CebValidationError, INVT_NO_PATTERN, HS_CODE_PATTERN } from './validate';
@@ -17,8 +27,17 @@ export { buildMessage, CEB_VERSION } from './build';
 export { parseMessage, CebFormatError } from './read';
 export type { ParsedMessage, RawNode } from './read';
 export {
-  parseReceipt, parseReceipts, buildReceipt, classifyReturnStatus, classifyReceipt, returnStatusLabel,
-  RETURN_STATUS, RECEIPT_FOR, RECEIPT_KINDS, RECEIPT_SPECS, CebReceiptError,
+  parseReceipt,
+  parseReceipts,
+  buildReceipt,
+  classifyReturnStatus,
+  classifyReceipt,
+  returnStatusLabel,
+  RETURN_STATUS,
+  RECEIPT_FOR,
+  RECEIPT_KINDS,
+  RECEIPT_SPECS,
+  CebReceiptError,
 } from './receipt';
 export type { ReceiptKind, ReceiptOutcome, ReceiptFields, ReceiptInput, ParsedReceipt, BuildReceiptOptions } from './receipt';
 export { parseXml, escapeXml, childrenNamed, XmlParseError, CEB_NAMESPACE } from './xml';

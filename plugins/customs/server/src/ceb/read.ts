@@ -11,7 +11,10 @@ import { CEB_NAMESPACE, parseXml, XmlElement } from './xml';
 
 export class CebFormatError extends Error {
   readonly code = 'CEB_MALFORMED';
-  constructor(message: string, readonly element?: XmlElement) {
+  constructor(
+    message: string,
+    readonly element?: XmlElement,
+  ) {
     super(element ? `${message}（第 ${element.line} 行）` : message);
     this.name = 'CebFormatError';
   }

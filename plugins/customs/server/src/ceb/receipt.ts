@@ -56,12 +56,16 @@ export function returnStatusLabel(status: number): string {
 export function classifyReturnStatus(status: number): ReceiptOutcome {
   if (status < 0 || status === 4) return 'error';
   switch (status) {
-    case 100: return 'rejected';
+    case 100:
+      return 'rejected';
     case 120:
-    case 399: return 'accepted';
+    case 399:
+      return 'accepted';
     case 800:
-    case 899: return 'released';
-    default: return 'pending';
+    case 899:
+      return 'released';
+    default:
+      return 'pending';
   }
 }
 
@@ -92,8 +96,22 @@ export interface ReceiptFields {
 }
 
 const OPTIONAL_FIELDS: readonly (keyof ReceiptFields)[] = [
-  'customsCode', 'agentCode', 'ebpCode', 'ebcCode', 'declAgentCode', 'logisticsCode', 'orderNo', 'copNo', 'preNo',
-  'invtNo', 'billNo', 'sumNo', 'statisticsFlag', 'msgSeqNo', 'oriCopMsgId', 'oriMessageType',
+  'customsCode',
+  'agentCode',
+  'ebpCode',
+  'ebcCode',
+  'declAgentCode',
+  'logisticsCode',
+  'orderNo',
+  'copNo',
+  'preNo',
+  'invtNo',
+  'billNo',
+  'sumNo',
+  'statisticsFlag',
+  'msgSeqNo',
+  'oriCopMsgId',
+  'oriMessageType',
 ];
 
 interface ReceiptSpec {
@@ -125,7 +143,10 @@ export const RECEIPT_SPECS: Readonly<Record<ReceiptKind, ReceiptSpec>> = {
 
 export class CebReceiptError extends Error {
   readonly code = 'CEB_RECEIPT_INVALID';
-  constructor(message: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
     super(line ? `${message}（第 ${line} 行）` : message);
     this.name = 'CebReceiptError';
   }
@@ -222,7 +243,13 @@ function readReturn(kind: ReceiptKind, messageGuid: string, el: XmlElement): Par
   const returnInfo = fields.returnInfo ?? '';
 
   const receipt: ParsedReceipt = {
-    messageType: kind, messageGuid, guid, returnStatus, returnTime, returnDate, returnInfo,
+    messageType: kind,
+    messageGuid,
+    guid,
+    returnStatus,
+    returnTime,
+    returnDate,
+    returnInfo,
     outcome: kind === 'CEB900' ? 'error' : classifyReturnStatus(returnStatus),
     statusLabel: returnStatusLabel(returnStatus),
     fields,
@@ -251,11 +278,15 @@ export function buildReceipt(kind: ReceiptKind, input: ReceiptInput | ReceiptInp
   const guid = options.messageGuid ?? newGuid();
   const w = new CebXmlWriter();
   if (!options.omitDeclaration) w.declaration();
-  w.open(`${kind}Message`, [['guid', guid], ['version', '1.0'], ['xmlns:ceb', CEB_NAMESPACE]]);
+  w.open(`${kind}Message`, [
+    ['guid', guid],
+    ['version', '1.0'],
+    ['xmlns:ceb', CEB_NAMESPACE],
+  ]);
   for (const item of items) {
     if (!GUID_LOOSE.test(item.guid)) throw new CebReceiptError(`回执 guid “${item.guid}” 格式不正确`);
     if (!Number.isInteger(item.returnStatus)) throw new CebReceiptError(`returnStatus 应为整数，收到 ${String(item.returnStatus)}`);
-    const returnTime = item.returnTime instanceof Date ? formatReturnTime(item.returnTime) : item.returnTime ?? formatReturnTime(now);
+    const returnTime = item.returnTime instanceof Date ? formatReturnTime(item.returnTime) : (item.returnTime ?? formatReturnTime(now));
     if (!RETURN_TIME.test(returnTime) || !parseCustomsTime(returnTime)) throw new CebReceiptError(`returnTime “${returnTime}” 应为 yyyyMMddHHmmssSSS`);
     const values: Record<string, string | undefined> = { ...pickFields(item), guid: item.guid, returnStatus: String(item.returnStatus), returnTime, returnInfo: item.returnInfo };
     // A field this receipt kind cannot carry would be silently dropped; refuse instead.

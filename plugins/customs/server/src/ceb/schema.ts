@@ -6,8 +6,17 @@
  * Lengths are the standard's C..n limits, counted in characters.
  */
 import type {
-  BaseTransfer, InventoryHead, InventoryListItem, InvtCancelHead, MessageKind, OrderHead, OrderListItem,
-  SummaryApplyHead, SummaryApplyListItem, WayBillHead, WayBillListItem,
+  BaseTransfer,
+  InventoryHead,
+  InventoryListItem,
+  InvtCancelHead,
+  MessageKind,
+  OrderHead,
+  OrderListItem,
+  SummaryApplyHead,
+  SummaryApplyListItem,
+  WayBillHead,
+  WayBillListItem,
 } from './types';
 
 export type FieldRule =
@@ -212,9 +221,9 @@ export const SUMMARY_APPLY_HEAD_FIELDS = [
   { name: 'msgSeqNo', label: '报文序号', required: false, rule: MSG_INT },
 ] as const satisfies readonly FieldSpec<Keys<SummaryApplyHead>>[];
 
-export const SUMMARY_APPLY_LIST_FIELDS = [
-  { name: 'invtNo', label: '清单编号', required: true, rule: { type: 'invtNo' } },
-] as const satisfies readonly FieldSpec<keyof SummaryApplyListItem & string>[];
+export const SUMMARY_APPLY_LIST_FIELDS = [{ name: 'invtNo', label: '清单编号', required: true, rule: { type: 'invtNo' } }] as const satisfies readonly FieldSpec<
+  keyof SummaryApplyListItem & string
+>[];
 
 export const BASE_TRANSFER_FIELDS = [
   { name: 'copCode', label: '传输企业代码', required: true, rule: ENT },

@@ -14,8 +14,13 @@ function beijingParts(date: Date): { y: number; mo: number; d: number; h: number
   if (Number.isNaN(date.getTime())) throw new RangeError('Invalid Date');
   const b = new Date(date.getTime() + BEIJING_OFFSET_MS);
   return {
-    y: b.getUTCFullYear(), mo: b.getUTCMonth() + 1, d: b.getUTCDate(),
-    h: b.getUTCHours(), mi: b.getUTCMinutes(), s: b.getUTCSeconds(), ms: b.getUTCMilliseconds(),
+    y: b.getUTCFullYear(),
+    mo: b.getUTCMonth() + 1,
+    d: b.getUTCDate(),
+    h: b.getUTCHours(),
+    mi: b.getUTCMinutes(),
+    s: b.getUTCSeconds(),
+    ms: b.getUTCMilliseconds(),
   };
 }
 

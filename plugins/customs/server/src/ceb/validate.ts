@@ -13,8 +13,16 @@ import { hasInvalidXmlChar } from './xml';
 
 export class CebValidationError extends Error {
   readonly code = 'CEB_INVALID';
-  constructor(readonly kind: MessageKind, readonly issues: ValidationIssue[]) {
-    super(`${kind} 报文校验未通过（${issues.length} 项）：${issues.slice(0, 5).map((i) => `${i.path} ${i.message}`).join('；')}${issues.length > 5 ? '…' : ''}`);
+  constructor(
+    readonly kind: MessageKind,
+    readonly issues: ValidationIssue[],
+  ) {
+    super(
+      `${kind} 报文校验未通过（${issues.length} 项）：${issues
+        .slice(0, 5)
+        .map((i) => `${i.path} ${i.message}`)
+        .join('；')}${issues.length > 5 ? '…' : ''}`,
+    );
     this.name = 'CebValidationError';
   }
 }
@@ -81,7 +89,7 @@ function checkField(spec: FieldSpec, value: unknown, path: string, rules: Valida
     case 'decimal':
       if (!DECIMAL_19_5.test(text)) {
         // Distinguish "too long" from "wrong shape" so the merchant knows what to fix.
-        if (/^\d+(\.\d+)?$/.test(text) && (text.split('.')[0].length > 14)) return issue('LENGTH', `${name}整数部分不能超过14位`);
+        if (/^\d+(\.\d+)?$/.test(text) && text.split('.')[0].length > 14) return issue('LENGTH', `${name}整数部分不能超过14位`);
         return issue('FORMAT', `${name}“${text}”格式不正确：应为非负数字，最多${DECIMAL_SCALE}位小数，如 12.50`);
       }
       if (rule.positive && cmp(text, '0') === 0) return issue('FORMAT', `${name}必须大于0`);
@@ -143,7 +151,6 @@ function checkHeadMeta(head: Rec, base: string, rules: ValidationRules, out: Val
   }
 }
 
-
 /** totalPrice = qty × price within rounding, on exact decimals. */
 function checkLineTotal(item: Rec, ok: Set<string>, base: string, out: ValidationIssue[]): void {
   if (!ok.has('qty') || !ok.has('price') || !ok.has('totalPrice')) return;
@@ -151,7 +158,8 @@ function checkLineTotal(item: Rec, ok: Set<string>, base: string, out: Validatio
   const totalText = fieldText(item.totalPrice);
   if (!withinRounding(product, totalText)) {
     out.push({
-      path: `${base}.totalPrice`, code: 'FORMAT',
+      path: `${base}.totalPrice`,
+      code: 'FORMAT',
       message: `总价（totalPrice）${totalText} 与 数量×单价（${fieldText(item.qty)}×${fieldText(item.price)}）不一致`,
     });
   }

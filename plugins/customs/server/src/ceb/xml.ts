@@ -23,19 +23,25 @@ export function escapeXml(value: string): string {
     // Validation rejects these earlier with a field path; this is the last line of defence.
     throw new XmlParseError('文本包含 XML 不允许的控制字符', 0, 0);
   }
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // A literal CR would be normalised to LF by any conforming reader; keep it as a character reference.
-    .replace(/\r/g, '&#13;');
+  return (
+    value
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // A literal CR would be normalised to LF by any conforming reader; keep it as a character reference.
+      .replace(/\r/g, '&#13;')
+  );
 }
 
 export class XmlParseError extends Error {
   readonly code = 'CEB_XML_MALFORMED';
-  constructor(message: string, readonly line: number, readonly column: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
     super(line > 0 ? `XML 格式错误（第 ${line} 行第 ${column} 列）：${message}` : `XML 格式错误：${message}`);
     this.name = 'XmlParseError';
   }
@@ -256,7 +262,17 @@ class Reader {
 
     const { line, column } = this.lineCol(startPos);
     const el: MutableElement = {
-      name, prefix, localName, namespace, attributes, children: [], text: '', hasText: false, line, column, nsScope: scope,
+      name,
+      prefix,
+      localName,
+      namespace,
+      attributes,
+      children: [],
+      text: '',
+      hasText: false,
+      line,
+      column,
+      nsScope: scope,
     };
 
     if (this.src.startsWith('/>', this.pos)) {
@@ -344,12 +360,18 @@ class Reader {
       };
       if (semi !== ';') return fail('"&" 必须写作 &amp;');
       switch (body) {
-        case 'amp': return '&';
-        case 'lt': return '<';
-        case 'gt': return '>';
-        case 'quot': return '"';
-        case 'apos': return "'";
-        default: break;
+        case 'amp':
+          return '&';
+        case 'lt':
+          return '<';
+        case 'gt':
+          return '>';
+        case 'quot':
+          return '"';
+        case 'apos':
+          return "'";
+        default:
+          break;
       }
       const m = /^#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}))$/.exec(body);
       if (!m) return fail(`未知的实体引用 &${body};`);
@@ -372,7 +394,10 @@ export class CebXmlWriter {
   private readonly parts: string[] = [];
   private depth = 0;
 
-  constructor(private readonly prefix = 'ceb', private readonly indent = '  ') {}
+  constructor(
+    private readonly prefix = 'ceb',
+    private readonly indent = '  ',
+  ) {}
 
   declaration(): this {
     this.parts.push('<?xml version="1.0" encoding="UTF-8"?>\n');
@@ -394,11 +419,7 @@ export class CebXmlWriter {
 
   leaf(localName: string, value: string): this {
     const tag = `${this.prefix}:${localName}`;
-    this.parts.push(
-      value === ''
-        ? `${this.indent.repeat(this.depth)}<${tag}/>\n`
-        : `${this.indent.repeat(this.depth)}<${tag}>${escapeXml(value)}</${tag}>\n`,
-    );
+    this.parts.push(value === '' ? `${this.indent.repeat(this.depth)}<${tag}/>\n` : `${this.indent.repeat(this.depth)}<${tag}>${escapeXml(value)}</${tag}>\n`);
     return this;
   }
 

@@ -17,7 +17,15 @@ const VIEW = ['customs.view'];
 const owned = (extra: Record<string, unknown> = {}) => tenancy.merchant({ staffRead: VIEW, staffWrite: [], ...extra });
 const bulk = (extra: Record<string, unknown> = {}) => owned({ merchantColumn: 'merchantId', ...extra });
 
-function type(collectionName: string, singularName: string, pluralName: string, displayName: string, owner: Record<string, unknown>, attributes: Record<string, unknown>, indexes?: unknown[]) {
+function type(
+  collectionName: string,
+  singularName: string,
+  pluralName: string,
+  displayName: string,
+  owner: Record<string, unknown>,
+  attributes: Record<string, unknown>,
+  indexes?: unknown[],
+) {
   return {
     schema: {
       kind: 'collectionType',
@@ -44,25 +52,32 @@ const declaration = {
 } as const;
 
 export default {
-  'ddt-config': type('customs_ddt_configs', 'ddt-config', 'ddt-configs', '点点通接口配置 DDT config', owned({ staffRead: ['customs.view', 'customs.config'], staffWrite: ['customs.config'] }), {
-    merchant,
-    dxpId: { type: 'string', maxLength: 30 },
-    ebcCode: { type: 'string', maxLength: 18 },
-    ebcName: { type: 'string', maxLength: 100 },
-    ebpCode: { type: 'string', maxLength: 18 },
-    ebpName: { type: 'string', maxLength: 100 },
-    agentCode: { type: 'string', maxLength: 18 },
-    agentName: { type: 'string', maxLength: 100 },
-    customsCode: { type: 'string', maxLength: 4 },
-    portCode: { type: 'string', maxLength: 4 },
-    appKey: { type: 'string', maxLength: 256 },
-    /** AES-256-GCM (iv.tag.ciphertext, base64url); never returned. */
-    appSecretEncrypted: { type: 'text', private: true },
-    status: { type: 'string', required: true, maxLength: 20 },
-    verifiedAt: { type: 'datetime' },
-    verifyErrors: { type: 'json' },
-    editedBy: { type: 'string', maxLength: 100 },
-  }),
+  'ddt-config': type(
+    'customs_ddt_configs',
+    'ddt-config',
+    'ddt-configs',
+    '点点通接口配置 DDT config',
+    owned({ staffRead: ['customs.view', 'customs.config'], staffWrite: ['customs.config'] }),
+    {
+      merchant,
+      dxpId: { type: 'string', maxLength: 30 },
+      ebcCode: { type: 'string', maxLength: 18 },
+      ebcName: { type: 'string', maxLength: 100 },
+      ebpCode: { type: 'string', maxLength: 18 },
+      ebpName: { type: 'string', maxLength: 100 },
+      agentCode: { type: 'string', maxLength: 18 },
+      agentName: { type: 'string', maxLength: 100 },
+      customsCode: { type: 'string', maxLength: 4 },
+      portCode: { type: 'string', maxLength: 4 },
+      appKey: { type: 'string', maxLength: 256 },
+      /** AES-256-GCM (iv.tag.ciphertext, base64url); never returned. */
+      appSecretEncrypted: { type: 'text', private: true },
+      status: { type: 'string', required: true, maxLength: 20 },
+      verifiedAt: { type: 'datetime' },
+      verifyErrors: { type: 'json' },
+      editedBy: { type: 'string', maxLength: 100 },
+    },
+  ),
   batch: type('customs_batches', 'batch', 'batches', '出口批次 Export batch', owned({ staffRead: ['customs.view', 'taxrefund.process'] }), {
     merchant,
     number: { type: 'string', required: true, unique: true, maxLength: 30 },

@@ -59,11 +59,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     importOrders: async ({ scope, params, file }: Req) => {
       const result = await imports().preview(scope, params.id, file);
       // A file that cannot be read at all answers the one error format, with the preview as its details.
-      if (result.fatal) return raw({ data: null, error: { status: 422, code: 'IMPORT_FILE_REJECTED', message: result.errors[0]?.message ?? '文件无法导入', details: result } }, 422);
+      if (result.fatal)
+        return raw({ data: null, error: { status: 422, code: 'IMPORT_FILE_REJECTED', message: result.errors[0]?.message ?? '文件无法导入', details: result } }, 422);
       return preview(result);
     },
     getImport: async ({ scope, params }: Req) => preview(await imports().previewAgain(scope, params.importId)),
-    fixImport: writer(async ({ scope, params, body }: Req) => preview(await imports().fix(scope, params.importId, parsed<{ overrides: Record<string, Record<string, string>> }>(body)))),
+    fixImport: writer(async ({ scope, params, body }: Req) =>
+      preview(await imports().fix(scope, params.importId, parsed<{ overrides: Record<string, Record<string, string>> }>(body))),
+    ),
     commitImport: async ({ scope, params }: Req) => preview(await imports().commit(scope, params.importId)),
     declareOrders: async ({ scope, params }: Req) => declarations().orders(scope, params.id),
     declareInventories: async ({ scope, params }: Req) => declarations().inventories(scope, params.id),

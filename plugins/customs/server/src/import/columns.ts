@@ -60,9 +60,7 @@ export const COLUMNS: readonly ColumnDef[] = Object.freeze([
 
 export const TEMPLATE_COLUMNS: readonly ColumnDef[] = COLUMNS.filter((c) => c.inTemplate);
 
-export const COLUMN_BY_KEY: Readonly<Record<FieldKey, ColumnDef>> = Object.freeze(
-  Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<FieldKey, ColumnDef>,
-);
+export const COLUMN_BY_KEY: Readonly<Record<FieldKey, ColumnDef>> = Object.freeze(Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<FieldKey, ColumnDef>);
 
 /** Order numbers starting with this prefix mark the template's example rows; the importer skips them. */
 export const EXAMPLE_PREFIX = '示例';

@@ -133,9 +133,7 @@ export interface ImportResult {
   orders: ImportedOrder[];
 }
 
-export type RowOverrides =
-  | ReadonlyMap<number, Partial<Record<FieldKey, string>>>
-  | Readonly<Record<number, Partial<Record<FieldKey, string>>>>;
+export type RowOverrides = ReadonlyMap<number, Partial<Record<FieldKey, string>>> | Readonly<Record<number, Partial<Record<FieldKey, string>>>>;
 
 export interface ImportOptions {
   /** Upload size limit in bytes (default 30 MB — a 100,000-row sheet is ~6–10 MB). */
@@ -463,7 +461,14 @@ function readCell(raw: Raw, def: ColumnDef, row: number, out: Collector): string
       case 'text': {
         const t = def.key === 'hsCode' || def.key === 'unit' || def.key === 'currency' ? normaliseNumericText(raw.text) : normaliseText(raw.text);
         if (t && looksLikeFormula(t)) {
-          out.warn({ row, column: def.header, field: def.key, code: 'FORMULA_TEXT', message: `${def.header} 以 = + - @ 开头,已按文本保存,导出时会加前缀防止公式执行`, value: clip(t) });
+          out.warn({
+            row,
+            column: def.header,
+            field: def.key,
+            code: 'FORMULA_TEXT',
+            message: `${def.header} 以 = + - @ 开头,已按文本保存,导出时会加前缀防止公式执行`,
+            value: clip(t),
+          });
         }
         return t;
       }
@@ -472,7 +477,14 @@ function readCell(raw: Raw, def: ColumnDef, row: number, out: Collector): string
       case 'formula': {
         const literal = raw.formula ? `=${raw.formula}` : rawDisplay(raw.result);
         if (raw.formula) {
-          out.warn({ row, column: def.header, field: def.key, code: 'FORMULA_TEXT', message: `${def.header} 是公式,已按原文保存为文本(不计算),导出时会加前缀防止公式执行`, value: clip(literal) });
+          out.warn({
+            row,
+            column: def.header,
+            field: def.key,
+            code: 'FORMULA_TEXT',
+            message: `${def.header} 是公式,已按原文保存为文本(不计算),导出时会加前缀防止公式执行`,
+            value: clip(literal),
+          });
         }
         return normaliseText(literal);
       }
@@ -840,7 +852,12 @@ export async function importOrders(source: ImportSource, options: ImportOptions 
   const v = outcome.validator;
   if (v.total === 0) {
     return fatalResult(
-      { row: 0, column: null, code: 'NO_DATA', message: v.skippedExamples > 0 ? '只有模板示例行,没有要导入的订单;请在示例行下方填写(示例行会被忽略)' : '没有数据行,请在表头下方填写订单' },
+      {
+        row: 0,
+        column: null,
+        code: 'NO_DATA',
+        message: v.skippedExamples > 0 ? '只有模板示例行,没有要导入的订单;请在示例行下方填写(示例行会被忽略)' : '没有数据行,请在表头下方填写订单',
+      },
       { skippedExamples: v.skippedExamples, skippedEmpty: v.skippedEmpty },
     );
   }

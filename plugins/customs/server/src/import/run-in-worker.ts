@@ -42,7 +42,10 @@ export function workerPath(): string {
 }
 
 export class ImportWorkerError extends Error {
-  constructor(message: string, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }

@@ -49,7 +49,15 @@ export function presentImport(importRow: Row, result: ImportResult): Row {
     orderCount: result.orderCount,
     errorCount: result.errorCount,
     errorsTruncated: result.errorsTruncated,
-    errors: result.errors.map((e) => ({ row: e.row, column: e.column, field: e.field ?? null, code: e.code, message: e.message, value: e.value ?? null, ...(e.missing ? { missing: e.missing, unknown: e.unknown, duplicate: e.duplicate } : {}) })),
+    errors: result.errors.map((e) => ({
+      row: e.row,
+      column: e.column,
+      field: e.field ?? null,
+      code: e.code,
+      message: e.message,
+      value: e.value ?? null,
+      ...(e.missing ? { missing: e.missing, unknown: e.unknown, duplicate: e.duplicate } : {}),
+    })),
     warnings: result.warnings,
     warningCount: result.warningCount,
     fatal: result.fatal,
@@ -58,9 +66,15 @@ export function presentImport(importRow: Row, result: ImportResult): Row {
   };
 }
 
-export const batchLink = (batch: Row): { link: string; mpPath: string } => ({ link: `/customs/batches/${batch.documentId}`, mpPath: `packageCustoms/pages/batch/index?id=${batch.documentId}` });
+export const batchLink = (batch: Row): { link: string; mpPath: string } => ({
+  link: `/customs/batches/${batch.documentId}`,
+  mpPath: `packageCustoms/pages/batch/index?id=${batch.documentId}`,
+});
 
-export const sum = (c: Record<string, number>, keys?: string[]): number => Object.entries(c).filter(([k]) => !keys || keys.includes(k)).reduce((a, [, n]) => a + n, 0);
+export const sum = (c: Record<string, number>, keys?: string[]): number =>
+  Object.entries(c)
+    .filter(([k]) => !keys || keys.includes(k))
+    .reduce((a, [, n]) => a + n, 0);
 
 /** Where a batch stands and the one next step it offers, from its records' status counts. */
 export function progressFrom(batch: Row, orders: Record<string, number>, inventories: Record<string, number>, waybill: Row | null, summary: Row | null): Row {
@@ -136,7 +150,16 @@ export function presentEvent(e: Row, ref: { ref: string; id: string } | undefine
 
 /** The reference a record goes by in messages and timelines. */
 export function referenceOf(subject: SubjectType, r: Row): string {
-  const ref = subject === 'order' ? r.orderNo : subject === 'inventory' ? (r.invtNo ?? r.orderNo) : subject === 'waybill' ? r.billNo : subject === 'cancellation' ? r.invtNo : (r.sumNo ?? r.copNo);
+  const ref =
+    subject === 'order'
+      ? r.orderNo
+      : subject === 'inventory'
+        ? (r.invtNo ?? r.orderNo)
+        : subject === 'waybill'
+          ? r.billNo
+          : subject === 'cancellation'
+            ? r.invtNo
+            : (r.sumNo ?? r.copNo);
   return ref ?? '';
 }
 

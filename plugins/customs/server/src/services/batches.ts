@@ -79,7 +79,10 @@ export function createBatches(_strapi: Core.Strapi, c: CustomsContext) {
             status: 'open',
             note: note ?? null,
           });
-        await h().audit({ module: 'customs', action: 'batch.create', targetUid: UID.batch, targetId: created.documentId, after: { number: created.number, name, dxpId: cfg.dxpId } }, scope);
+        await h().audit(
+          { module: 'customs', action: 'batch.create', targetUid: UID.batch, targetId: created.documentId, after: { number: created.number, name, dxpId: cfg.dxpId } },
+          scope,
+        );
         return created;
       });
       h().afterCommit();
@@ -112,7 +115,16 @@ export function createBatches(_strapi: Core.Strapi, c: CustomsContext) {
       return {
         ...presentBatch(batch),
         progress: (await c.progressMany(data, [batch]))[0],
-        imports: imports.map((i) => ({ importId: i.documentId, status: i.status, fileName: i.fileName, total: i.total, valid: i.valid, errorCount: i.errorCount, committedCount: i.committedCount, createdAt: i.createdAt })),
+        imports: imports.map((i) => ({
+          importId: i.documentId,
+          status: i.status,
+          fileName: i.fileName,
+          total: i.total,
+          valid: i.valid,
+          errorCount: i.errorCount,
+          committedCount: i.committedCount,
+          createdAt: i.createdAt,
+        })),
         timeline: await c.withRefs(data, events),
         canWrite: scope.kind === 'merchant' && h().can(scope, 'data.write'),
       };
@@ -138,13 +150,22 @@ export function createBatches(_strapi: Core.Strapi, c: CustomsContext) {
       const data = db(scope);
       const row = await data.table(SUBJECT_UID[subject]).get({ documentId });
       const events = await data.table(UID.event).findMany({ where: { subjectType: subject, subjectId: row.id }, orderBy: [{ returnAt: 'asc' }, { id: 'asc' }] });
-      const messages = await data
-        .table(UID.message)
-        .findMany({ where: { subjectType: subject, subjectId: row.id }, orderBy: { id: 'asc' }, select: ['guid', 'messageType', 'status', 'createdAt', 'acceptedAt', 'lastError'] });
+      const messages = await data.table(UID.message).findMany({
+        where: { subjectType: subject, subjectId: row.id },
+        orderBy: { id: 'asc' },
+        select: ['guid', 'messageType', 'status', 'createdAt', 'acceptedAt', 'lastError'],
+      });
       return {
         ...presentSubject(subject, row),
         messages,
-        timeline: events.map((e) => ({ guid: e.guid, returnStatus: e.returnStatus, returnStatusLabel: returnStatusLabel(e.returnStatus), status: statusFromReturn(subject, e.returnStatus), returnInfo: e.returnInfo, at: e.returnAt })),
+        timeline: events.map((e) => ({
+          guid: e.guid,
+          returnStatus: e.returnStatus,
+          returnStatusLabel: returnStatusLabel(e.returnStatus),
+          status: statusFromReturn(subject, e.returnStatus),
+          returnInfo: e.returnInfo,
+          at: e.returnAt,
+        })),
       };
     },
 
@@ -169,7 +190,12 @@ export function createBatches(_strapi: Core.Strapi, c: CustomsContext) {
             if (!rows.length) break;
             for (const o of rows) {
               for (const l of (o.lines ?? []) as Row[]) {
-                const line: Record<string, string> = { orderNo: safeCell(o.orderNo, 'xlsx'), freight: safeCell(o.freight, 'xlsx'), status: STATUS_LABELS[o.status] ?? o.status, returnInfo: safeCell(o.returnInfo ?? '', 'xlsx') };
+                const line: Record<string, string> = {
+                  orderNo: safeCell(o.orderNo, 'xlsx'),
+                  freight: safeCell(o.freight, 'xlsx'),
+                  status: STATUS_LABELS[o.status] ?? o.status,
+                  returnInfo: safeCell(o.returnInfo ?? '', 'xlsx'),
+                };
                 for (const col of TEMPLATE_COLUMNS) if (col.key !== 'orderNo' && col.key !== 'freight') line[col.key] = safeCell(l[col.key] ?? '', 'xlsx');
                 sheet.addRow(line).commit();
               }

@@ -38,17 +38,37 @@ export function createBoard(strapi: Core.Strapi, c: CustomsContext, batches: () 
         const rejected = (p.orders.byStatus.rejected ?? 0) as number;
         if (rejected > 0) {
           counts.orders += 1;
-          items.push({ module: 'customs', key: `customs:${b.documentId}:rejected`, title: `批次 ${b.number} 有 ${rejected} 个订单被退单`, body: '请核对订单信息，修改后重新导入申报', ...batchLink(b) });
+          items.push({
+            module: 'customs',
+            key: `customs:${b.documentId}:rejected`,
+            title: `批次 ${b.number} 有 ${rejected} 个订单被退单`,
+            body: '请核对订单信息，修改后重新导入申报',
+            ...batchLink(b),
+          });
         }
         if (!p.next || p.next.action === 'import') continue;
         const bucket = p.next.action === 'declare-orders' ? 'orders' : p.next.action === 'declare-summary' ? 'summaries' : 'lists';
         counts[bucket] += 1;
-        items.push({ module: 'customs', key: `customs:${b.documentId}:${p.next.action}`, title: `${p.next.label}（批次 ${b.number}）`, body: p.next.hint, action: p.next.action, ...batchLink(b) });
+        items.push({
+          module: 'customs',
+          key: `customs:${b.documentId}:${p.next.action}`,
+          title: `${p.next.label}（批次 ${b.number}）`,
+          body: p.next.hint,
+          action: p.next.action,
+          ...batchLink(b),
+        });
       }
       const rejectedCancels = await data.table(UID.cancellation).findMany({ where: { status: 'rejected' }, limit: 20 });
       for (const row of rejectedCancels) {
         counts.lists += 1;
-        items.push({ module: 'customs', key: `customs:cancel:${row.documentId}`, title: `清单 ${row.invtNo} 的撤销申请被退单`, body: '修改后重新申报，或选择“不再撤销”', link: `/customs/cancellations?invtNo=${row.invtNo}`, mpPath: `packageCustoms/pages/cancellations/index?invtNo=${row.invtNo}` });
+        items.push({
+          module: 'customs',
+          key: `customs:cancel:${row.documentId}`,
+          title: `清单 ${row.invtNo} 的撤销申请被退单`,
+          body: '修改后重新申报，或选择“不再撤销”',
+          link: `/customs/cancellations?invtNo=${row.invtNo}`,
+          mpPath: `packageCustoms/pages/cancellations/index?invtNo=${row.invtNo}`,
+        });
       }
       return { items, counts };
     },
@@ -72,7 +92,9 @@ export function createBoard(strapi: Core.Strapi, c: CustomsContext, batches: () 
 
     async hints(scope: ActorScope): Promise<Row[]> {
       if (scope.kind === 'anonymous') throw fail('UNAUTHORIZED', 401);
-      const rows = await db(scope).table(UID.hint).findMany({ orderBy: [{ sort: 'asc' }, { id: 'asc' }] });
+      const rows = await db(scope)
+        .table(UID.hint)
+        .findMany({ orderBy: [{ sort: 'asc' }, { id: 'asc' }] });
       return rows.map((r) => ({ key: r.key, title: r.title, body: r.body, placement: r.placement, updatedAt: r.updatedAt, editedBy: r.editedBy }));
     },
 
@@ -85,7 +107,10 @@ export function createBoard(strapi: Core.Strapi, c: CustomsContext, batches: () 
       const editedBy = scope.name || scope.phone;
       await h().transaction(async () => {
         await hints.update({ id: row.id }, { title, body: content, editedBy });
-        await h().audit({ module: 'customs', action: 'hint.save', targetUid: UID.hint, targetId: row.documentId, before: { title: row.title, body: row.body }, after: { title, body: content } }, scope);
+        await h().audit(
+          { module: 'customs', action: 'hint.save', targetUid: UID.hint, targetId: row.documentId, before: { title: row.title, body: row.body }, after: { title, body: content } },
+          scope,
+        );
       });
       return { key, title, body: content, placement: row.placement, editedBy, updatedAt: new Date().toISOString() };
     },

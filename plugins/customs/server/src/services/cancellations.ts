@@ -97,12 +97,41 @@ export function createCancellations(_strapi: Core.Strapi, c: CustomsContext, bat
         const guid = newGuid();
         const built = c.build('CEB605', {
           baseTransfer: c.baseTransfer(cfg),
-          nodes: [{ head: { guid, customsCode: cfg.customsCode, copNo: row.copNo, preNo: inv.preNo ?? undefined, invtNo: row.invtNo, reason: row.reason, agentCode: cfg.agentCode || cfg.ebcCode, agentName: cfg.agentName || cfg.ebcName, ebcCode: cfg.ebcCode, ebcName: cfg.ebcName } }],
+          nodes: [
+            {
+              head: {
+                guid,
+                customsCode: cfg.customsCode,
+                copNo: row.copNo,
+                preNo: inv.preNo ?? undefined,
+                invtNo: row.invtNo,
+                reason: row.reason,
+                agentCode: cfg.agentCode || cfg.ebcCode,
+                agentName: cfg.agentName || cfg.ebcName,
+                ebcCode: cfg.ebcCode,
+                ebcName: cfg.ebcName,
+              },
+            },
+          ],
         });
-        const count = await data.table(UID.cancellation).updateMany({ id: row.id, status: row.status }, { status: 'queued', guid, declaredAt: new Date(), returnStatus: null, returnInfo: null });
+        const count = await data
+          .table(UID.cancellation)
+          .updateMany({ id: row.id, status: row.status }, { status: 'queued', guid, declaredAt: new Date(), returnStatus: null, returnInfo: null });
         if (count !== 1) throw fail('TRANSITION_NOT_ALLOWED', 409, { reason: 'concurrent' });
-        await c.queueMessages(scope, merchantId, row.batchId ?? null, cfg.dxpId, [{ ...built, kind: 'CEB605', subject: 'cancellation', subjectId: row.id, title: `撤销申请单 ${row.invtNo}` }]);
-        await h().audit({ module: 'customs', action: 'cancellation.declare', targetUid: UID.cancellation, targetId: documentId, before: { status: row.status }, after: { status: 'queued', guid } }, scope);
+        await c.queueMessages(scope, merchantId, row.batchId ?? null, cfg.dxpId, [
+          { ...built, kind: 'CEB605', subject: 'cancellation', subjectId: row.id, title: `撤销申请单 ${row.invtNo}` },
+        ]);
+        await h().audit(
+          {
+            module: 'customs',
+            action: 'cancellation.declare',
+            targetUid: UID.cancellation,
+            targetId: documentId,
+            before: { status: row.status },
+            after: { status: 'queued', guid },
+          },
+          scope,
+        );
       });
       h().afterCommit();
       return batches().timeline(scope, 'cancellation', documentId);
@@ -116,7 +145,10 @@ export function createCancellations(_strapi: Core.Strapi, c: CustomsContext, bat
         const row = await data.table(UID.cancellation).get({ documentId });
         const count = await data.table(UID.cancellation).updateMany({ id: row.id, status: { $in: ['draft', 'rejected'] } }, { status: 'withdrawn', withdrawnAt: new Date() });
         if (count !== 1) throw fail('WITHDRAW_NOT_ALLOWED', 409, { status: row.status });
-        await h().audit({ module: 'customs', action: 'cancellation.withdraw', targetUid: UID.cancellation, targetId: documentId, before: { status: row.status }, after: { status: 'withdrawn' } }, scope);
+        await h().audit(
+          { module: 'customs', action: 'cancellation.withdraw', targetUid: UID.cancellation, targetId: documentId, before: { status: row.status }, after: { status: 'withdrawn' } },
+          scope,
+        );
       });
       h().afterCommit();
       return batches().timeline(scope, 'cancellation', documentId);

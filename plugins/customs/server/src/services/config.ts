@@ -129,7 +129,14 @@ export function createConfigService(strapi: Core.Strapi, adapter: DdtAdapter = h
         const row = existing ? await configs.update({ id: existing.id }, values) : await configs.create(values);
         const before = existing ? Object.fromEntries(CONFIG_FIELDS.map((f) => [f, existing[f] ?? null])) : null;
         await h().audit(
-          { module: 'customs', action: 'config.save', targetUid: UID.config, targetId: String(row.documentId), before, after: { ...Object.fromEntries(CONFIG_FIELDS.map((f) => [f, merged[f] ?? null])), secretChanged: 'appSecretEncrypted' in data, status: verdict.status } },
+          {
+            module: 'customs',
+            action: 'config.save',
+            targetUid: UID.config,
+            targetId: String(row.documentId),
+            before,
+            after: { ...Object.fromEntries(CONFIG_FIELDS.map((f) => [f, merged[f] ?? null])), secretChanged: 'appSecretEncrypted' in data, status: verdict.status },
+          },
           scope,
         );
         return row;

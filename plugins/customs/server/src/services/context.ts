@@ -39,13 +39,17 @@ export function createContext(strapi: Core.Strapi, config: () => ConfigService) 
     if (scope.kind !== 'merchant') throw fail('FORBIDDEN', 403);
     if (!scope.merchantId) throw fail('NO_MERCHANT', 403);
     h().assertCan(scope, 'data.write');
-    const merchant = await db(scope).table(UID.merchant).get({ id: scope.merchantId }, { select: ['id', 'registrationStatus'] });
+    const merchant = await db(scope)
+      .table(UID.merchant)
+      .get({ id: scope.merchantId }, { select: ['id', 'registrationStatus'] });
     if (merchant.registrationStatus !== 'approved') throw fail('MODULE_LOCKED', 403);
     return scope.merchantId;
   }
 
   async function loadBatch(scope: ActorScope, documentId: string): Promise<Row> {
-    return db(scope).table(UID.batch).get({ documentId }, { populate: { merchant: { select: ['id', 'documentId', 'nameCn'] } } });
+    return db(scope)
+      .table(UID.batch)
+      .get({ documentId }, { populate: { merchant: { select: ['id', 'documentId', 'nameCn'] } } });
   }
 
   function baseTransfer(cfg: Row) {
@@ -66,7 +70,10 @@ export function createContext(strapi: Core.Strapi, config: () => ConfigService) 
   async function queueMessages(scope: ActorScope, merchantId: number, batchId: number | null, dxpId: string, messages: QueuedMessage[]): Promise<void> {
     await db(scope)
       .table(UID.message)
-      .bulkInsert(messages.map((m) => ({ batchId, guid: m.guid, messageType: m.kind, subjectType: m.subject, subjectId: m.subjectId, dxpId, xml: m.xml, status: 'queued' })), 100);
+      .bulkInsert(
+        messages.map((m) => ({ batchId, guid: m.guid, messageType: m.kind, subjectType: m.subject, subjectId: m.subjectId, dxpId, xml: m.xml, status: 'queued' })),
+        100,
+      );
     await h().enqueue(messages.map((m) => ({ channel: DDT_CHANNEL, idempotencyKey: `ceb:${m.guid}`, payload: { guid: m.guid }, title: m.title, recipient: dxpId, merchantId })));
   }
 
@@ -109,7 +116,16 @@ export function createContext(strapi: Core.Strapi, config: () => ConfigService) 
     return events.map((e) => presentEvent(e, refs.get(`${e.subjectType}:${e.subjectId}`)));
   }
 
-  async function notify(merchantId: number, eventKey: string, title: string, body: string, batch: Row | null, status: string, category: 'business' | 'todo' = 'business', subject = '出口报关'): Promise<void> {
+  async function notify(
+    merchantId: number,
+    eventKey: string,
+    title: string,
+    body: string,
+    batch: Row | null,
+    status: string,
+    category: 'business' | 'todo' = 'business',
+    subject = '出口报关',
+  ): Promise<void> {
     const links = batch ? batchLink(batch) : { link: '/customs', mpPath: 'packageCustoms/pages/index/index' };
     await h().notifyMerchant({ merchantId, eventKey, category, module: 'customs', title, body, link: links.link, mpPath: links.mpPath, push: { subject, status } });
   }

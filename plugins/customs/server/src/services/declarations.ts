@@ -51,8 +51,30 @@ export function createDeclarations(_strapi: Core.Strapi, c: CustomsContext, batc
             baseTransfer: c.baseTransfer(cfg),
             nodes: [
               {
-                head: { guid: newGuid(), orderType: 'E', orderNo: o.orderNo, ebpCode: cfg.ebpCode, ebpName: cfg.ebpName, ebcCode: cfg.ebcCode, ebcName: cfg.ebcName, goodsValue: o.goodsValue, freight: o.freight ?? '0', currency: o.currency },
-                list: lines.map((l) => ({ itemNo: l.itemNo, itemName: l.itemName, itemDescribe: l.itemDescribe, barCode: l.barCode, unit: l.unit, currency: l.currency, qty: l.qty, price: l.price, totalPrice: l.totalPrice, note: l.note })),
+                head: {
+                  guid: newGuid(),
+                  orderType: 'E',
+                  orderNo: o.orderNo,
+                  ebpCode: cfg.ebpCode,
+                  ebpName: cfg.ebpName,
+                  ebcCode: cfg.ebcCode,
+                  ebcName: cfg.ebcName,
+                  goodsValue: o.goodsValue,
+                  freight: o.freight ?? '0',
+                  currency: o.currency,
+                },
+                list: lines.map((l) => ({
+                  itemNo: l.itemNo,
+                  itemName: l.itemName,
+                  itemDescribe: l.itemDescribe,
+                  barCode: l.barCode,
+                  unit: l.unit,
+                  currency: l.currency,
+                  qty: l.qty,
+                  price: l.price,
+                  totalPrice: l.totalPrice,
+                  note: l.note,
+                })),
               },
             ],
           });
@@ -103,20 +125,60 @@ export function createDeclarations(_strapi: Core.Strapi, c: CustomsContext, batc
           const o = byOrder.get(r.orderId) as Row;
           const lines = (o.lines ?? []) as Row[];
           const list: InventoryListItem[] = lines.map((l) => ({
-            itemNo: l.itemNo, itemName: l.itemName, gcode: l.hsCode, gname: l.itemName, gmodel: (l.itemDescribe || l.itemName).slice(0, 250), barCode: l.barCode,
-            country: batch.country, currency: l.currency, qty: l.qty, qty1: l.qty, unit: l.unit, unit1: l.unit, price: l.price, totalPrice: l.totalPrice, note: l.note,
+            itemNo: l.itemNo,
+            itemName: l.itemName,
+            gcode: l.hsCode,
+            gname: l.itemName,
+            gmodel: (l.itemDescribe || l.itemName).slice(0, 250),
+            barCode: l.barCode,
+            country: batch.country,
+            currency: l.currency,
+            qty: l.qty,
+            qty1: l.qty,
+            unit: l.unit,
+            unit1: l.unit,
+            price: l.price,
+            totalPrice: l.totalPrice,
+            note: l.note,
           }));
           const built = c.build('CEB603', {
             baseTransfer: c.baseTransfer(cfg),
             nodes: [
               {
                 head: {
-                  guid: r.guid, customsCode: cfg.customsCode, ebpCode: cfg.ebpCode, ebpName: cfg.ebpName, orderNo: o.orderNo,
-                  logisticsCode: batch.logisticsCode, logisticsName: batch.logisticsName, logisticsNo: r.logisticsNo, copNo: r.copNo,
-                  ieFlag: 'E', portCode: cfg.portCode, ieDate: today, statisticsFlag: batch.statisticsFlag, agentCode: cfg.agentCode || cfg.ebcCode, agentName: cfg.agentName || cfg.ebcName,
-                  ebcCode: cfg.ebcCode, ebcName: cfg.ebcName, ownerCode: cfg.ebcCode, ownerName: cfg.ebcName, tradeMode: batch.tradeMode, trafMode: batch.trafMode,
-                  country: batch.country, POD: batch.country, freight: o.freight ?? '0', fCurrency: o.currency, fFlag: '3', insuredFee: '0', iCurrency: o.currency, iFlag: '3',
-                  wrapType: batch.wrapType, packNo: 1, grossWeight: batch.parcelWeight, netWeight: batch.parcelWeight,
+                  guid: r.guid,
+                  customsCode: cfg.customsCode,
+                  ebpCode: cfg.ebpCode,
+                  ebpName: cfg.ebpName,
+                  orderNo: o.orderNo,
+                  logisticsCode: batch.logisticsCode,
+                  logisticsName: batch.logisticsName,
+                  logisticsNo: r.logisticsNo,
+                  copNo: r.copNo,
+                  ieFlag: 'E',
+                  portCode: cfg.portCode,
+                  ieDate: today,
+                  statisticsFlag: batch.statisticsFlag,
+                  agentCode: cfg.agentCode || cfg.ebcCode,
+                  agentName: cfg.agentName || cfg.ebcName,
+                  ebcCode: cfg.ebcCode,
+                  ebcName: cfg.ebcName,
+                  ownerCode: cfg.ebcCode,
+                  ownerName: cfg.ebcName,
+                  tradeMode: batch.tradeMode,
+                  trafMode: batch.trafMode,
+                  country: batch.country,
+                  POD: batch.country,
+                  freight: o.freight ?? '0',
+                  fCurrency: o.currency,
+                  fFlag: '3',
+                  insuredFee: '0',
+                  iCurrency: o.currency,
+                  iFlag: '3',
+                  wrapType: batch.wrapType,
+                  packNo: 1,
+                  grossWeight: batch.parcelWeight,
+                  netWeight: batch.parcelWeight,
                 },
                 list,
               },
@@ -154,12 +216,39 @@ export function createDeclarations(_strapi: Core.Strapi, c: CustomsContext, batc
           baseTransfer: c.baseTransfer(cfg),
           nodes: [
             {
-              head: { guid, customsCode: cfg.customsCode, copNo, agentCode: cfg.agentCode || cfg.ebcCode, agentName: cfg.agentName || cfg.ebcName, trafMode: batch.trafMode, trafName: trafName as string, voyageNo: voyageNo as string, billNo: billNo as string, grossWeight: gross, logisticsCode: batch.logisticsCode, logisticsName: batch.logisticsName, msgCount: 1, msgSeqNo: 1 },
+              head: {
+                guid,
+                customsCode: cfg.customsCode,
+                copNo,
+                agentCode: cfg.agentCode || cfg.ebcCode,
+                agentName: cfg.agentName || cfg.ebcName,
+                trafMode: batch.trafMode,
+                trafName: trafName as string,
+                voyageNo: voyageNo as string,
+                billNo: billNo as string,
+                grossWeight: gross,
+                logisticsCode: batch.logisticsCode,
+                logisticsName: batch.logisticsName,
+                msgCount: 1,
+                msgSeqNo: 1,
+              },
               list: released.map((r) => ({ totalPackageNo, logisticsNo: r.logisticsNo, invtNo: r.invtNo })),
             },
           ],
         });
-        const wb = await data.table(UID.waybill).create({ batchId: batch.id, billNo, trafMode: batch.trafMode, trafName, voyageNo, grossWeight: gross, packageCount: released.length, status: 'queued', guid, copNo, declaredAt: new Date() });
+        const wb = await data.table(UID.waybill).create({
+          batchId: batch.id,
+          billNo,
+          trafMode: batch.trafMode,
+          trafName,
+          voyageNo,
+          grossWeight: gross,
+          packageCount: released.length,
+          status: 'queued',
+          guid,
+          copNo,
+          declaredAt: new Date(),
+        });
         await data.table(UID.inventory).updateMany({ id: { $in: released.map((r) => r.id) } }, { totalPackageNo });
         await c.queueMessages(scope, merchantId, batch.id, cfg.dxpId, [{ ...built, kind: 'CEB607', subject: 'waybill', subjectId: wb.id, title: `清单总分单 ${billNo}` }]);
         await h().audit({ module: 'customs', action: 'waybill.declare', targetUid: UID.waybill, targetId: wb.documentId, after: { billNo, inventories: released.length } }, scope);
@@ -181,7 +270,9 @@ export function createDeclarations(_strapi: Core.Strapi, c: CustomsContext, batc
         if (!waybill) throw fail('STEP_NOT_READY', 409, { reason: 'waybill' });
         const open = await data.table(UID.summary).findOne({ where: { batchId: batch.id, status: { $ne: 'rejected' } } });
         if (open) throw fail('TRANSITION_NOT_ALLOWED', 409, { reason: 'summary exists', status: open.status });
-        const released = await data.table(UID.inventory).findMany({ where: { batchId: batch.id, status: 'released', cancelled: false }, orderBy: { id: 'asc' }, select: ['invtNo'] });
+        const released = await data
+          .table(UID.inventory)
+          .findMany({ where: { batchId: batch.id, status: 'released', cancelled: false }, orderBy: { id: 'asc' }, select: ['invtNo'] });
         const invtNos = released.map((r) => r.invtNo as string).filter(Boolean);
         if (!invtNos.length) throw fail('NOTHING_TO_DECLARE', 409);
         const guid = newGuid();
@@ -190,7 +281,26 @@ export function createDeclarations(_strapi: Core.Strapi, c: CustomsContext, batc
         const agentName = cfg.agentName || cfg.ebcName;
         const built = c.build('CEB701', {
           baseTransfer: c.baseTransfer(cfg),
-          nodes: [{ head: { guid, customsCode: cfg.customsCode, copNo, agentCode, agentName, ebcCode: cfg.ebcCode, ebcName: cfg.ebcName, declAgentCode: agentCode, declAgentName: agentName, summaryFlag: '1', itemNameFlag: '', msgCount: 1, msgSeqNo: 1 }, list: invtNos.map((invtNo) => ({ invtNo })) }],
+          nodes: [
+            {
+              head: {
+                guid,
+                customsCode: cfg.customsCode,
+                copNo,
+                agentCode,
+                agentName,
+                ebcCode: cfg.ebcCode,
+                ebcName: cfg.ebcName,
+                declAgentCode: agentCode,
+                declAgentName: agentName,
+                summaryFlag: '1',
+                itemNameFlag: '',
+                msgCount: 1,
+                msgSeqNo: 1,
+              },
+              list: invtNos.map((invtNo) => ({ invtNo })),
+            },
+          ],
         });
         const s = await data.table(UID.summary).create({ batchId: batch.id, summaryFlag: '1', invtNos, status: 'queued', guid, copNo, declaredAt: new Date() });
         await c.queueMessages(scope, merchantId, batch.id, cfg.dxpId, [{ ...built, kind: 'CEB701', subject: 'summary', subjectId: s.id, title: `汇总申请单 ${batch.number}` }]);

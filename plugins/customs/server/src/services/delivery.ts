@@ -26,7 +26,9 @@ export function createDelivery(strapi: Core.Strapi, adapter: DdtAdapter, receipt
       outcome = await adapter.send(message.xml as string, message.dxpId as string);
     } catch (e) {
       // Kept on the message too, so the record's page says why it has not left yet; the outbox retries.
-      await db().table(UID.message).update({ id: message.id }, { lastError: String((e as Error).message).slice(0, 2000) });
+      await db()
+        .table(UID.message)
+        .update({ id: message.id }, { lastError: String((e as Error).message).slice(0, 2000) });
       throw e;
     }
     await h().transaction(async () => {
@@ -36,7 +38,10 @@ export function createDelivery(strapi: Core.Strapi, adapter: DdtAdapter, receipt
           .table(SUBJECT_UID[subject])
           .updateMany({ id: message.subjectId, guid, status: 'queued' }, { status: 'declaring', ...(outcome.preNos[0] ? { preNo: outcome.preNos[0] } : {}) });
       } else {
-        const info = outcome.receipts.map((r) => r.returnInfo).join('；').slice(0, 2000);
+        const info = outcome.receipts
+          .map((r) => r.returnInfo)
+          .join('；')
+          .slice(0, 2000);
         await db().table(UID.message).update({ id: message.id }, { status: 'refused', lastError: info });
         for (const r of outcome.receipts) await receipts().apply({ ...r, guid });
       }

@@ -109,15 +109,40 @@ export function createImports(_strapi: Core.Strapi, c: CustomsContext) {
           const nos = run.orderNos;
           const clash: string[] = [];
           for (let i = 0; i < nos.length; i += 500) clash.push(...(await knownOrderNos(data, nos.slice(i, i + 500))));
-          if (clash.length) throw fail('IMPORT_HAS_ERRORS', 409, { errors: clash.slice(0, 100).map((no) => ({ row: 0, column: '订单编号', field: 'orderNo', code: 'DUPLICATE_EXISTING', message: `订单编号 ${no} 已经导入过，不能重复申报` })), errorCount: clash.length });
+          if (clash.length)
+            throw fail('IMPORT_HAS_ERRORS', 409, {
+              errors: clash
+                .slice(0, 100)
+                .map((no) => ({ row: 0, column: '订单编号', field: 'orderNo', code: 'DUPLICATE_EXISTING', message: `订单编号 ${no} 已经导入过，不能重复申报` })),
+              errorCount: clash.length,
+            });
           // Orders arrive from the import process one chunk at a time: the cms never holds the whole file.
           const orders = data.table(UID.order);
           for await (const chunk of run.chunks()) {
             await orders.bulkInsert(
-              chunk.map((o) => ({ batchId: batch.id, importId: imp.documentId, orderNo: o.orderNo, currency: o.currency, goodsValue: o.goodsValue, freight: o.freight, orderDate: o.orderDate ?? null, lines: o.lines, status: 'draft' })),
+              chunk.map((o) => ({
+                batchId: batch.id,
+                importId: imp.documentId,
+                orderNo: o.orderNo,
+                currency: o.currency,
+                goodsValue: o.goodsValue,
+                freight: o.freight,
+                orderDate: o.orderDate ?? null,
+                lines: o.lines,
+                status: 'draft',
+              })),
             );
           }
-          await h().audit({ module: 'customs', action: 'orders.import', targetUid: UID.batch, targetId: batch.documentId, after: { importId: imp.documentId, orders: nos.length, rows: result.total, file: imp.fileName } }, scope);
+          await h().audit(
+            {
+              module: 'customs',
+              action: 'orders.import',
+              targetUid: UID.batch,
+              targetId: batch.documentId,
+              after: { importId: imp.documentId, orders: nos.length, rows: result.total, file: imp.fileName },
+            },
+            scope,
+          );
           return nos.length;
         });
       } finally {

@@ -61,7 +61,9 @@ export function createPoller(strapi: Core.Strapi, adapter: DdtAdapter, receipts:
   }
 
   async function pollAll(lease: Lease): Promise<number> {
-    const configs = await system(strapi).table(UID.config).findMany({ where: { status: 'valid' }, select: ['dxpId'] });
+    const configs = await system(strapi)
+      .table(UID.config)
+      .findMany({ where: { status: 'valid' }, select: ['dxpId'] });
     let applied = 0;
     try {
       for (const dxpId of new Set(configs.map((c) => c.dxpId as string).filter(Boolean))) applied += await pollDxp(lease, dxpId);

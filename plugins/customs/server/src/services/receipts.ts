@@ -24,9 +24,27 @@ export function createReceipts(strapi: Core.Strapi, c: CustomsContext) {
     // Keyed by the receipt that settled the batch: unique, so its WeChat job never collides with another.
     const key = `customs:milestone:${receiptKey}`;
     if (subject === 'order') {
-      await c.notify(merchantId, key, '电子订单申报完成', `批次 ${batch.number}：${done} 个订单海关入库${rejected ? `，${rejected} 个退单` : ''}。${done ? '现在可以申报出口清单了。' : ''}`, batch, '申报完成', done ? 'todo' : 'business', `出口批次（${batch.number}）`);
+      await c.notify(
+        merchantId,
+        key,
+        '电子订单申报完成',
+        `批次 ${batch.number}：${done} 个订单海关入库${rejected ? `，${rejected} 个退单` : ''}。${done ? '现在可以申报出口清单了。' : ''}`,
+        batch,
+        '申报完成',
+        done ? 'todo' : 'business',
+        `出口批次（${batch.number}）`,
+      );
     } else {
-      await c.notify(merchantId, key, '出口清单已放行', `批次 ${batch.number}：${done} 票清单已放行${rejected ? `，${rejected} 票退单` : ''}。${done ? '请申报清单总分单。' : ''}`, batch, '已放行', done ? 'todo' : 'business', `出口批次（${batch.number}）`);
+      await c.notify(
+        merchantId,
+        key,
+        '出口清单已放行',
+        `批次 ${batch.number}：${done} 票清单已放行${rejected ? `，${rejected} 票退单` : ''}。${done ? '请申报清单总分单。' : ''}`,
+        batch,
+        '已放行',
+        done ? 'todo' : 'business',
+        `出口批次（${batch.number}）`,
+      );
     }
   }
 
@@ -46,8 +64,16 @@ export function createReceipts(strapi: Core.Strapi, c: CustomsContext) {
       try {
         await db.table(UID.event).bulkInsert([
           {
-            merchantId: message.merchantId, batchId: message.batchId, receiptKey, guid: receipt.guid, messageType: receipt.messageType,
-            subjectType: subject, subjectId: message.subjectId, returnStatus: receipt.returnStatus, returnInfo: receipt.returnInfo, returnAt: receipt.returnDate,
+            merchantId: message.merchantId,
+            batchId: message.batchId,
+            receiptKey,
+            guid: receipt.guid,
+            messageType: receipt.messageType,
+            subjectType: subject,
+            subjectId: message.subjectId,
+            returnStatus: receipt.returnStatus,
+            returnInfo: receipt.returnInfo,
+            returnAt: receipt.returnDate,
           },
         ]);
       } catch (e) {
@@ -79,7 +105,16 @@ export function createReceipts(strapi: Core.Strapi, c: CustomsContext) {
       if (subject === 'order' || subject === 'inventory') {
         const ref = subject === 'order' ? `订单 ${row.orderNo}` : `清单 ${row.invtNo ?? row.orderNo}`;
         if (status === 'rejected') {
-          await c.notify(merchantId, `customs:${receiptKey}`, `${SUBJECT_LABEL[subject]}被退单`, `${ref}${label}${info}。请修改后重新申报。`, batch, label, 'todo', `${SUBJECT_LABEL[subject]}（${ref}）`);
+          await c.notify(
+            merchantId,
+            `customs:${receiptKey}`,
+            `${SUBJECT_LABEL[subject]}被退单`,
+            `${ref}${label}${info}。请修改后重新申报。`,
+            batch,
+            label,
+            'todo',
+            `${SUBJECT_LABEL[subject]}（${ref}）`,
+          );
         } else if (status === 'inspecting') {
           await c.notify(merchantId, `customs:${receiptKey}`, '出口清单查验', `${ref}被海关布控查验，请配合物流商准备货物。`, batch, label, 'todo', `出口清单（${ref}）`);
         }

@@ -51,8 +51,19 @@
  */
 import http from 'node:http';
 import {
-  buildReceipt, CebFormatError, INVENTORY_HEAD_FIELDS, newGuid, ORDER_HEAD_FIELDS, parseMessage, RECEIPT_FOR,
-  returnStatusLabel, validateMessage, XmlParseError, formatIeDate, formatAppTime, BASE_TRANSFER_FIELDS,
+  buildReceipt,
+  CebFormatError,
+  INVENTORY_HEAD_FIELDS,
+  newGuid,
+  ORDER_HEAD_FIELDS,
+  parseMessage,
+  RECEIPT_FOR,
+  returnStatusLabel,
+  validateMessage,
+  XmlParseError,
+  formatIeDate,
+  formatAppTime,
+  BASE_TRANSFER_FIELDS,
 } from '../ceb';
 import type { MessageKind, ReceiptFields, ReceiptKind, FieldRule } from '../ceb';
 import { HttpError, jsonBody, refuseInProduction, Reply, Request, serve } from './http';
@@ -149,9 +160,12 @@ function paths(kind: MessageKind, opts: { draft: boolean; reject: boolean; inspe
   // 人工审核: customs looks at it by hand between 入库 and 审结.
   if (opts.review && kind === 'CEB603') return opts.inspect ? [1, 2, 3, 120, 300, 399, 500, 800] : [1, 2, 3, 120, 300, 399, 800];
   switch (kind) {
-    case 'CEB303': return [1, 2, 3, 120];
-    case 'CEB603': return opts.inspect ? [1, 2, 3, 120, 399, 500, 800] : [1, 2, 3, 120, 399, 800];
-    default: return [1, 2, 3, 120, 399];
+    case 'CEB303':
+      return [1, 2, 3, 120];
+    case 'CEB603':
+      return opts.inspect ? [1, 2, 3, 120, 399, 500, 800] : [1, 2, 3, 120, 399, 800];
+    default:
+      return [1, 2, 3, 120, 399];
   }
 }
 
@@ -280,7 +294,7 @@ export async function startDdtSimulator(options: Partial<DdtSimulatorOptions> = 
         if (target.messageType === 'CEB603' && target.dxpId === d.dxpId && target.invtNo === d.head.invtNo) target.cancelled = true;
       }
     }
-    d.returnInfo = status === 100 ? d.rejectReason ?? DEFAULT_REJECT_REASON : `${returnStatusLabel(status)}（模拟）`;
+    d.returnInfo = status === 100 ? (d.rejectReason ?? DEFAULT_REJECT_REASON) : `${returnStatusLabel(status)}（模拟）`;
     const fields: ReceiptFields = {};
     for (const f of RECEIPT_HEAD_FIELDS[d.receiptType]) {
       const v = d.head[f];
@@ -511,36 +525,42 @@ export async function startDdtSimulator(options: Partial<DdtSimulatorOptions> = 
     hanging.clear();
   }
 
-  const { server, port } = await serve('点点通', opts.port, {
-    'POST /ceb/messages': postMessage,
-    'GET /ceb/receipts': getReceipts,
-    'POST /config/verify': postVerify,
-    'POST /control': postControl,
-    'GET /messages': getMessages,
-    'GET /health': () => ({ json: { ok: true, simulator: 'ddt', declarations: declarations.size, receipts: receipts.length } }),
-  }, (res) => {
-    hanging.add(res);
-    res.on('close', () => hanging.delete(res));
-    later(opts.hangMs, () => {
-      hanging.delete(res);
-      res.destroy();
-    });
-  });
+  const { server, port } = await serve(
+    '点点通',
+    opts.port,
+    {
+      'POST /ceb/messages': postMessage,
+      'GET /ceb/receipts': getReceipts,
+      'POST /config/verify': postVerify,
+      'POST /control': postControl,
+      'GET /messages': getMessages,
+      'GET /health': () => ({ json: { ok: true, simulator: 'ddt', declarations: declarations.size, receipts: receipts.length } }),
+    },
+    (res) => {
+      hanging.add(res);
+      res.on('close', () => hanging.delete(res));
+      later(opts.hangMs, () => {
+        hanging.delete(res);
+        res.destroy();
+      });
+    },
+  );
 
   return {
     port,
     url: `http://127.0.0.1:${port}`,
     server,
-    close: () => new Promise<void>((resolve, reject) => {
-      if (closed) {
-        resolve();
-        return;
-      }
-      closed = true;
-      clearAll();
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        if (closed) {
+          resolve();
+          return;
+        }
+        closed = true;
+        clearAll();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }
 

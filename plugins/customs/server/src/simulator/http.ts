@@ -11,10 +11,7 @@ export function refuseInProduction(name: string): void {
 }
 
 /** What a handler answers: JSON, an XML document, or nothing at all (`hang`: the reply never comes). */
-export type Reply =
-  | { status?: number; json: unknown }
-  | { status?: number; xml: string }
-  | { hang: true };
+export type Reply = { status?: number; json: unknown } | { status?: number; xml: string } | { hang: true };
 
 export interface Request {
   method: string;
@@ -26,7 +23,11 @@ export interface Request {
 export type Handler = (req: Request) => Promise<Reply> | Reply;
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code?: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }

@@ -19,7 +19,10 @@ export interface FeedRates {
 export type FeedErrorCode = 'FX_FEED_UNREACHABLE' | 'FX_FEED_MALFORMED' | 'FX_FEED_STALE';
 
 export class FeedError extends Error {
-  constructor(readonly code: FeedErrorCode, message: string) {
+  constructor(
+    readonly code: FeedErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -47,10 +47,11 @@ export function createAlerts(strapi: Core.Strapi, latestRate: (currency: Currenc
     };
   }
 
-
   return {
     async list(scope: ActorScope): Promise<Row[]> {
-      const rows = await merchantAccess(scope).table(UID.alert).findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      const rows = await merchantAccess(scope)
+        .table(UID.alert)
+        .findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
       return Promise.all(rows.map(present));
     },
 
@@ -100,7 +101,17 @@ export function createAlerts(strapi: Core.Strapi, latestRate: (currency: Currenc
       // A new threshold starts afresh from where the rate stands now.
       if (values.threshold !== undefined || values.direction !== undefined) data.lastSide = current ? sideOf(current, threshold, null) : null;
       const updated = await alerts.update({ id: row.id }, data);
-      await h().audit({ module: 'fx', action: 'alert.update', targetUid: UID.alert, targetId: documentId, before: { direction: row.direction, threshold: row.threshold, active: row.active }, after: values }, scope);
+      await h().audit(
+        {
+          module: 'fx',
+          action: 'alert.update',
+          targetUid: UID.alert,
+          targetId: documentId,
+          before: { direction: row.direction, threshold: row.threshold, active: row.active },
+          after: values,
+        },
+        scope,
+      );
       return present(updated);
     },
 
@@ -108,7 +119,16 @@ export function createAlerts(strapi: Core.Strapi, latestRate: (currency: Currenc
       const alerts = merchantAccess(scope, true).table(UID.alert);
       const row = await alerts.get({ documentId });
       await alerts.delete({ id: row.id });
-      await h().audit({ module: 'fx', action: 'alert.delete', targetUid: UID.alert, targetId: documentId, before: { currency: row.currency, direction: row.direction, threshold: row.threshold } }, scope);
+      await h().audit(
+        {
+          module: 'fx',
+          action: 'alert.delete',
+          targetUid: UID.alert,
+          targetId: documentId,
+          before: { currency: row.currency, direction: row.direction, threshold: row.threshold },
+        },
+        scope,
+      );
     },
 
     /** Called after a rate is stored: notifies each alert the new rate crossed into its direction. Returns how many. */

@@ -85,18 +85,20 @@ export function createLedger(strapi: Core.Strapi) {
       // below 2^53 (toMinor caps amounts at 13 integer digits), so Number() is exact here.
       const bd = Number(p.balanceDelta);
       const fd = Number(p.frozenDelta);
-      return qb
-        .where(col('merchantId'), p.merchantId)
-        // new balance ≥ 0, new frozen ≥ 0, new balance ≥ new frozen — all against the row as committed now
-        .whereRaw(`?? + ? >= 0`, [balance, bd])
-        .whereRaw(`?? + ? >= 0`, [frozen, fd])
-        .whereRaw(`?? + ? >= ?? + ?`, [balance, bd, frozen, fd])
-        .update({
-          [balance]: qb.client.raw(`?? + ?`, [balance, bd]),
-          [frozen]: qb.client.raw(`?? + ?`, [frozen, fd]),
-          ...(p.balanceDelta !== 0n ? { [col('balanceAt')]: new Date() } : {}),
-          [col('updatedAt')]: new Date(),
-        });
+      return (
+        qb
+          .where(col('merchantId'), p.merchantId)
+          // new balance ≥ 0, new frozen ≥ 0, new balance ≥ new frozen — all against the row as committed now
+          .whereRaw(`?? + ? >= 0`, [balance, bd])
+          .whereRaw(`?? + ? >= 0`, [frozen, fd])
+          .whereRaw(`?? + ? >= ?? + ?`, [balance, bd, frozen, fd])
+          .update({
+            [balance]: qb.client.raw(`?? + ?`, [balance, bd]),
+            [frozen]: qb.client.raw(`?? + ?`, [frozen, fd]),
+            ...(p.balanceDelta !== 0n ? { [col('balanceAt')]: new Date() } : {}),
+            [col('updatedAt')]: new Date(),
+          })
+      );
     });
     const after = stateOf(await accountRow(db, p.merchantId));
     if (Number(count) !== 1) throw new PostingRefused(after);
@@ -173,7 +175,9 @@ export function createLedger(strapi: Core.Strapi) {
       } else merchantScope(scope);
       const ledger = db.table(UID.ledger);
       const [rows, total] = await Promise.all([ledger.findMany({ where: list.where, orderBy: list.orderBy, offset: list.offset, limit: list.limit }), ledger.count(list.where)]);
-      const settlements = await db.table(UID.settlement).findMany({ where: { id: { $in: [...new Set(rows.map((r) => r.settlementId).filter(Boolean))] } }, select: ['id', 'documentId'] });
+      const settlements = await db
+        .table(UID.settlement)
+        .findMany({ where: { id: { $in: [...new Set(rows.map((r) => r.settlementId).filter(Boolean))] } }, select: ['id', 'documentId'] });
       const docOf = new Map(settlements.map((s) => [s.id, s.documentId]));
       return listResponse(
         rows.map((r) => {
@@ -204,13 +208,17 @@ export function createLedger(strapi: Core.Strapi) {
       const list = parseListQuery(query, ACCOUNT_LIST);
       const db = access(strapi, scope);
       const [merchants, total] = await Promise.all([
-        db.table(UID.merchant).findMany({ where: list.where, select: ['id', 'documentId', 'nameCn', 'fxSubAccount'], orderBy: list.orderBy, offset: list.offset, limit: list.limit }),
+        db
+          .table(UID.merchant)
+          .findMany({ where: list.where, select: ['id', 'documentId', 'nameCn', 'fxSubAccount'], orderBy: list.orderBy, offset: list.offset, limit: list.limit }),
         db.table(UID.merchant).count(list.where),
       ]);
       const ids = merchants.map((m) => m.id as number);
       const [accounts, processing] = await Promise.all([
         ids.length ? db.table(UID.account).findMany({ where: { merchantId: { $in: ids } } }) : Promise.resolve([] as Row[]),
-        ids.length ? db.table(UID.settlement).findMany({ where: { status: 'processing', merchant: { id: { $in: ids } } }, select: ['id'], populate: { merchant: { select: ['id'] } } }) : Promise.resolve([] as Row[]),
+        ids.length
+          ? db.table(UID.settlement).findMany({ where: { status: 'processing', merchant: { id: { $in: ids } } }, select: ['id'], populate: { merchant: { select: ['id'] } } })
+          : Promise.resolve([] as Row[]),
       ]);
       return listResponse(
         merchants.map((m) => ({
@@ -240,7 +248,9 @@ export function createLedger(strapi: Core.Strapi) {
       }
       const errors: CellError[] = [...sheet.errors];
       const db = access(strapi, scope);
-      const merchants = await db.table(UID.merchant).findMany({ where: { fxSubAccount: { $in: sheet.rows.map((r) => r.subAccount) } }, select: ['id', 'documentId', 'nameCn', 'fxSubAccount'] });
+      const merchants = await db
+        .table(UID.merchant)
+        .findMany({ where: { fxSubAccount: { $in: sheet.rows.map((r) => r.subAccount) } }, select: ['id', 'documentId', 'nameCn', 'fxSubAccount'] });
       const bySubAccount = new Map(merchants.map((m) => [String(m.fxSubAccount), m]));
       for (const r of sheet.rows) {
         // Sub-accounts are unique per merchant (services/merchant-fields.ts); should two ever share one, refuse to guess.
@@ -249,7 +259,13 @@ export function createLedger(strapi: Core.Strapi) {
           continue;
         }
         if (!bySubAccount.has(r.subAccount) && !errors.some((e) => e.row === r.row && e.column === '外汇子账号')) {
-          errors.push({ row: r.row, column: '外汇子账号', code: 'SUB_ACCOUNT_UNKNOWN', message: '没有商户登记这个外汇子账号（请核对，或先在商户资料中填写）', value: r.subAccount });
+          errors.push({
+            row: r.row,
+            column: '外汇子账号',
+            code: 'SUB_ACCOUNT_UNKNOWN',
+            message: '没有商户登记这个外汇子账号（请核对，或先在商户资料中填写）',
+            value: r.subAccount,
+          });
         }
       }
 
@@ -278,10 +294,24 @@ export function createLedger(strapi: Core.Strapi) {
           if (delta === 0n) continue;
           let after: AccountState;
           try {
-            after = await post(own, { merchantId: merchant.id, type: 'balance_update', balanceDelta: delta, frozenDelta: 0n, uploadId: upload.id, actorName, note: `银行余额更新${r.date ? `（${r.date}）` : ''}：${fromMinor(current.balance)} → ${r.balance}` });
+            after = await post(own, {
+              merchantId: merchant.id,
+              type: 'balance_update',
+              balanceDelta: delta,
+              frozenDelta: 0n,
+              uploadId: upload.id,
+              actorName,
+              note: `银行余额更新${r.date ? `（${r.date}）` : ''}：${fromMinor(current.balance)} → ${r.balance}`,
+            });
           } catch (e) {
             if (!(e instanceof PostingRefused)) throw e;
-            belowFrozen.push({ row: r.row, column: '账户余额', code: 'BELOW_FROZEN', message: `新余额低于该商户结汇中金额 US$${fromMinor(e.account.frozen)}，请先处理其结汇申请`, value: r.balance });
+            belowFrozen.push({
+              row: r.row,
+              column: '账户余额',
+              code: 'BELOW_FROZEN',
+              message: `新余额低于该商户结汇中金额 US$${fromMinor(e.account.frozen)}，请先处理其结汇申请`,
+              value: r.balance,
+            });
             continue;
           }
           const up = delta > 0n;
@@ -301,7 +331,10 @@ export function createLedger(strapi: Core.Strapi) {
         if (belowFrozen.length) throw rejectRows(belowFrozen);
         const changed = results.filter((x) => x.status === 'changed').length;
         await db.table(UID.balanceUpload).update({ id: upload.id }, { changed, unchanged: results.length - changed, rows: results });
-        await h().audit({ module: 'fx', action: 'balances.upload', targetUid: UID.balanceUpload, targetId: upload.documentId, after: { fileName: file.name, total: results.length, changed } }, scope);
+        await h().audit(
+          { module: 'fx', action: 'balances.upload', targetUid: UID.balanceUpload, targetId: upload.documentId, after: { fileName: file.name, total: results.length, changed } },
+          scope,
+        );
         return { id: upload.documentId, total: results.length, changed, unchanged: results.length - changed, rows: results };
       };
       if (errors.length) throw rejectRows(errors);
@@ -315,10 +348,20 @@ export function createLedger(strapi: Core.Strapi) {
       const list = parseListQuery(query, UPLOAD_LIST);
       const uploads = access(strapi, scope).table(UID.balanceUpload);
       const [rows, total] = await Promise.all([
-        uploads.findMany({ where: list.where, orderBy: list.orderBy, offset: list.offset, limit: list.limit, select: ['documentId', 'fileName', 'total', 'changed', 'uploadedBy', 'createdAt'] }),
+        uploads.findMany({
+          where: list.where,
+          orderBy: list.orderBy,
+          offset: list.offset,
+          limit: list.limit,
+          select: ['documentId', 'fileName', 'total', 'changed', 'uploadedBy', 'createdAt'],
+        }),
         uploads.count(list.where),
       ]);
-      return listResponse(rows.map((r) => ({ id: r.documentId, fileName: r.fileName, total: r.total, changed: r.changed ?? 0, uploadedBy: r.uploadedBy ?? null, createdAt: r.createdAt })), list, total);
+      return listResponse(
+        rows.map((r) => ({ id: r.documentId, fileName: r.fileName, total: r.total, changed: r.changed ?? 0, uploadedBy: r.uploadedBy ?? null, createdAt: r.createdAt })),
+        list,
+        total,
+      );
     },
   };
 }

@@ -19,7 +19,9 @@ export function guardMerchantFields(strapi: Core.Strapi): void {
       if (value && !SUB_ACCOUNT.test(value)) throw fail('FX_FIELD_INVALID', 'fxSubAccount', '外汇子账户只能包含数字、字母和短横线（6–40 位）');
       if (value) {
         // Across all merchants (the number must be unique): system work, answering only "taken" or not.
-        const other = await system(strapi).table(UID.merchant).findOne({ where: { fxSubAccount: value, ...(documentId ? { documentId: { $ne: documentId } } : {}) }, select: ['id'] });
+        const other = await system(strapi)
+          .table(UID.merchant)
+          .findOne({ where: { fxSubAccount: value, ...(documentId ? { documentId: { $ne: documentId } } : {}) }, select: ['id'] });
         if (other) throw fail('FX_SUB_ACCOUNT_TAKEN', 'fxSubAccount', '该外汇子账号已被其他商户登记');
       }
       data.fxSubAccount = value || null;

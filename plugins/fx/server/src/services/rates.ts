@@ -151,7 +151,9 @@ export function createRates(strapi: Core.Strapi, getAlerts: () => Alerts, provid
   /** node-cron under the kit's lease: one instance fetches; hourly by default. */
   function fetcherOf(withCron: boolean): Schedule<FetchResult[]> {
     // CFETS publishes at 9:15 Beijing time, the ECB around 16:00 CET; an unchanged feed stores nothing.
-    return schedule(strapi, FETCH_LEASE, withCron ? process.env.FX_FETCH_CRON || '0 20 * * * *' : null, { ttlMs: Number(process.env.FX_FETCH_LEASE_MS ?? 120_000) }, () => runFetch());
+    return schedule(strapi, FETCH_LEASE, withCron ? process.env.FX_FETCH_CRON || '0 20 * * * *' : null, { ttlMs: Number(process.env.FX_FETCH_LEASE_MS ?? 120_000) }, () =>
+      runFetch(),
+    );
   }
 
   return {
@@ -226,7 +228,17 @@ export function createRates(strapi: Core.Strapi, getAlerts: () => Alerts, provid
       if (date > beijingDate()) throw fail('VALIDATION_FAILED', 400, { errors: [{ field: 'date', message: '不能录入未来日期的汇率' }] });
       const before = await rates().findOne({ where: { currency, date, source: 'manual' } });
       await store(access(strapi, scope), date, 'manual', { [currency]: rate }, scope.name || scope.phone || null);
-      await h().audit({ module: 'fx', action: 'rate.manual', targetUid: UID.rate, targetId: `${currency}:${date}`, before: before ? { rate: before.rate } : null, after: { currency, date, rate } }, scope);
+      await h().audit(
+        {
+          module: 'fx',
+          action: 'rate.manual',
+          targetUid: UID.rate,
+          targetId: `${currency}:${date}`,
+          before: before ? { rate: before.rate } : null,
+          after: { currency, date, rate },
+        },
+        scope,
+      );
       await evaluateAlerts([currency]);
       return { currency, date, rate, source: 'manual', sourceLabel: SOURCE_LABEL.manual };
     },

@@ -16,7 +16,12 @@ import { PostingRefused, type Ledger } from './ledger';
 export type SettlementStatus = 'processing' | 'completed' | 'rejected';
 const STATUS_LABEL: Record<SettlementStatus, string> = { processing: '结汇中', completed: '已完成', rejected: '已驳回' };
 const EVIDENCE = fx.SETTLEMENT_EVIDENCE;
-const PROFILE_LABEL: Record<string, string> = { fxSubAccount: '外汇子账户（美元）', settlementCardNo: '结汇银行卡号（人民币）', settlementBankName: '结汇银行卡开户行', legalPersonName: '法人姓名' };
+const PROFILE_LABEL: Record<string, string> = {
+  fxSubAccount: '外汇子账户（美元）',
+  settlementCardNo: '结汇银行卡号（人民币）',
+  settlementBankName: '结汇银行卡开户行',
+  legalPersonName: '法人姓名',
+};
 const DATE_WINDOW_DAYS = fx.SETTLEMENT_DATE_WINDOW_DAYS;
 /** The form's order: one answer lists its problems as the form shows its fields. */
 const FORM_ORDER = Object.keys(fx.settlementInput.shape);
@@ -25,7 +30,10 @@ const inFormOrder = (errors: fx.FieldError[]) => {
     const i = FORM_ORDER.indexOf(e.field.split('.')[0]);
     return i < 0 ? FORM_ORDER.length : i;
   };
-  return errors.map((e, i) => ({ e, i })).sort((a, b) => at(a.e) - at(b.e) || a.i - b.i).map(({ e }) => e);
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => at(a.e) - at(b.e) || a.i - b.i)
+    .map(({ e }) => e);
 };
 const STATUSES: SettlementStatus[] = ['processing', 'completed', 'rejected'];
 
@@ -115,13 +123,15 @@ export function createSettlements(strapi: Core.Strapi, ledger: () => Ledger) {
       const errors = [...input.errors];
       const form = input.value;
       const today = beijingDate();
-      if (form.date !== undefined && (form.date < addDays(today, -DATE_WINDOW_DAYS) || form.date > addDays(today, DATE_WINDOW_DAYS))) errors.push({ field: 'date', message: `结汇日期须在今天前后 ${DATE_WINDOW_DAYS} 天内` });
+      if (form.date !== undefined && (form.date < addDays(today, -DATE_WINDOW_DAYS) || form.date > addDays(today, DATE_WINDOW_DAYS)))
+        errors.push({ field: 'date', message: `结汇日期须在今天前后 ${DATE_WINDOW_DAYS} 天内` });
       const evidenceIds = form.evidence ?? [];
       // The caller's own uploads only: another merchant's file id resolves to nothing.
       const files = [...(await db.table(UID.file).resolve(evidenceIds, { select: ['id', 'documentId', 'category'] })).values()];
       const evidence = EVIDENCE.map((slot) => files.find((f) => f.category === slot.category)?.documentId as string | undefined);
       const lacking = EVIDENCE.filter((_, i) => !evidence[i]).map((s) => s.label);
-      if (lacking.length || files.length !== evidenceIds.length) errors.push({ field: 'evidence', message: lacking.length ? `请上传：${lacking.join('、')}` : '凭证文件无效，请重新上传' });
+      if (lacking.length || files.length !== evidenceIds.length)
+        errors.push({ field: 'evidence', message: lacking.length ? `请上传：${lacking.join('、')}` : '凭证文件无效，请重新上传' });
       if (errors.length) throw fail('VALIDATION_FAILED', 400, { errors: inFormOrder(errors) });
       if (info.missing.length) throw fail('FX_PROFILE_INCOMPLETE', 409, { missing: info.missing, labels: info.missing.map((f) => PROFILE_LABEL[f]) });
 
@@ -130,25 +140,37 @@ export function createSettlements(strapi: Core.Strapi, ledger: () => Ledger) {
       const amountMinor = toMinor(amount);
       const created = await h().transaction(async () => {
         const row = await db.table(UID.settlement).create({
-            number: `tmp-${newDocumentId()}`,
-            status: 'processing',
-            amountMinor: amountMinor.toString(),
-            date,
-            rate,
-            note: note ?? null,
-            evidence,
-            profile: info.profile,
+          number: `tmp-${newDocumentId()}`,
+          status: 'processing',
+          amountMinor: amountMinor.toString(),
+          date,
+          rate,
+          note: note ?? null,
+          evidence,
+          profile: info.profile,
         });
         const number = `FX-${dateStamp(new Date())}-${String(row.id).padStart(5, '0')}`;
         await db.table(UID.settlement).update({ id: row.id }, { number });
         try {
-          await ledger().post(db, { merchantId, type: 'freeze', balanceDelta: 0n, frozenDelta: amountMinor, settlementId: row.id, actorName: scope.name || scope.phone, note: `结汇申请 ${number} 冻结 US$${fromMinor(amountMinor)}` });
+          await ledger().post(db, {
+            merchantId,
+            type: 'freeze',
+            balanceDelta: 0n,
+            frozenDelta: amountMinor,
+            settlementId: row.id,
+            actorName: scope.name || scope.phone,
+            note: `结汇申请 ${number} 冻结 US$${fromMinor(amountMinor)}`,
+          });
         } catch (e) {
-          if (e instanceof PostingRefused) throw fail('INSUFFICIENT_AVAILABLE', 409, { available: fromMinor(e.account.balance - e.account.frozen), amount: fromMinor(amountMinor) });
+          if (e instanceof PostingRefused)
+            throw fail('INSUFFICIENT_AVAILABLE', 409, { available: fromMinor(e.account.balance - e.account.frozen), amount: fromMinor(amountMinor) });
           throw e;
         }
         await recordEvent(db, row.id, 'processing', null, scope);
-        await h().audit({ module: 'fx', action: 'settlement.create', targetUid: UID.settlement, targetId: row.documentId, after: { number, amount: fromMinor(amountMinor), rate, date } }, scope);
+        await h().audit(
+          { module: 'fx', action: 'settlement.create', targetUid: UID.settlement, targetId: row.documentId, after: { number, amount: fromMinor(amountMinor), rate, date } },
+          scope,
+        );
         return { id: row.documentId as string, number, status: 'processing' as const };
       });
       h().afterCommit();
@@ -159,7 +181,8 @@ export function createSettlements(strapi: Core.Strapi, ledger: () => Ledger) {
       assertReader(scope);
       const list = parseListQuery(query, SETTLEMENT_LIST);
       const status = filterValues(list, 'status');
-      if (scope.kind === 'merchant' && (list.filters.merchant || list.filters.q)) throw fail('VALIDATION_FAILED', 400, { errors: [{ field: 'filters', message: '商户用户不能按商户或编号筛选' }] });
+      if (scope.kind === 'merchant' && (list.filters.merchant || list.filters.q))
+        throw fail('VALIDATION_FAILED', 400, { errors: [{ field: 'filters', message: '商户用户不能按商户或编号筛选' }] });
       // Staff work the oldest waiting request first; merchants see their newest first.
       const orderBy = scope.kind === 'platform' && status?.length === 1 && status[0] === 'processing' && !query.sort ? [{ createdAt: 'asc' }, { id: 'asc' }] : list.orderBy;
       // The tab counts ignore the status filter (every other filter applies).
@@ -186,7 +209,14 @@ export function createSettlements(strapi: Core.Strapi, ledger: () => Ledger) {
         profile: row.profile ?? {},
         evidence: EVIDENCE.map((slot) => files.find((f) => f.category === slot.category))
           .filter((f): f is Row => Boolean(f))
-          .map((f) => ({ id: f.documentId, category: f.category, label: EVIDENCE.find((s) => s.category === f.category)?.label ?? f.category, originalName: f.originalName ?? null, mime: f.mime, size: f.size })),
+          .map((f) => ({
+            id: f.documentId,
+            category: f.category,
+            label: EVIDENCE.find((s) => s.category === f.category)?.label ?? f.category,
+            originalName: f.originalName ?? null,
+            mime: f.mime,
+            size: f.size,
+          })),
         actualRate: row.actualRate ?? null,
         cnyAmount: row.cnyMinor === null || row.cnyMinor === undefined ? null : fromMinor(row.cnyMinor),
         remainingUsd: row.remainingMinor === null || row.remainingMinor === undefined ? null : fromMinor(row.remainingMinor),
@@ -196,7 +226,7 @@ export function createSettlements(strapi: Core.Strapi, ledger: () => Ledger) {
           label: e.status === 'processing' ? '提交申请，金额已冻结' : STATUS_LABEL[e.status as SettlementStatus],
           note: e.note ?? null,
           // Merchants see "the platform", not which employee.
-          actorName: e.actorKind === 'platform' && scope.kind !== 'platform' ? '晶贸通平台' : e.actorName ?? null,
+          actorName: e.actorKind === 'platform' && scope.kind !== 'platform' ? '晶贸通平台' : (e.actorName ?? null),
           at: e.createdAt,
         })),
         canAct,
@@ -242,7 +272,17 @@ export function createSettlements(strapi: Core.Strapi, ledger: () => Ledger) {
           mpPath: `packageFx/pages/settlement/index?id=${row.documentId}`,
           push: { subject: `结汇申请（${row.number}）`, status: '已完成', note: `到账 ¥${cnyAmount}` },
         });
-        await h().audit({ module: 'fx', action: 'settlement.complete', targetUid: UID.settlement, targetId: row.documentId, before: { status: 'processing' }, after: { status: 'completed', actualRate, cnyAmount } }, scope);
+        await h().audit(
+          {
+            module: 'fx',
+            action: 'settlement.complete',
+            targetUid: UID.settlement,
+            targetId: row.documentId,
+            before: { status: 'processing' },
+            after: { status: 'completed', actualRate, cnyAmount },
+          },
+          scope,
+        );
       });
       h().afterCommit();
       return this.findOne(scope, documentId);
@@ -258,7 +298,15 @@ export function createSettlements(strapi: Core.Strapi, ledger: () => Ledger) {
         if (row.status !== 'processing') throw fail('SETTLEMENT_NOT_PROCESSING', 409, { status: row.status });
         const db = access(strapi, scope).within(row.merchant.id);
         const amountMinor = bigintOf(row.amountMinor);
-        await ledger().post(db, { merchantId: row.merchant.id, type: 'unfreeze', balanceDelta: 0n, frozenDelta: -amountMinor, settlementId: row.id, actorName: scope.name || scope.phone, note: `结汇申请 ${row.number} 驳回，解冻 US$${fromMinor(amountMinor)}` });
+        await ledger().post(db, {
+          merchantId: row.merchant.id,
+          type: 'unfreeze',
+          balanceDelta: 0n,
+          frozenDelta: -amountMinor,
+          settlementId: row.id,
+          actorName: scope.name || scope.phone,
+          note: `结汇申请 ${row.number} 驳回，解冻 US$${fromMinor(amountMinor)}`,
+        });
         await move(db, row, 'rejected', { rejectReason: reason });
         await recordEvent(db, row.id, 'rejected', reason, scope);
         await h().notifyMerchant({
@@ -272,7 +320,17 @@ export function createSettlements(strapi: Core.Strapi, ledger: () => Ledger) {
           mpPath: `packageFx/pages/settlement/index?id=${row.documentId}`,
           push: { subject: `结汇申请（${row.number}）`, status: '已驳回', note: reason },
         });
-        await h().audit({ module: 'fx', action: 'settlement.reject', targetUid: UID.settlement, targetId: row.documentId, before: { status: 'processing' }, after: { status: 'rejected', reason } }, scope);
+        await h().audit(
+          {
+            module: 'fx',
+            action: 'settlement.reject',
+            targetUid: UID.settlement,
+            targetId: row.documentId,
+            before: { status: 'processing' },
+            after: { status: 'rejected', reason },
+          },
+          scope,
+        );
       });
       h().afterCommit();
       return this.findOne(scope, documentId);

@@ -8,7 +8,14 @@ const hidden = { 'content-manager': { visible: false }, 'content-type-builder': 
 
 function type(collectionName: string, singularName: string, pluralName: string, displayName: string, owner: Record<string, unknown>, attributes: Record<string, unknown>) {
   return {
-    schema: { kind: 'collectionType', collectionName, info: { singularName, pluralName, displayName }, options: { draftAndPublish: false }, pluginOptions: { ...hidden, ...owner }, attributes },
+    schema: {
+      kind: 'collectionType',
+      collectionName,
+      info: { singularName, pluralName, displayName },
+      options: { draftAndPublish: false },
+      pluginOptions: { ...hidden, ...owner },
+      attributes,
+    },
   };
 }
 
@@ -23,22 +30,36 @@ export default {
     effectiveTo: { type: 'string', maxLength: 10 },
     note: { type: 'text' },
   }),
-  'return-upload': type('taxrefund_return_uploads', 'return-upload', 'return-uploads', '退税回执上传 Return upload', tenancy.platform({ staffRead: ['taxrefund.process'], staffWrite: ['taxrefund.process'] }), {
-    /** Beijing date: one upload a day. */
-    date: { type: 'string', required: true, unique: true, maxLength: 10 },
-    fileName: { type: 'string', maxLength: 255 },
-    total: { type: 'integer' },
-    applied: { type: 'integer' },
-    uploadedBy: { type: 'string', maxLength: 100 },
-    rows: { type: 'json' },
-  }),
-  'return-record': type('taxrefund_return_records', 'return-record', 'return-records', '退税回执 Return record', tenancy.merchant({ merchantColumn: 'merchantId', staffWrite: ['taxrefund.process'] }), {
-    merchantId: { type: 'integer', required: true },
-    applicationId: { type: 'integer', required: true },
-    uploadId: { type: 'integer' },
-    date: { type: 'string', required: true, maxLength: 10 },
-    status: { type: 'string', required: true, maxLength: 20 },
-    amount: { type: 'string', maxLength: 20 },
-    message: { type: 'text' },
-  }),
+  'return-upload': type(
+    'taxrefund_return_uploads',
+    'return-upload',
+    'return-uploads',
+    '退税回执上传 Return upload',
+    tenancy.platform({ staffRead: ['taxrefund.process'], staffWrite: ['taxrefund.process'] }),
+    {
+      /** Beijing date: one upload a day. */
+      date: { type: 'string', required: true, unique: true, maxLength: 10 },
+      fileName: { type: 'string', maxLength: 255 },
+      total: { type: 'integer' },
+      applied: { type: 'integer' },
+      uploadedBy: { type: 'string', maxLength: 100 },
+      rows: { type: 'json' },
+    },
+  ),
+  'return-record': type(
+    'taxrefund_return_records',
+    'return-record',
+    'return-records',
+    '退税回执 Return record',
+    tenancy.merchant({ merchantColumn: 'merchantId', staffWrite: ['taxrefund.process'] }),
+    {
+      merchantId: { type: 'integer', required: true },
+      applicationId: { type: 'integer', required: true },
+      uploadId: { type: 'integer' },
+      date: { type: 'string', required: true, maxLength: 10 },
+      status: { type: 'string', required: true, maxLength: 20 },
+      amount: { type: 'string', maxLength: 20 },
+      message: { type: 'text' },
+    },
+  ),
 };

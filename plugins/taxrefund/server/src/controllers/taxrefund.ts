@@ -17,7 +17,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const returns = () => service<ReturnType<typeof createReturns>>('returns');
 
   return controller(strapi, TAXREFUND_ROUTES, {
-    estimate: async ({ scope, query: q }: Req) => rates().estimate(scope, { hsCode: q.hsCode, enterpriseType: q.enterpriseType, purchaseAmount: q.purchaseAmount, orderAmount: q.orderAmount, date: q.date }),
+    estimate: async ({ scope, query: q }: Req) =>
+      rates().estimate(scope, { hsCode: q.hsCode, enterpriseType: q.enterpriseType, purchaseAmount: q.purchaseAmount, orderAmount: q.orderAmount, date: q.date }),
     listApplications: async ({ scope, query }: Req) => refunds().list(scope, query),
     findApplication: async ({ scope, params }: Req) => refunds().findOne(scope, params.id),
     declarations: async ({ scope }: Req) => refunds().declarations(scope),

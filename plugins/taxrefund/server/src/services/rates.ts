@@ -47,7 +47,10 @@ export interface EstimateInput {
 }
 
 /** Pure: the estimate for one claim given the table, or the field errors / the missing rate. */
-export function estimate(rows: RateRow[], input: EstimateInput): { ok: true; value: Row } | { ok: false; code: 'VALIDATION_FAILED' | 'REFUND_RATE_NOT_FOUND'; errors: { field: string; message: string }[] } {
+export function estimate(
+  rows: RateRow[],
+  input: EstimateInput,
+): { ok: true; value: Row } | { ok: false; code: 'VALIDATION_FAILED' | 'REFUND_RATE_NOT_FOUND'; errors: { field: string; message: string }[] } {
   const errors: { field: string; message: string }[] = [];
   const hsCode = typeof input.hsCode === 'string' ? input.hsCode.replace(/[\s.]/g, '') : '';
   if (!/^\d{4,10}$/.test(hsCode)) errors.push({ field: 'hsCode', message: 'HS 编码应为 4–10 位数字' });
@@ -55,7 +58,8 @@ export function estimate(rows: RateRow[], input: EstimateInput): { ok: true; val
   if (!type) errors.push({ field: 'enterpriseType', message: '企业类型应为外贸企业或生产企业' });
   const field = type === 'producer' ? 'orderAmount' : 'purchaseAmount';
   const parsed = money.parseDecimal(type === 'producer' ? input.orderAmount : input.purchaseAmount, 2);
-  if (!('value' in parsed)) errors.push({ field, message: type === 'producer' ? '请填写大于 0 的出口 FOB 金额（人民币，最多 2 位小数）' : '请填写大于 0 的进项发票不含税金额（最多 2 位小数）' });
+  if (!('value' in parsed))
+    errors.push({ field, message: type === 'producer' ? '请填写大于 0 的出口 FOB 金额（人民币，最多 2 位小数）' : '请填写大于 0 的进项发票不含税金额（最多 2 位小数）' });
   const date = input.date === undefined || input.date === '' ? beijingToday() : input.date;
   if (!isDate(date)) errors.push({ field: 'date', message: '日期格式应为 YYYY-MM-DD' });
   if (errors.length || !('value' in parsed) || !isDate(date)) return { ok: false, code: 'VALIDATION_FAILED', errors };
@@ -86,7 +90,15 @@ export function createRates(strapi: Core.Strapi) {
   // Reference data every signed-in user reads: the table is read as system work, changed in the caller's scope.
   const table = () => system(strapi).table(RATE_UID);
   const writable = (scope: ActorScope) => access(strapi, scope).table(RATE_UID);
-  const present = (r: Row) => ({ id: r.documentId, hsCode: r.hsCode, description: r.description, rate: r.rate, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo ?? null, note: r.note ?? null });
+  const present = (r: Row) => ({
+    id: r.documentId,
+    hsCode: r.hsCode,
+    description: r.description,
+    rate: r.rate,
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo ?? null,
+    note: r.note ?? null,
+  });
 
   async function all(): Promise<Row[]> {
     return table().findMany({ orderBy: [{ hsCode: 'asc' }, { effectiveFrom: 'asc' }] });
@@ -102,9 +114,17 @@ export function createRates(strapi: Core.Strapi) {
     if (!('value' in rate) || money.compare(rate.value, 100) > 0) errors.push({ field: 'rate', message: '退税率应为 0–100 之间的百分数，最多 2 位小数' });
     if (!isDate(input.effectiveFrom)) errors.push({ field: 'effectiveFrom', message: '请填写生效日期（YYYY-MM-DD）' });
     const effectiveTo = input.effectiveTo === undefined || input.effectiveTo === null || input.effectiveTo === '' ? null : input.effectiveTo;
-    if (effectiveTo !== null && (!isDate(effectiveTo) || (isDate(input.effectiveFrom) && effectiveTo < input.effectiveFrom))) errors.push({ field: 'effectiveTo', message: '失效日期应不早于生效日期' });
+    if (effectiveTo !== null && (!isDate(effectiveTo) || (isDate(input.effectiveFrom) && effectiveTo < input.effectiveFrom)))
+      errors.push({ field: 'effectiveTo', message: '失效日期应不早于生效日期' });
     if (errors.length || !('value' in rate)) throw fail('VALIDATION_FAILED', 400, { errors });
-    return { hsCode, description, rate: rate.value, effectiveFrom: input.effectiveFrom, effectiveTo, note: typeof input.note === 'string' && input.note.trim() ? input.note.trim() : null };
+    return {
+      hsCode,
+      description,
+      rate: rate.value,
+      effectiveFrom: input.effectiveFrom,
+      effectiveTo,
+      note: typeof input.note === 'string' && input.note.trim() ? input.note.trim() : null,
+    };
   }
 
   async function assertNoOverlap(values: Row, exceptId: number | null): Promise<void> {
@@ -156,7 +176,13 @@ export function createRates(strapi: Core.Strapi) {
     /** The estimate for a claim, or null when the data does not allow one yet. */
     /** `table`: the rate rows when the caller already has them (a list estimates every item against one read). */
     async estimateFor(data: Row, table?: Row[]): Promise<Row | null> {
-      const result = estimate((table ?? (await all())) as RateRow[], { hsCode: data.hsCode, enterpriseType: data.enterpriseType, purchaseAmount: data.purchaseAmount, orderAmount: data.orderAmount, date: isDate(data.exportDate) ? data.exportDate : undefined });
+      const result = estimate((table ?? (await all())) as RateRow[], {
+        hsCode: data.hsCode,
+        enterpriseType: data.enterpriseType,
+        purchaseAmount: data.purchaseAmount,
+        orderAmount: data.orderAmount,
+        date: isDate(data.exportDate) ? data.exportDate : undefined,
+      });
       return result.ok ? result.value : null;
     },
     async estimate(scope: ActorScope, input: EstimateInput): Promise<Row> {

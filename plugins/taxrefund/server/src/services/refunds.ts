@@ -20,7 +20,15 @@ const BATCH_UID = 'plugin::customs.batch';
 const INVENTORY_UID = 'plugin::customs.inventory';
 
 export const RECORD_UID = 'plugin::taxrefund.return-record';
-export const STATUS_LABEL: Record<string, string> = { draft: '填写申请', declared: '申报', reviewing: '审核', treasury: '退库', paid: '到账', returned: '退回补正', rejected: '不予退税' };
+export const STATUS_LABEL: Record<string, string> = {
+  draft: '填写申请',
+  declared: '申报',
+  reviewing: '审核',
+  treasury: '退库',
+  paid: '到账',
+  returned: '退回补正',
+  rejected: '不予退税',
+};
 
 export function createRefunds(strapi: Core.Strapi, rates: () => Rates) {
   const h = () => host(strapi);
@@ -64,7 +72,9 @@ export function createRefunds(strapi: Core.Strapi, rates: () => Rates) {
     const rows = await db.table(FILE_UID).resolve(Object.values(bySlot), { select: ['documentId', 'originalName', 'mime', 'size', 'storageKey'] });
     return FILE_SLOTS.flatMap((slot) => {
       const row = rows.get(bySlot[slot.key]);
-      return row ? [{ slot: slot.key, label: slot.label, id: row.documentId, originalName: row.originalName ?? null, mime: row.mime, size: row.size, storageKey: row.storageKey }] : [];
+      return row
+        ? [{ slot: slot.key, label: slot.label, id: row.documentId, originalName: row.originalName ?? null, mime: row.mime, size: row.size, storageKey: row.storageKey }]
+        : [];
     });
   }
 
@@ -77,10 +87,17 @@ export function createRefunds(strapi: Core.Strapi, rates: () => Rates) {
     async list(scope: ActorScope, query: Row): Promise<ListResponse<Row>> {
       const result = await engine().list(scope, query, { kind: TAX_REFUND_KIND });
       const db = access(strapi, scope);
-      const ids = await numericIds(db, result.data.map((a) => a.documentId as string));
+      const ids = await numericIds(
+        db,
+        result.data.map((a) => a.documentId as string),
+      );
       const [records, table] = await Promise.all([returnsOf(db, [...ids.values()]), rates().all()]);
       const data = await Promise.all(
-        result.data.map(async (a) => ({ ...a, estimate: await rates().estimateFor(a.data ?? {}, table), refundedAmount: refundedAmount(records.filter((r) => r.applicationId === ids.get(a.documentId))) })),
+        result.data.map(async (a) => ({
+          ...a,
+          estimate: await rates().estimateFor(a.data ?? {}, table),
+          refundedAmount: refundedAmount(records.filter((r) => r.applicationId === ids.get(a.documentId))),
+        })),
       );
       return { data, meta: result.meta };
     },
@@ -148,10 +165,14 @@ export function createRefunds(strapi: Core.Strapi, rates: () => Rates) {
       ws.getColumn(1).font = { bold: true };
       const timeline = wb.addWorksheet('办理进度');
       timeline.addRow(['时间', '从', '到', '办理人', '说明']).font = { bold: true };
-      for (const t of app.timeline as Row[]) timeline.addRow([new Date(t.createdAt).toISOString().replace('T', ' ').slice(0, 19), t.fromLabel ?? '', t.toLabel, t.actorName ?? '', t.note ?? '']);
+      for (const t of app.timeline as Row[])
+        timeline.addRow([new Date(t.createdAt).toISOString().replace('T', ' ').slice(0, 19), t.fromLabel ?? '', t.toLabel, t.actorName ?? '', t.note ?? '']);
       timeline.columns.forEach((c) => (c.width = 22));
       zip.file(`申请汇总-${app.number}.xlsx`, Buffer.from(await wb.xlsx.writeBuffer()));
-      await h().audit({ module: 'tax-refund', action: 'package.download', targetUid: 'plugin::workflow.application', targetId: app.documentId, after: { number: app.number } }, scope);
+      await h().audit(
+        { module: 'tax-refund', action: 'package.download', targetUid: 'plugin::workflow.application', targetId: app.documentId, after: { number: app.number } },
+        scope,
+      );
       return { fileName: `出口退税申请-${app.number}.zip`, body: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) };
     },
   };

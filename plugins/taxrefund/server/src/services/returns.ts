@@ -110,7 +110,11 @@ function text(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in value) return String(value.text).trim();
     if ('result' in value) return text(value.result as ExcelJS.CellValue);
   }
@@ -184,7 +188,11 @@ export function createReturns(strapi: Core.Strapi) {
         throw e;
       }
       const errors = [...parsed.errors];
-      const apps = await db.table(APPLICATION_UID).findMany({ where: { kind: TAX_REFUND_KIND, number: { $in: parsed.rows.map((r) => r.number).filter(Boolean) } }, select: ['id', 'documentId', 'number', 'status'], populate: { merchant: { select: ['id'] } } });
+      const apps = await db.table(APPLICATION_UID).findMany({
+        where: { kind: TAX_REFUND_KIND, number: { $in: parsed.rows.map((r) => r.number).filter(Boolean) } },
+        select: ['id', 'documentId', 'number', 'status'],
+        populate: { merchant: { select: ['id'] } },
+      });
       const plans: { row: ReturnRow; app: Row; path: string[]; to: string }[] = [];
       for (const r of parsed.rows) {
         if (!r.number || errors.some((e) => e.row === r.row)) continue;
@@ -196,7 +204,13 @@ export function createReturns(strapi: Core.Strapi) {
         const to = STATUS_WORDS[r.word];
         const path = pathTo(app.status, to);
         if (!path) {
-          errors.push({ row: r.row, column: HEADERS.status, code: 'MOVE_NOT_ALLOWED', message: `申请当前为「${STATUS_LABEL[app.status] ?? app.status}」，不能变为「${r.word}」`, value: r.word });
+          errors.push({
+            row: r.row,
+            column: HEADERS.status,
+            code: 'MOVE_NOT_ALLOWED',
+            message: `申请当前为「${STATUS_LABEL[app.status] ?? app.status}」，不能变为「${r.word}」`,
+            value: r.word,
+          });
           continue;
         }
         plans.push({ row: r, app, path, to });
@@ -215,7 +229,10 @@ export function createReturns(strapi: Core.Strapi) {
         const applied: Row[] = [];
         for (const plan of plans) {
           for (const step of plan.path) {
-            const note = step === plan.to ? [plan.row.message, plan.row.amount ? `退税金额 ¥${plan.row.amount}` : null].filter(Boolean).join('；') || `税务回执：${plan.row.word}` : '税务回执（自动补记）';
+            const note =
+              step === plan.to
+                ? [plan.row.message, plan.row.amount ? `退税金额 ¥${plan.row.amount}` : null].filter(Boolean).join('；') || `税务回执：${plan.row.word}`
+                : '税务回执（自动补记）';
             await engine().transition(scope, plan.app.documentId, step, note);
           }
           await db
@@ -225,7 +242,16 @@ export function createReturns(strapi: Core.Strapi) {
           if (plan.path.length) applied.push({ row: plan.row.row, id: plan.app.documentId, number: plan.app.number, from: plan.app.status, to: plan.to });
         }
         await db.table(UPLOAD_UID).update({ id: upload.id }, { applied: applied.length, rows: applied });
-        await h().audit({ module: 'tax-refund', action: 'returns.upload', targetUid: UPLOAD_UID, targetId: upload.documentId, after: { date: today, fileName: file.name, applied: applied.length } }, scope);
+        await h().audit(
+          {
+            module: 'tax-refund',
+            action: 'returns.upload',
+            targetUid: UPLOAD_UID,
+            targetId: upload.documentId,
+            after: { date: today, fileName: file.name, applied: applied.length },
+          },
+          scope,
+        );
         return { id: upload.documentId as string, date: today, applied, unchanged: plans.length - applied.length };
       });
       h().afterCommit();
@@ -238,7 +264,15 @@ export function createReturns(strapi: Core.Strapi) {
       const uploads = access(strapi, scope).table(UPLOAD_UID);
       const [rows, total] = await Promise.all([uploads.findMany({ where: list.where, orderBy: list.orderBy, offset: list.offset, limit: list.limit }), uploads.count(list.where)]);
       return listResponse(
-        rows.map((r) => ({ id: r.documentId, date: r.date, fileName: r.fileName, total: r.total ?? 0, applied: r.applied ?? 0, uploadedBy: r.uploadedBy ?? null, createdAt: r.createdAt })),
+        rows.map((r) => ({
+          id: r.documentId,
+          date: r.date,
+          fileName: r.fileName,
+          total: r.total ?? 0,
+          applied: r.applied ?? 0,
+          uploadedBy: r.uploadedBy ?? null,
+          createdAt: r.createdAt,
+        })),
         list,
         total,
       );

@@ -11,7 +11,12 @@ const application = {
   schema: {
     kind: 'collectionType',
     collectionName: 'wf_applications',
-    info: { singularName: 'application', pluralName: 'applications', displayName: '业务申请 Application', description: 'One application of a kind (工商注册, 跨境申报 …) moving through its state machine' },
+    info: {
+      singularName: 'application',
+      pluralName: 'applications',
+      displayName: '业务申请 Application',
+      description: 'One application of a kind (工商注册, 跨境申报 …) moving through its state machine',
+    },
     options: { draftAndPublish: false },
     pluginOptions: { ...hidden, ...owned },
     attributes: {
@@ -35,7 +40,12 @@ const applicationEvent = {
   schema: {
     kind: 'collectionType',
     collectionName: 'wf_application_events',
-    info: { singularName: 'application-event', pluralName: 'application-events', displayName: '申请时间线 Application event', description: 'One transition of an application: from, to, actor, note, time' },
+    info: {
+      singularName: 'application-event',
+      pluralName: 'application-events',
+      displayName: '申请时间线 Application event',
+      description: 'One transition of an application: from, to, actor, note, time',
+    },
     options: { draftAndPublish: false },
     pluginOptions: { ...hidden, ...owned },
     attributes: {

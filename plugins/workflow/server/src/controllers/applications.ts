@@ -21,7 +21,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * A body whose `{ data }` envelope is part of the contract, parsed as sent (the kit's bodyOf would have unwrapped
    * it), answering like the kit: VALIDATION_FAILED with `details.errors: [{ field, message }]`.
    */
-  function asSent<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, ctx: KoaContext): T {
+  function asSent<T>(
+    schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+    ctx: KoaContext,
+  ): T {
     const body = ctx.request.body;
     const result = schema.safeParse(body && typeof body === 'object' && !Array.isArray(body) ? body : {});
     if (result.success) return result.data;
@@ -29,7 +32,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return controller(strapi, WORKFLOW_ROUTES, {
-    kinds: async () => engine().kinds().map((k) => ({ ...k, templates: templatesFor(k.kind).map(({ key, label, format }) => ({ key, label, format })) })),
+    kinds: async () =>
+      engine()
+        .kinds()
+        .map((k) => ({ ...k, templates: templatesFor(k.kind).map(({ key, label, format }) => ({ key, label, format })) })),
     find: async ({ scope, query }: Req) => engine().list(scope, query),
     findOne: async ({ scope, params }: Req) => engine().findOne(scope, params.id),
     create: {

@@ -44,8 +44,27 @@ export const businessRegistration: KindDefinition = {
     { from: ['initial_review', 'onsite_check'], to: 'rejected', by: 'platform', label: '驳回申请', noteRequired: true },
   ],
   fields: [
-    { path: 'path', label: '办理方式', type: 'select', required: true, options: [{ value: 'new', label: '新办注册' }, { value: 'existing', label: '已有营业执照' }] },
-    { path: 'entityType', label: '主体类型', type: 'select', required: true, prefillFrom: 'type', options: [{ value: 'individual', label: '个体工商户' }, { value: 'company', label: '有限公司' }] },
+    {
+      path: 'path',
+      label: '办理方式',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'new', label: '新办注册' },
+        { value: 'existing', label: '已有营业执照' },
+      ],
+    },
+    {
+      path: 'entityType',
+      label: '主体类型',
+      type: 'select',
+      required: true,
+      prefillFrom: 'type',
+      options: [
+        { value: 'individual', label: '个体工商户' },
+        { value: 'company', label: '有限公司' },
+      ],
+    },
     { path: 'nameOptions.0', label: '拟用名称（首选）', type: 'text', required: true, when: NEW, placeholder: '东海县××水晶饰品有限公司' },
     { path: 'nameOptions.1', label: '拟用名称（备选一）', type: 'text', required: false, when: NEW },
     { path: 'nameOptions.2', label: '拟用名称（备选二）', type: 'text', required: false, when: NEW },
@@ -99,7 +118,7 @@ export function registeredMerchantFields(data: Record<string, unknown>): Record<
   const legal = (data.legalPerson ?? {}) as Record<string, unknown>;
   const contact = (data.contact ?? {}) as Record<string, unknown>;
   const names = Array.isArray(data.nameOptions) ? (data.nameOptions as unknown[]).map(str).filter(Boolean) : [];
-  const nameCn = str(data.path) === 'existing' ? str(data.companyName) : names[0] ?? '';
+  const nameCn = str(data.path) === 'existing' ? str(data.companyName) : (names[0] ?? '');
   const fields: Record<string, unknown> = {};
   if (nameCn) fields.nameCn = nameCn;
   if (str(data.entityType) === 'individual' || str(data.entityType) === 'company') fields.type = str(data.entityType);

@@ -74,8 +74,7 @@ export function findTransition(kind: KindDefinition, status: string, to: string)
   return transitionsFrom(kind, status).find((t) => t.to === to);
 }
 
-export const transitionsFor = (kind: KindDefinition, status: string, actor: Actor): TransitionSpec[] =>
-  transitionsFrom(kind, status).filter((t) => t.by === actor);
+export const transitionsFor = (kind: KindDefinition, status: string, actor: Actor): TransitionSpec[] => transitionsFrom(kind, status).filter((t) => t.by === actor);
 
 /** File ids referenced by the data, by slot. */
 export function referencedFiles(data: Record<string, unknown>): Record<string, string> {

@@ -46,7 +46,7 @@ export function presentTimeline(events: Row[], def: KindDefinition | undefined, 
   return events.map((e) => ({
     from: e.fromStatus ?? null,
     to: e.toStatus,
-    fromLabel: e.fromStatus ? def?.states[e.fromStatus]?.label ?? e.fromStatus : null,
+    fromLabel: e.fromStatus ? (def?.states[e.fromStatus]?.label ?? e.fromStatus) : null,
     toLabel: def?.states[e.toStatus]?.label ?? e.toStatus,
     note: e.note ?? null,
     actorKind: e.actorKind,
@@ -71,7 +71,10 @@ export function noticeFor(def: KindDefinition, number: string, to: string, note:
 }
 
 /** The states a kind's open (not unsuccessfully ended) applications are in. */
-export const openStates = (def: KindDefinition): string[] => Object.entries(def.states).filter(([, s]) => !(s.terminal && !s.success)).map(([k]) => k);
+export const openStates = (def: KindDefinition): string[] =>
+  Object.entries(def.states)
+    .filter(([, s]) => !(s.terminal && !s.success))
+    .map(([k]) => k);
 
 /** D1: the module's steps in order — done, in progress, to act on, not started, locked — and the one to do next. */
 export function guideSteps(kinds: KindDefinition[], rows: Row[], unlocked: boolean, kindLabel: (kind: string) => string) {
@@ -123,14 +126,24 @@ export function merchantTodos(rows: Row[], kindOf: (kind: string) => KindDefinit
       status: row.status,
       statusLabel: state.label,
       title: row.status === 'returned' ? `${def.label}需要补正` : `继续填写${def.label}资料`,
-      note: row.status === 'returned' ? row.lastNote ?? null : null,
+      note: row.status === 'returned' ? (row.lastNote ?? null) : null,
       link: def.webLink(row.documentId),
       mpPath: def.mpPath(row.documentId),
     });
   }
   const registration = kindOf('business-registration');
   if (registration && !registrationApproved && !rows.some((r) => r.kind === 'business-registration')) {
-    items.unshift({ applicationId: null, kind: registration.kind, module: registration.module, status: null, statusLabel: '未开始', title: '开始办理工商注册', note: '核准后即可开通跨境物流、报关、退税等业务', link: registration.webLink(''), mpPath: 'packageRegistration/pages/index/index' });
+    items.unshift({
+      applicationId: null,
+      kind: registration.kind,
+      module: registration.module,
+      status: null,
+      statusLabel: '未开始',
+      title: '开始办理工商注册',
+      note: '核准后即可开通跨境物流、报关、退税等业务',
+      link: registration.webLink(''),
+      mpPath: 'packageRegistration/pages/index/index',
+    });
   }
   return items;
 }

@@ -58,10 +58,25 @@ export function createApplications(strapi: Core.Strapi, r: Records, prefill: (sc
         label: def.label,
         description: def.description,
         order: def.order,
-        states: Object.entries(def.states).map(([key, s]) => ({ key, label: s.label, owner: s.owner, terminal: Boolean(s.terminal), success: Boolean(s.success), editable: Boolean(s.editable) })),
+        states: Object.entries(def.states).map(([key, s]) => ({
+          key,
+          label: s.label,
+          owner: s.owner,
+          terminal: Boolean(s.terminal),
+          success: Boolean(s.success),
+          editable: Boolean(s.editable),
+        })),
         steps: def.steps.map((key) => ({ key, label: def.states[key].label })),
         transitions: def.transitions.map((t) => ({ from: t.from, to: t.to, by: t.by, label: t.label, noteRequired: Boolean(t.noteRequired) })),
-        fields: def.fields.map(({ path, label, type, required, options, placeholder, when }) => ({ path, label, type, required, options: options ?? null, placeholder: placeholder ?? null, when: when ?? null })),
+        fields: def.fields.map(({ path, label, type, required, options, placeholder, when }) => ({
+          path,
+          label,
+          type,
+          required,
+          options: options ?? null,
+          placeholder: placeholder ?? null,
+          when: when ?? null,
+        })),
         fileSlots: def.fileSlots.map(({ key, label, required, hint, when, accept }) => ({ key, label, required, hint: hint ?? null, when: when ?? null, accept: accept ?? null })),
         allowMany: Boolean(def.allowMany),
         prerequisites: def.prerequisites,
@@ -89,7 +104,10 @@ export function createApplications(strapi: Core.Strapi, r: Records, prefill: (sc
         const full: Row = { ...row, number, merchant: { id: merchantId, documentId: merchant.documentId, nameCn: merchant.nameCn } };
         await r.recordEvent(scope, full, null, def.initial, null);
         if (def.onEnter) await def.onEnter({ merchantId, data: initialData, from: '', to: def.initial }, r.effects);
-        await h().audit({ module: 'application', action: 'create', targetUid: APPLICATION_UID, targetId: row.documentId, after: { kind: def.kind, status: def.initial, number } }, scope);
+        await h().audit(
+          { module: 'application', action: 'create', targetUid: APPLICATION_UID, targetId: row.documentId, after: { kind: def.kind, status: def.initial, number } },
+          scope,
+        );
         return row.documentId as string;
       });
       h().afterCommit();
@@ -116,7 +134,14 @@ export function createApplications(strapi: Core.Strapi, r: Records, prefill: (sc
           await def.onEnter({ merchantId: app.merchant.id, data, from: app.status, to: app.status }, r.effects);
         }
         await h().audit(
-          { module: 'application', action: scope.kind === 'platform' ? 'correct_data' : 'save_draft', targetUid: APPLICATION_UID, targetId: documentId, before: { data: app.data }, after: { data } },
+          {
+            module: 'application',
+            action: scope.kind === 'platform' ? 'correct_data' : 'save_draft',
+            targetUid: APPLICATION_UID,
+            targetId: documentId,
+            before: { data: app.data },
+            after: { data },
+          },
           scope,
         );
       });
@@ -133,7 +158,8 @@ export function createApplications(strapi: Core.Strapi, r: Records, prefill: (sc
       return {
         ...presentApplication(row, def, r.viewerOf(scope)),
         timeline: await r.timelineOf(scope, row),
-        allowedTransitions: actor && mayAct ? transitionsFor(def, row.status, actor).map((t) => ({ to: t.to, label: t.label, by: t.by, noteRequired: Boolean(t.noteRequired) })) : [],
+        allowedTransitions:
+          actor && mayAct ? transitionsFor(def, row.status, actor).map((t) => ({ to: t.to, label: t.label, by: t.by, noteRequired: Boolean(t.noteRequired) })) : [],
       };
     },
 
@@ -143,7 +169,8 @@ export function createApplications(strapi: Core.Strapi, r: Records, prefill: (sc
       const list = parseListQuery(query, APPLICATION_LIST);
       for (const kind of filterValues(list, 'kind') ?? []) r.kindOrFail(kind);
       const staff = scope.kind === 'platform';
-      if (!staff && (list.filters.merchant || list.filters.q)) throw fail('VALIDATION_FAILED', 400, { errors: [{ field: list.filters.q ? 'filters.q' : 'filters.merchant', message: '商户用户不能按商户或编号筛选' }] });
+      if (!staff && (list.filters.merchant || list.filters.q))
+        throw fail('VALIDATION_FAILED', 400, { errors: [{ field: list.filters.q ? 'filters.q' : 'filters.merchant', message: '商户用户不能按商户或编号筛选' }] });
       const and: Row[] = [list.where];
       if (options.kind) and.push({ kind: options.kind });
       const owner = filterValues(list, 'owner')?.[0];
@@ -151,7 +178,16 @@ export function createApplications(strapi: Core.Strapi, r: Records, prefill: (sc
       const waitingOnPlatform = owner === 'platform' || stuckDays > 0;
       if (waitingOnPlatform) and.push({ waitingSince: { $notNull: true } });
       if (owner === 'merchant') {
-        and.push({ $or: allKinds().map((def) => ({ kind: def.kind, status: { $in: Object.entries(def.states).filter(([, s]) => s.owner === 'merchant').map(([k]) => k) } })) });
+        and.push({
+          $or: allKinds().map((def) => ({
+            kind: def.kind,
+            status: {
+              $in: Object.entries(def.states)
+                .filter(([, s]) => s.owner === 'merchant')
+                .map(([k]) => k),
+            },
+          })),
+        });
       }
       if (stuckDays > 0) and.push({ waitingSince: { $lt: new Date(Date.now() - stuckDays * DAY_MS) } });
       const where = { $and: and };
@@ -162,7 +198,11 @@ export function createApplications(strapi: Core.Strapi, r: Records, prefill: (sc
         apps.findMany({ where, populate: { merchant: { select: ['id', 'documentId', 'nameCn'] } }, orderBy, offset: list.offset, limit: list.limit }),
         apps.count(where),
       ]);
-      return listResponse(rows.map((row) => presentApplication(row, getKind(row.kind), r.viewerOf(scope))), list, total);
+      return listResponse(
+        rows.map((row) => presentApplication(row, getKind(row.kind), r.viewerOf(scope))),
+        list,
+        total,
+      );
     },
   };
 }

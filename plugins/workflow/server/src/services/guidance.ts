@@ -19,7 +19,9 @@ export function createGuidance(_strapi: Core.Strapi, r: Records) {
       const def = r.kindOrFail(kindName);
       const merchantId = r.merchantOf(scope);
       const merchant = await r.merchantRow(merchantId);
-      const others = await db(scope).table(APPLICATION_UID).findMany({ select: ['kind', 'data', 'status'], orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }] });
+      const others = await db(scope)
+        .table(APPLICATION_UID)
+        .findMany({ select: ['kind', 'data', 'status'], orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }] });
       const data: Record<string, unknown> = {};
       const sources: Record<string, string> = {};
       for (const field of def.fields) {
@@ -57,14 +59,18 @@ export function createGuidance(_strapi: Core.Strapi, r: Records) {
       const merchantId = r.merchantOf(scope);
       const merchant = await r.merchantRow(merchantId);
       const kinds = kindsOfModule(module);
-      const rows = await db(scope).table(APPLICATION_UID).findMany({ where: { kind: { $in: kinds.map((k) => k.kind) } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+      const rows = await db(scope)
+        .table(APPLICATION_UID)
+        .findMany({ where: { kind: { $in: kinds.map((k) => k.kind) } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
       return guideSteps(kinds, rows, merchant.registrationStatus === 'approved', label);
     },
 
     async progress(scope: ActorScope): Promise<Row[]> {
       r.merchantOf(scope);
       const registration = r.kindOrFail('business-registration');
-      const reg = await db(scope).table(APPLICATION_UID).findOne({ where: { kind: registration.kind }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+      const reg = await db(scope)
+        .table(APPLICATION_UID)
+        .findOne({ where: { kind: registration.kind }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
       const regIndex = reg ? registration.steps.indexOf(reg.status) : -1;
       const regDone = reg?.status === 'approved' ? registration.steps.length : Math.max(0, regIndex);
       const guide = await guidance.guide(scope, 'filing');
@@ -81,7 +87,11 @@ export function createGuidance(_strapi: Core.Strapi, r: Records) {
           next:
             reg?.status === 'approved'
               ? null
-              : { label: !reg ? '开始办理工商注册' : registration.states[reg.status]?.owner === 'merchant' ? '继续填写工商注册资料' : '等待平台审核', link: '/registration', mpPath: registration.mpPath(reg?.documentId ?? '') },
+              : {
+                  label: !reg ? '开始办理工商注册' : registration.states[reg.status]?.owner === 'merchant' ? '继续填写工商注册资料' : '等待平台审核',
+                  link: '/registration',
+                  mpPath: registration.mpPath(reg?.documentId ?? ''),
+                },
         },
         {
           module: 'filing',
@@ -118,7 +128,9 @@ export function createGuidance(_strapi: Core.Strapi, r: Records) {
       r.assertReader(scope);
       if (scope.kind !== 'merchant' || !scope.merchantId) return {};
       const merchant = await r.merchantRow(scope.merchantId);
-      const others = await db(scope).table(APPLICATION_UID).findMany({ select: ['data'], orderBy: [{ updatedAt: 'desc' }] });
+      const others = await db(scope)
+        .table(APPLICATION_UID)
+        .findMany({ select: ['data'], orderBy: [{ updatedAt: 'desc' }] });
       const fromApps = (path: string): string | null => {
         for (const o of others) {
           const v = getPath(o.data, path);

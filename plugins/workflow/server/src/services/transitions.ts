@@ -15,7 +15,10 @@ export function createTransitions(_strapi: Core.Strapi, r: Records) {
   const { h, fail, db } = r;
 
   async function successfulKinds(scope: ActorScope, merchantId: number): Promise<Set<string>> {
-    const rows = await db(scope).within(merchantId).table(APPLICATION_UID).findMany({ select: ['kind', 'status'] });
+    const rows = await db(scope)
+      .within(merchantId)
+      .table(APPLICATION_UID)
+      .findMany({ select: ['kind', 'status'] });
     return new Set(rows.filter((row) => getKind(row.kind)?.states[row.status]?.success).map((row) => row.kind as string));
   }
 
@@ -81,7 +84,14 @@ export function createTransitions(_strapi: Core.Strapi, r: Records) {
           push: { subject: `${def.label}（${app.number}）`, status: target.label, note },
         });
         await h().audit(
-          { module: 'application', action: 'transition', targetUid: APPLICATION_UID, targetId: documentId, before: { status: app.status, number: app.number }, after: { status: to, note } },
+          {
+            module: 'application',
+            action: 'transition',
+            targetUid: APPLICATION_UID,
+            targetId: documentId,
+            before: { status: app.status, number: app.number },
+            after: { status: to, note },
+          },
           scope,
         );
       });

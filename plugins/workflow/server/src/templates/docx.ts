@@ -34,9 +34,7 @@ interface RunStyle {
 
 function run(text: string, style: RunStyle = {}): string {
   const props =
-    (style.bold ? '<w:b/><w:bCs/>' : '') +
-    (style.size ? `<w:sz w:val="${style.size}"/><w:szCs w:val="${style.size}"/>` : '') +
-    (style.underline ? '<w:u w:val="single"/>' : '');
+    (style.bold ? '<w:b/><w:bCs/>' : '') + (style.size ? `<w:sz w:val="${style.size}"/><w:szCs w:val="${style.size}"/>` : '') + (style.underline ? '<w:u w:val="single"/>' : '');
   const rPr = props ? `<w:rPr>${props}</w:rPr>` : '';
   const lines = text.split('\n').map((line) => `<w:t xml:space="preserve">${escapeXml(line)}</w:t>`);
   return `<w:r>${rPr}${lines.join('<w:br/>')}</w:r>`;
@@ -116,8 +114,7 @@ function fieldTable(rows: readonly TableRow[]): string {
           return row(cell(TEXT_W, para(run(r.title, { bold: true })), { span: 2, fill: 'D9D9D9' }), ROW_H);
         case 'field':
           return row(
-            cell(LABEL_W, para(run(r.label), { align: 'center' }), { fill: 'F2F2F2' }) +
-              cell(valueW, para(run(fieldText(r))), { vAlign: (r.lines ?? 1) > 1 ? 'top' : 'center' }),
+            cell(LABEL_W, para(run(r.label), { align: 'center' }), { fill: 'F2F2F2' }) + cell(valueW, para(run(fieldText(r))), { vAlign: (r.lines ?? 1) > 1 ? 'top' : 'center' }),
             ROW_H * (r.lines ?? 1),
           );
         case 'declaration': {
@@ -135,11 +132,7 @@ function gridTable(block: Extract<Block, { t: 'grid' }>): string {
   const total = block.widths.reduce((a, b) => a + b, 0);
   const widths = block.widths.map((w) => Math.floor((w / total) * TEXT_W));
   widths[widths.length - 1] += TEXT_W - widths.reduce((a, b) => a + b, 0);
-  const header = row(
-    block.headers.map((h, i) => cell(widths[i], para(run(h, { bold: true }), { align: 'center' }), { fill: 'D9D9D9' })).join(''),
-    ROW_H,
-    true,
-  );
+  const header = row(block.headers.map((h, i) => cell(widths[i], para(run(h, { bold: true }), { align: 'center' }), { fill: 'D9D9D9' })).join(''), ROW_H, true);
   const empty = row(widths.map((w) => cell(w, para(''))).join(''), ROW_H);
   return table(widths, header + empty.repeat(block.rows));
 }

@@ -36,11 +36,7 @@ function enterpriseRows(m: Merchant, opts: { english?: boolean; customs?: boolea
   return rows;
 }
 
-const contactRows = (m: Merchant): FieldRow[] => [
-  field('联系人', m.contactName),
-  field('联系电话', m.contactPhone),
-  field('电子邮箱', m.contactEmail),
-];
+const contactRows = (m: Merchant): FieldRow[] => [field('联系人', m.contactName), field('联系电话', m.contactPhone), field('电子邮箱', m.contactEmail)];
 
 const table = (...rows: (TableRow | TableRow[])[]): Block => ({ t: 'table', rows: rows.flat() });
 const notes = (...items: string[]): Block => ({ t: 'notes', heading: '填表说明：', items });
@@ -312,13 +308,7 @@ function dxpCommitment(m: Merchant): FormDoc {
   return commitment(m, {
     title: 'DXP 接入承诺书',
     to: '致：中国电子口岸数据中心',
-    opening: [
-      '本企业',
-      blank(m.nameCn, 14),
-      '（统一社会信用代码：',
-      blank(m.creditCode, 10),
-      '）申请接入海关数据交换平台（DXP），现就接入及使用事宜郑重承诺如下：',
-    ],
+    opening: ['本企业', blank(m.nameCn, 14), '（统一社会信用代码：', blank(m.creditCode, 10), '）申请接入海关数据交换平台（DXP），现就接入及使用事宜郑重承诺如下：'],
     promises: [
       '一、本企业通过数据交换平台传输的订单、支付、物流、清单等电子数据均真实、准确、完整，与实际交易一致，不伪造、不篡改、不重复申报。',
       '二、妥善保管数据交换平台分配的DXP ID、电子口岸卡及证书密码，不转借、不转让他人使用；因保管不善造成的后果由本企业承担。',
@@ -327,10 +317,7 @@ function dxpCommitment(m: Merchant): FormDoc {
       '五、企业名称、联系人等接入信息发生变更的，及时办理变更手续。',
     ],
     closing: '如违反上述承诺，本企业愿意承担由此产生的一切法律责任，并接受海关等部门依法作出的处理。',
-    notes: [
-      '本承诺书须由法定代表人签字并加盖企业公章，扫描或拍照后上传至晶贸通平台。',
-      '企业名称、统一社会信用代码应与营业执照一致；海关编码尚未取得的可暂不填写。',
-    ],
+    notes: ['本承诺书须由法定代表人签字并加盖企业公章，扫描或拍照后上传至晶贸通平台。', '企业名称、统一社会信用代码应与营业执照一致；海关编码尚未取得的可暂不填写。'],
   });
 }
 
@@ -441,13 +428,7 @@ function enterpriseFilingCommitment(m: Merchant): FormDoc {
   return commitment(m, {
     title: '企业备案承诺书',
     to: '致：中华人民共和国连云港海关',
-    opening: [
-      '本企业',
-      blank(m.nameCn, 14),
-      '（统一社会信用代码：',
-      blank(m.creditCode, 10),
-      '）现向海关申请办理跨境电子商务企业信息登记（备案），郑重承诺如下：',
-    ],
+    opening: ['本企业', blank(m.nameCn, 14), '（统一社会信用代码：', blank(m.creditCode, 10), '）现向海关申请办理跨境电子商务企业信息登记（备案），郑重承诺如下：'],
     promises: [
       '一、本企业所提交的备案信息及随附材料真实、准确、完整、有效，不存在虚假记载、误导性陈述或重大遗漏。',
       '二、严格遵守《中华人民共和国海关法》及跨境电子商务监管相关规定，如实向海关传输交易、收款、物流等电子信息，依法履行申报等义务。',
@@ -456,10 +437,7 @@ function enterpriseFilingCommitment(m: Merchant): FormDoc {
       '五、如有违反上述承诺的行为，本企业愿意承担相应的法律责任，并同意海关将相关情况纳入企业信用管理。',
     ],
     closing: '特此承诺。',
-    notes: [
-      '本承诺书须由法定代表人签字并加盖企业公章，与《跨境电子商务企业信息登记表》一并提交。',
-      '企业名称、统一社会信用代码应与营业执照一致。',
-    ],
+    notes: ['本承诺书须由法定代表人签字并加盖企业公章，与《跨境电子商务企业信息登记表》一并提交。', '企业名称、统一社会信用代码应与营业执照一致。'],
   });
 }
 

@@ -31,14 +31,8 @@ export const TEMPLATES: Record<string, TemplateInfo[]> = {
     t('customs-registration', 'customs-filing-form', '报关单位备案信息表', 'docx'),
     t('customs-registration', 'customs-staff-list', '报关人员情况登记表', 'xlsx'),
   ],
-  'eport-card': [
-    t('eport-card', 'eport-enterprise-form', '中国电子口岸企业情况登记表', 'docx'),
-    t('eport-card', 'eport-card-form', '中国电子口岸企业IC卡登记表', 'xlsx'),
-  ],
-  'dxp-id': [
-    t('dxp-id', 'dxp-access-form', '数据交换平台（DXP）接入申请表', 'xlsx'),
-    t('dxp-id', 'dxp-commitment', 'DXP 接入承诺书', 'pdf'),
-  ],
+  'eport-card': [t('eport-card', 'eport-enterprise-form', '中国电子口岸企业情况登记表', 'docx'), t('eport-card', 'eport-card-form', '中国电子口岸企业IC卡登记表', 'xlsx')],
+  'dxp-id': [t('dxp-id', 'dxp-access-form', '数据交换平台（DXP）接入申请表', 'xlsx'), t('dxp-id', 'dxp-commitment', 'DXP 接入承诺书', 'pdf')],
   'cloud-signature': [
     t('cloud-signature', 'cloud-signature-form', '跨境电商云加签服务申请表', 'docx'),
     t('cloud-signature', 'cloud-signature-authorization', '云加签授权委托书', 'pdf'),
@@ -71,11 +65,7 @@ export class TemplateNotFoundError extends Error {
  * extension, unencoded (the caller puts it in Content-Disposition per RFC 5987).
  * Throws TemplateNotFoundError (`code: 'TEMPLATE_NOT_FOUND'`) for an unknown kind or key.
  */
-export async function renderTemplate(
-  kind: string,
-  key: string,
-  fill: MerchantFill,
-): Promise<{ buffer: Buffer; filename: string; contentType: string }> {
+export async function renderTemplate(kind: string, key: string, fill: MerchantFill): Promise<{ buffer: Buffer; filename: string; contentType: string }> {
   const info = Object.hasOwn(TEMPLATES, kind) ? TEMPLATES[kind].find((i) => i.key === key) : undefined;
   const build = info && Object.hasOwn(FORMS, kind) && Object.hasOwn(FORMS[kind], key) ? FORMS[kind][key] : undefined;
   if (!info || !build) throw new TemplateNotFoundError(kind, key);

@@ -382,17 +382,14 @@ export function renderPdf(doc: FormDoc, now = new Date()): Buffer {
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light ' +
     '/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> ' +
     '/FontDescriptor 5 0 R /DW 1000 /W [1 95 500 814 907 500] >>';
-  objects[5] =
-    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] ' +
-    '/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>';
+  objects[5] = '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] ' + '/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>';
   objects[6] = stream(toUnicodeCMap());
   // eslint-disable-next-line no-control-regex -- U+0000 only opens the range: this matches what lies outside the BMP
   objects[7] = `<< /Title <FEFF${hex(inlineText([doc.title]).replace(/[^\u0000-\uffff]/gu, '?'))}> /Author <FEFF${hex('晶贸通')}> /Creator (JMT 2.0) /Producer (jmt-workflow templates) /CreationDate (${pdfDate(now)}) >>`;
   pages.forEach((ops, i) => {
     const pageId = pageIds[i];
     objects[pageId] =
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${num(PAGE_W)} ${num(PAGE_H)}] ` +
-      `/Resources << /Font << /F1 3 0 R >> /ProcSet [/PDF /Text] >> /Contents ${pageId + 1} 0 R >>`;
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${num(PAGE_W)} ${num(PAGE_H)}] ` + `/Resources << /Font << /F1 3 0 R >> /ProcSet [/PDF /Text] >> /Contents ${pageId + 1} 0 R >>`;
     objects[pageId + 1] = stream(ops.join('\n'));
   });
 

@@ -33,12 +33,23 @@ export function escapeXml(input: string): string {
   let out = '';
   for (const ch of sanitize(input)) {
     switch (ch) {
-      case '&': out += '&amp;'; break;
-      case '<': out += '&lt;'; break;
-      case '>': out += '&gt;'; break;
-      case '"': out += '&quot;'; break;
-      case "'": out += '&apos;'; break;
-      default: out += ch;
+      case '&':
+        out += '&amp;';
+        break;
+      case '<':
+        out += '&lt;';
+        break;
+      case '>':
+        out += '&gt;';
+        break;
+      case '"':
+        out += '&quot;';
+        break;
+      case "'":
+        out += '&apos;';
+        break;
+      default:
+        out += ch;
     }
   }
   return out;

@@ -46,7 +46,10 @@ class SheetWriter {
   readonly n: number;
   readonly total: number;
 
-  constructor(readonly ws: Worksheet, readonly widths: number[]) {
+  constructor(
+    readonly ws: Worksheet,
+    readonly widths: number[],
+  ) {
     this.n = widths.length;
     this.total = widths.reduce((a, b) => a + b, 0);
     ws.columns = widths.map((width) => ({ width }));
@@ -86,9 +89,7 @@ class SheetWriter {
 
   para(parts: readonly Inline[], opts: { align?: 'left' | 'center' | 'right'; small?: boolean; bold?: boolean }): void {
     const font: Partial<Font> = { ...FONT, size: opts.small ? 10 : 11, bold: opts.bold };
-    const richText: RichText[] = parts.map((p) =>
-      typeof p === 'string' ? { text: sanitize(p), font } : { text: sanitize(p.u), font: { ...font, underline: true } },
-    );
+    const richText: RichText[] = parts.map((p) => (typeof p === 'string' ? { text: sanitize(p), font } : { text: sanitize(p.u), font: { ...font, underline: true } }));
     const lines = wrappedLines(inlineText(parts), this.total);
     const row = this.next(Math.max(20, lines * LINE_HEIGHT + 6));
     this.span(row, 1, { font, alignment: { horizontal: opts.align ?? 'left', vertical: 'middle', wrapText: true } }).value = { richText };
