@@ -1,8 +1,7 @@
 import path from 'path';
+import type { Core } from '@strapi/strapi';
 
-type EnvFn = any;
-
-export default ({ env }: { env: EnvFn }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
 
   if (client === 'mysql') {

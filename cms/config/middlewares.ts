@@ -1,4 +1,6 @@
-export default ({ env }: { env: any }) =>
+import type { Core } from '@strapi/strapi';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) =>
   [
     // Per-request access lines; behind nginx (which keeps its own access log) they can be turned off.
     env.bool('HTTP_ACCESS_LOG', true) ? 'strapi::logger' : null,

@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import apiEnvelope from '../src/middlewares/api-envelope';
 
 /**
@@ -15,7 +16,9 @@ function fakeStrapi() {
   return { strapi: strapi as any, rows };
 }
 
-const ctxFor = (method: string, path: string) => ({ method, path, status: 200, state: {} as Record<string, any>, body: undefined as unknown, request: { header: {} } });
+// The parts of a Koa context the middleware reads and writes.
+const ctxFor = (method: string, path: string) =>
+  ({ method, path, status: 200, state: {} as Record<string, any>, body: undefined as unknown, request: { header: {} } }) as unknown as Context;
 
 describe('operation log request-level fallback', () => {
   it('writes one row for a successful mutating request that logged nothing', async () => {

@@ -94,6 +94,13 @@ describe('estimates (T4)', () => {
     const bad = await api().get('/api/tax-refund/estimate?hsCode=abc&purchaseAmount=-1').set(bearer(m.jwt));
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.errors.map((e: any) => e.field)).toEqual(['hsCode', 'purchaseAmount']);
+    // An amount missing or not a number is the caller's mistake, named as such (the parse once threw: a 500).
+    for (const query of ['hsCode=7116200000', 'hsCode=7116200000&purchaseAmount=abc', 'hsCode=7018100000&enterpriseType=producer&orderAmount=']) {
+      const missing = await api().get(`/api/tax-refund/estimate?${query}`).set(bearer(m.jwt));
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.code).toBe('VALIDATION_FAILED');
+      expect(missing.body.error.details.errors.map((e: any) => e.field)).toEqual([query.includes('producer') ? 'orderAmount' : 'purchaseAmount']);
+    }
   });
 
   it('follow the table staff edit, with effective dates and no overlapping periods', async () => {

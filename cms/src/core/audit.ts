@@ -83,16 +83,22 @@ export function actionLabel(action: string): string {
   return { POST: '提交', PUT: '修改', PATCH: '修改', DELETE: '删除' }[verb] ?? action;
 }
 
+/** What the log reads and counts in ctx.state (api-envelope sets auditRows to 0 for each /api request). */
+interface AuditState {
+  impersonatorId?: number | null;
+  auditRows?: number;
+}
+
 interface RequestInfo {
   ip: string | null;
   userAgent: string | null;
   method: string | null;
   path: string | null;
-  state: Record<string, any>;
+  state: AuditState;
 }
 
 function requestInfo(strapi: Core.Strapi): RequestInfo | null {
-  const ctx = strapi.requestContext.get() as any;
+  const ctx = strapi.requestContext.get();
   if (!ctx) return null;
   return {
     ip: ctx.request?.ip ?? null,
@@ -159,15 +165,17 @@ export const moduleOfUid = (uid: string): string => uid.split('.').pop() as stri
 
 export function registerAudit(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
-    const { uid, action } = context as { uid: string; action: string };
-    const params = (context as { params: Record<string, any> }).params;
+    const { uid, action } = context;
+    const params = context.params as { documentId?: string };
     if (!WRITE_ACTIONS.has(action) || NOT_AUDITED.has(uid) || !isOwnUid(strapi, uid)) return next();
     const scope = await currentScope(strapi);
     // Writes outside a user's request (seeding, workers) are not a user's operation.
     if (!scope || scope.kind === 'anonymous') return next();
     const before = params.documentId ? await strapi.db.query(uid).findOne({ where: { documentId: params.documentId } }) : null;
-    const result = (await next()) as any;
-    const after = action === 'delete' ? null : (result?.entries?.[0] ?? result ?? null);
+    const result = await next();
+    // The written document, or (publish, unpublish, …) `{ entries: [document, …] }`.
+    const written = result as { documentId?: string; entries?: { documentId?: string }[] } | null | undefined;
+    const after = action === 'delete' ? null : (written?.entries?.[0] ?? written ?? null);
     await writeAudit(
       strapi,
       {

@@ -42,7 +42,7 @@ export async function notifyMerchant(strapi: Core.Strapi, notice: MerchantNotice
         title: notice.title.slice(0, 100),
         body: notice.body,
         link: notice.link.slice(0, 300),
-      } as any,
+      },
     });
     const template = templateId();
     if (!template) return;

@@ -72,7 +72,7 @@ export async function enqueue(strapi: Core.Strapi, jobs: OutboxJobInput[]): Prom
     updatedAt: now,
   }));
   for (let i = 0; i < rows.length; i += 400) {
-    await strapi.db.query(OUTBOX_UID).createMany({ data: rows.slice(i, i + 400) as any });
+    await strapi.db.query(OUTBOX_UID).createMany({ data: rows.slice(i, i + 400) });
   }
 }
 

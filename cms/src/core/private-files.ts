@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Modules } from '@strapi/strapi';
 import { AppError } from './errors';
 
 /**
@@ -8,6 +9,9 @@ import { AppError } from './errors';
  * PRIVATE_UPLOAD_DIR — never under public/ — named by a random key; the type is decided by the
  * file's leading bytes, not its name.
  */
+/** A private file's category: the schema's enumeration (api::private-file.private-file). */
+export type PrivateFileCategory = NonNullable<Modules.Documents.Params.Data.Input<'api::private-file.private-file'>['category']>;
+
 export const privateUploadDir = (): string => path.resolve(process.env.PRIVATE_UPLOAD_DIR || path.join(process.cwd(), 'private-uploads'));
 export const maxPrivateFileBytes = (): number => Number(process.env.PRIVATE_FILE_MAX_BYTES || 10 * 1024 * 1024);
 

@@ -51,7 +51,7 @@ export function asSystem<T>(work: () => Promise<T>): Promise<T> {
 export const isSystem = (): boolean => systemContext.getStore() === true;
 
 interface KoaLikeContext {
-  state: Record<string, any>;
+  state: Record<string, unknown>;
   request: { header: Record<string, string | string[] | undefined> };
 }
 

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { and, decide, declarationOf, isOwnType } from '@jmt/plugin-kit';
 import { AppError } from './errors';
 import { currentScope } from './scope';
@@ -12,7 +12,7 @@ import { currentScope } from './scope';
  * On top of the declaration, for the merchant record itself: fields only the platform changes, and the facts an
  * approved business registration established (R3).
  */
-const MERCHANT_UID = 'api::merchant.merchant';
+const MERCHANT_UID = 'api::merchant.merchant' satisfies UID.ContentType;
 /** Fields only the platform may change, whoever sends them. */
 const PLATFORM_MANAGED_FIELDS: Record<string, string[]> = {
   [MERCHANT_UID]: ['registrationStatus', 'creatorPhone', 'memberships', 'creditCode'],
@@ -22,6 +22,13 @@ const REGISTERED_MERCHANT_FIELDS = ['nameCn', 'type', 'addressCn', 'legalPersonN
 const APPEND_ONLY = new Set<string>(['api::audit-log.audit-log']);
 
 const READ_ACTIONS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
+
+/** What this middleware reads and rewrites of a Document Service call's params, whatever the action. */
+interface DocumentParams {
+  filters?: Record<string, unknown>;
+  data?: Record<string, unknown>;
+  documentId?: string;
+}
 
 const fail = (code: string, status: number, details?: Record<string, unknown>) => new AppError(code, status, details ?? {});
 
@@ -39,8 +46,8 @@ async function refuseRegisteredChanges(strapi: Core.Strapi, merchantId: number, 
 
 export function registerTenancy(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
-    const { uid, action } = context as { uid: string; action: string };
-    const params = (context as { params: Record<string, any> }).params;
+    const { uid, action } = context;
+    const params = context.params as DocumentParams;
     const decl = declarationOf(strapi, uid);
     if (!decl) return next();
 
@@ -65,7 +72,7 @@ export function registerTenancy(strapi: Core.Strapi): void {
     }
     // update, delete, publish, …: the target must be the merchant's own.
     if (!params.documentId) throw new AppError('FORBIDDEN', 403);
-    const owned = await strapi.db.query(uid as never).findOne({ where: and({ documentId: params.documentId }, decision.filter), select: ['id'] });
+    const owned = await strapi.db.query(uid).findOne({ where: and({ documentId: params.documentId }, decision.filter), select: ['id'] });
     if (!owned) throw new AppError('NOT_FOUND', 404);
     if (params.data && typeof params.data === 'object') {
       if (decl.tenancy === 'self' && scope.merchantId) await refuseRegisteredChanges(strapi, scope.merchantId, params.data);

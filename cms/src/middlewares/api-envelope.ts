@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { ListQueryError } from '@jmt/plugin-kit';
 import { AppError } from '../core/errors';
@@ -30,21 +31,32 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
 };
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** What Strapi's errors (and koa-body's) carry, thrown or already set as `ctx.body.error`. */
+interface StrapiError {
+  name?: string;
+  status?: number;
+  message?: string;
+  code?: string;
+  details?: unknown;
+}
+/** The error in a body the route already answered with, if any. */
+const bodyError = (body: unknown): unknown => (body as { error?: unknown } | null | undefined)?.error;
+
 function moduleOfPath(path: string): string {
   const segment = path.replace(/^\/api\//, '').split('/')[0] || 'system';
   return segment.replace(/s$/, '');
 }
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: () => Promise<void>) => {
     const isApi = typeof ctx.path === 'string' && ctx.path.startsWith('/api/');
     if (!isApi) return next();
     ctx.state.auditRows = 0;
     try {
       await next();
-    } catch (thrown: any) {
+    } catch (thrown) {
       // A bad list query (parseListQuery) is a VALIDATION_FAILED like any other, with its fields in details.errors.
-      const error = thrown instanceof ListQueryError ? new AppError('VALIDATION_FAILED', 400, { errors: thrown.errors }) : thrown;
+      const error = thrown instanceof ListQueryError ? new AppError('VALIDATION_FAILED', 400, { errors: thrown.errors }) : (thrown as StrapiError | null | undefined);
       if (error instanceof AppError) {
         ctx.status = error.status;
         ctx.body = { data: null, error: { status: error.status, code: error.code, name: error.name, message: error.message, details: error.details } };
@@ -52,15 +64,16 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       }
       const code = codeByStrapiName[error?.name as string];
       if (!code) throw error; // unknown: strapi::errors logs it and answers 500
-      const status = (error.status as number) || statusByCode[code] || 400;
+      const known = error as StrapiError; // it has one of the names above
+      const status = known.status || statusByCode[code] || 400;
       ctx.status = status;
-      const message = code === 'VALIDATION_FAILED' && error.message ? `${errorMessages[code]}：${error.message}` : errorMessages[code];
-      ctx.body = { data: null, error: { status, code, name: error.name, message, details: error.details ?? {} } };
+      const message = code === 'VALIDATION_FAILED' && known.message ? `${errorMessages[code]}：${known.message}` : errorMessages[code];
+      ctx.body = { data: null, error: { status, code, name: known.name, message, details: known.details ?? {} } };
       return;
     }
 
     // No route for this path (Koa's bare 404) or for this method on it (405): the one error format all the same.
-    if ((ctx.status === 404 || ctx.status === 405) && !(ctx.body && typeof ctx.body === 'object' && ctx.body.error)) {
+    if ((ctx.status === 404 || ctx.status === 405) && !(ctx.body && typeof ctx.body === 'object' && bodyError(ctx.body))) {
       const status = ctx.status as 404 | 405;
       const code = status === 404 ? 'NOT_FOUND' : 'METHOD_NOT_ALLOWED';
       ctx.body = { data: null, error: { status, code, name: status === 404 ? 'NotFoundError' : 'MethodNotAllowedError', message: errorMessages[code], details: {} } };
@@ -70,7 +83,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
 
     // Errors answered without throwing (e.g. users-permissions' ctx.unauthorized) get the same shape.
-    const answered = ctx.body?.error;
+    const answered = bodyError(ctx.body) as StrapiError | null | undefined;
     if (ctx.status >= 400 && answered && typeof answered === 'object' && !answered.code) {
       const code = codeByStrapiName[answered.name as string];
       if (code) ctx.body = { data: null, error: { ...answered, code, message: errorMessages[code], details: answered.details ?? {} } };

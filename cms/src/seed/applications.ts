@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Core } from '@strapi/strapi';
-import { storePrivateFile } from '../core/private-files';
+import type { Core, Modules, UID, Utils } from '@strapi/strapi';
+import { storePrivateFile, type PrivateFileCategory } from '../core/private-files';
 
 /**
  * Demo applications in the states people will want to look at: an approved registration with its
@@ -10,9 +10,12 @@ import { storePrivateFile } from '../core/private-files';
  * waiting on the platform for days (晶莹, shows up as stuck). Written as rows with their timelines,
  * not through the engine: seeding must not push WeChat messages to anybody.
  */
-const APP = 'plugin::workflow.application';
-const EVENT = 'plugin::workflow.application-event';
+const APP = 'plugin::workflow.application' satisfies UID.ContentType;
+const EVENT = 'plugin::workflow.application-event' satisfies UID.ContentType;
 const DAY = 86_400_000;
+
+/** What the Document Service's create() takes for a content type (from cms/types/generated). */
+type Input<T extends UID.ContentType> = Modules.Documents.Params.Data.Input<T>;
 
 interface Step {
   to: string;
@@ -45,13 +48,13 @@ function demoPdf(title: string): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-export async function demoFile(strapi: Core.Strapi, merchantId: number, category: string, name: string, title: string): Promise<string> {
+export async function demoFile(strapi: Core.Strapi, merchantId: number, category: PrivateFileCategory, name: string, title: string): Promise<string> {
   const temp = path.join(os.tmpdir(), `jmt-seed-${process.pid}-${category}-${merchantId}.pdf`);
   fs.writeFileSync(temp, demoPdf(title));
   try {
     const stored = await storePrivateFile(temp);
     const doc = (await strapi.documents('api::private-file.private-file').create({
-      data: { category, originalName: name, mime: stored.mime, size: stored.size, sha256: stored.sha256, storageKey: stored.storageKey, merchant: merchantId } as any,
+      data: { category, originalName: name, mime: stored.mime, size: stored.size, sha256: stored.sha256, storageKey: stored.storageKey, merchant: merchantId },
     })) as { documentId: string };
     return doc.documentId;
   } finally {
@@ -62,14 +65,16 @@ export async function demoFile(strapi: Core.Strapi, merchantId: number, category
 export async function seedApplication(
   strapi: Core.Strapi,
   merchant: { id: number; actorName: string },
-  spec: { kind: string; prefix: string; data: Record<string, unknown>; steps: Step[]; waitingOn: Record<string, boolean> },
+  spec: { kind: string; prefix: string; data: Utils.JSONObject; steps: Step[]; waitingOn: Record<string, boolean> },
 ): Promise<number> {
   const now = Date.now();
   const first = spec.steps[0];
   const last = spec.steps[spec.steps.length - 1];
   const at = (step: Step) => new Date(now - step.daysAgo * DAY);
   const submitted = spec.steps.find((s, i) => i > 0 && s.actor === 'merchant');
-  const created = (await strapi.documents(APP as any).create({
+  // The casts: unset dates and notes are written as null, which the generated input types (optional means
+  // undefined) do not allow.
+  const created = (await strapi.documents(APP).create({
     data: {
       kind: spec.kind,
       status: last.to,
@@ -80,13 +85,13 @@ export async function seedApplication(
       waitingSince: spec.waitingOn[last.to] ? at(last) : null,
       completedAt: ['approved', 'completed', 'rejected', 'paid'].includes(last.to) ? at(last) : null,
       lastNote: last.note ?? null,
-    } as any,
+    } as Input<typeof APP>,
   })) as { id: number };
   const stamp = new Date(now - first.daysAgo * DAY + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
   await strapi.db.query(APP).update({ where: { id: created.id }, data: { number: `${spec.prefix}-${stamp}-${String(created.id).padStart(5, '0')}`, createdAt: at(first) } });
   let from: string | null = null;
   for (const step of spec.steps) {
-    const event = (await strapi.documents(EVENT as any).create({
+    const event = (await strapi.documents(EVENT).create({
       data: {
         application: created.id,
         merchant: merchant.id,
@@ -95,7 +100,7 @@ export async function seedApplication(
         note: step.note ?? null,
         actorName: step.actor === 'platform' ? STAFF_NAME : merchant.actorName,
         actorKind: step.actor,
-      } as any,
+      } as Input<typeof EVENT>,
     })) as { id: number };
     await strapi.db.query(EVENT).update({ where: { id: event.id }, data: { createdAt: at(step) } });
     from = step.to;

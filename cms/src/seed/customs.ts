@@ -53,10 +53,10 @@ function sumTotals(lines: { totalPrice: string }[]): string {
 
 export async function seedCustoms(strapi: Core.Strapi, merchantIds: Record<string, number>): Promise<void> {
   if (!strapi.plugin('customs')) return;
-  await strapi.documents('plugin::customs.ddt-config' as any).create({
-    data: { ...CONFIG, merchant: merchantIds.jinghua, status: 'valid', verifiedAt: new Date(), verifyErrors: [], editedBy: '平台运营 陈静' } as any,
+  await strapi.documents('plugin::customs.ddt-config').create({
+    data: { ...CONFIG, merchant: merchantIds.jinghua, status: 'valid', verifiedAt: new Date(), verifyErrors: [], editedBy: '平台运营 陈静' },
   });
-  const batch = (await strapi.documents('plugin::customs.batch' as any).create({
+  const batch = (await strapi.documents('plugin::customs.batch').create({
     data: {
       merchant: merchantIds.jinghua,
       number: 'PC20261120000001',
@@ -71,10 +71,10 @@ export async function seedCustoms(strapi: Core.Strapi, merchantIds: Record<strin
       parcelWeight: '0.6',
       status: 'open',
       note: '水晶球、摆件为易碎品，已加厚包装',
-    } as any,
+    },
   })) as { id: number };
   for (const o of ORDERS) {
-    await strapi.documents('plugin::customs.order' as any).create({
+    await strapi.documents('plugin::customs.order').create({
       data: {
         merchantId: merchantIds.jinghua,
         batchId: batch.id,
@@ -85,7 +85,7 @@ export async function seedCustoms(strapi: Core.Strapi, merchantIds: Record<strin
         orderDate: '2026-11-20',
         lines: o.lines,
         status: 'draft',
-      } as any,
+      },
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { isProduction } from '../core/secrets';
 import { seedApplications } from './applications';
 import { seedCustoms } from './customs';
@@ -21,9 +21,12 @@ export const DEMO_PHONES = {
   jingyingAdmin: '13900000006',
 } as const;
 
-const USER = 'plugin::users-permissions.user';
+const USER = 'plugin::users-permissions.user' satisfies UID.ContentType;
 
-const MERCHANTS = [
+/** What the Document Service's create() takes for a content type (from cms/types/generated). */
+type Input<T extends UID.ContentType> = Modules.Documents.Params.Data.Input<T>;
+
+const MERCHANTS: ({ key: string } & Input<'api::merchant.merchant'>)[] = [
   {
     key: 'jinghua',
     nameCn: '东海县晶华水晶饰品有限公司',
@@ -69,7 +72,7 @@ const MERCHANTS = [
     registrationStatus: 'not_started',
     creatorPhone: DEMO_PHONES.jingyingAdmin,
   },
-] as const;
+];
 
 const USERS = [
   { phone: DEMO_PHONES.superAdmin, realName: '周敏', staffRole: 'super_admin' },
@@ -89,7 +92,7 @@ const USERS = [
   { phone: DEMO_PHONES.jingyingAdmin, realName: '王莹', memberships: [['jingying', 'admin']] },
 ] as const;
 
-const PRODUCTS: Record<string, Record<string, unknown>[]> = {
+const PRODUCTS: Record<string, Input<'api::product.product'>[]> = {
   jinghua: [
     {
       name: '紫水晶手串',
@@ -208,7 +211,7 @@ const PRODUCTS: Record<string, Record<string, unknown>[]> = {
   ],
 };
 
-const CARRIERS = [
+const CARRIERS: Input<'api::carrier.carrier'>[] = [
   { name: 'DHL 国际快递', code: 'DHL', customsCode: '3201980DHL', serviceType: 'express', regions: ['全球'], transitDays: '3-5', features: ['门到门', '全程追踪'], sort: 1 },
   { name: 'UPS 国际快递', code: 'UPS', customsCode: '3201980UPS', serviceType: 'express', regions: ['北美', '欧洲'], transitDays: '3-6', features: ['美国时效稳定'], sort: 2 },
   { name: 'FedEx 联邦快递', code: 'FEDEX', customsCode: '3201980FDX', serviceType: 'express', regions: ['全球'], transitDays: '3-6', features: ['大货优惠'], sort: 3 },
@@ -247,7 +250,7 @@ const CARRIERS = [
   { name: '顺丰小包', code: 'SF-PACKET', customsCode: '3207980YT3', serviceType: 'postal', regions: ['全球'], transitDays: '7-15', features: ['2kg 以下小件'], sort: 9 },
 ];
 
-const MESSAGES: Record<string, Record<string, unknown>[]> = {
+const MESSAGES: Record<string, Input<'api::message.message'>[]> = {
   jinghua: [
     { category: 'business', module: 'registration', title: '工商注册已核准', body: '恭喜！贵司工商注册材料已核准通过，全部业务模块已开通。', link: '/registration' },
     { category: 'announcement', module: 'system', title: '晶贸通 2.0 上线啦', body: '全新首页、全局搜索、账号切换，一次填写处处复用。', link: '/' },
@@ -271,7 +274,7 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   const merchantIds: Record<string, number> = {};
   for (const m of MERCHANTS) {
     const { key, ...data } = m;
-    const created = (await strapi.documents('api::merchant.merchant').create({ data: data as any })) as { id: number };
+    const created = (await strapi.documents('api::merchant.merchant').create({ data })) as { id: number };
     merchantIds[key] = created.id;
   }
 
@@ -287,21 +290,21 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
         blocked: false,
         role: role.id,
         ...(staffRole ? { staffRoles: [staffRole.id] } : {}),
-      } as any,
+      },
     })) as { id: number };
     for (const [merchantKey, memberRole] of 'memberships' in u ? u.memberships : []) {
-      await strapi.documents('api::membership.membership').create({ data: { role: memberRole, merchant: merchantIds[merchantKey], user: user.id } as any });
+      await strapi.documents('api::membership.membership').create({ data: { role: memberRole, merchant: merchantIds[merchantKey], user: user.id } });
     }
   }
 
   for (const [key, products] of Object.entries(PRODUCTS)) {
     for (const product of products) {
-      await strapi.documents('api::product.product').create({ data: { ...product, merchant: merchantIds[key] } as any });
+      await strapi.documents('api::product.product').create({ data: { ...product, merchant: merchantIds[key] } });
     }
   }
-  for (const carrier of CARRIERS) await strapi.documents('api::carrier.carrier').create({ data: { ...carrier, status: 'normal' } as any });
+  for (const carrier of CARRIERS) await strapi.documents('api::carrier.carrier').create({ data: { ...carrier, status: 'normal' } });
   for (const [key, messages] of Object.entries(MESSAGES)) {
-    for (const message of messages) await strapi.documents('api::message.message').create({ data: { ...message, merchant: merchantIds[key] } as any });
+    for (const message of messages) await strapi.documents('api::message.message').create({ data: { ...message, merchant: merchantIds[key] } });
   }
 
   await seedApplications(strapi, merchantIds);

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { system } from '@jmt/plugin-kit';
 import type { Ledger } from '@jmt/plugin-fx';
 import { demoFile } from './applications';
@@ -10,9 +10,9 @@ import { demoFile } from './applications';
  * identity holds) but without notifications: seeding must not push WeChat messages to anybody.
  */
 const DAY = 86_400_000;
-const SETTLEMENT = 'plugin::fx.settlement';
-const EVENT = 'plugin::fx.settlement-event';
-const LEDGER = 'plugin::fx.ledger-entry';
+const SETTLEMENT = 'plugin::fx.settlement' satisfies UID.ContentType;
+const EVENT = 'plugin::fx.settlement-event' satisfies UID.ContentType;
+const LEDGER = 'plugin::fx.ledger-entry' satisfies UID.ContentType;
 const STAFF = '财务 周敏';
 
 export const FX_PROFILES: Record<string, Record<string, string>> = {
@@ -38,7 +38,7 @@ export async function seedFx(strapi: Core.Strapi, merchantIds: Record<string, nu
 
   await strapi.db.transaction(async () => {
     await ledger.post(db, { merchantId, type: 'balance_update', balanceDelta: 1_528_000n, frozenDelta: 0n, actorName: STAFF, note: '银行余额更新（2026-11-16）：0.00 → 15280.00' });
-    const done = (await strapi.db.query(SETTLEMENT as never).create({
+    const done = (await strapi.db.query(SETTLEMENT).create({
       data: {
         documentId: `jmtfxdemo${'0'.repeat(14)}1`,
         merchant: merchantId,
@@ -74,7 +74,7 @@ export async function seedFx(strapi: Core.Strapi, merchantIds: Record<string, nu
       actorName: STAFF,
       note: '结汇 FX-20261117-00001：US$2700.00 × 7.0921 = ¥19148.67',
     });
-    const open = (await strapi.db.query(SETTLEMENT as never).create({
+    const open = (await strapi.db.query(SETTLEMENT).create({
       data: {
         documentId: `jmtfxdemo${'0'.repeat(14)}2`,
         merchant: merchantId,
@@ -103,15 +103,15 @@ export async function seedFx(strapi: Core.Strapi, merchantIds: Record<string, nu
       { merchantId, settlementId: open.id, status: 'processing', actorName: '王建华', actorKind: 'merchant', createdAt: days(1) },
     ];
     for (const [i, e] of events.entries()) {
-      const row = (await strapi.db.query(EVENT as never).create({ data: { documentId: `jmtfxdemoev${'0'.repeat(12)}${i}`, ...e } })) as { id: number };
-      await strapi.db.query(EVENT as never).update({ where: { id: row.id }, data: { createdAt: e.createdAt } });
+      const row = (await strapi.db.query(EVENT).create({ data: { documentId: `jmtfxdemoev${'0'.repeat(12)}${i}`, ...e } })) as { id: number };
+      await strapi.db.query(EVENT).update({ where: { id: row.id }, data: { createdAt: e.createdAt } });
     }
     // Back-date the requests and the ledger to when these things happened (the rows were written just now).
-    await strapi.db.query(SETTLEMENT as never).update({ where: { id: done.id }, data: { createdAt: days(5) } });
-    await strapi.db.query(SETTLEMENT as never).update({ where: { id: open.id }, data: { createdAt: days(1) } });
-    const ledgerRows = (await strapi.db.query(LEDGER as never).findMany({ where: { merchantId }, orderBy: [{ id: 'asc' }], select: ['id'] })) as { id: number }[];
+    await strapi.db.query(SETTLEMENT).update({ where: { id: done.id }, data: { createdAt: days(5) } });
+    await strapi.db.query(SETTLEMENT).update({ where: { id: open.id }, data: { createdAt: days(1) } });
+    const ledgerRows = (await strapi.db.query(LEDGER).findMany({ where: { merchantId }, orderBy: [{ id: 'asc' }], select: ['id'] })) as { id: number }[];
     const when = [days(6), days(5), days(4), days(1)];
-    for (const [i, row] of ledgerRows.entries()) await strapi.db.query(LEDGER as never).update({ where: { id: row.id }, data: { createdAt: when[i] ?? new Date() } });
-    await strapi.db.query('plugin::fx.account' as never).updateMany({ where: { merchantId }, data: { balanceAt: days(4) } });
+    for (const [i, row] of ledgerRows.entries()) await strapi.db.query(LEDGER).update({ where: { id: row.id }, data: { createdAt: when[i] ?? new Date() } });
+    await strapi.db.query('plugin::fx.account').updateMany({ where: { merchantId }, data: { balanceAt: days(4) } });
   });
 }

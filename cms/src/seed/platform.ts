@@ -33,7 +33,7 @@ export async function ensurePlatformRoles(strapi: Core.Strapi): Promise<void> {
   for (const role of PLATFORM_ROLES) {
     const existing = await q.findOne({ where: { code: role.code } });
     if (!existing) {
-      await strapi.documents('api::staff-role.staff-role').create({ data: role as any });
+      await strapi.documents('api::staff-role.staff-role').create({ data: role });
     }
   }
 }

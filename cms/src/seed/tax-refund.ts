@@ -60,7 +60,7 @@ export async function seedTaxRefunds(strapi: Core.Strapi, merchantIds: Record<st
     ],
   });
   const date = new Date(Date.now() - 28 * DAY + 8 * 3600_000).toISOString().slice(0, 10);
-  await strapi.db.query('plugin::taxrefund.return-record' as never).create({
+  await strapi.db.query('plugin::taxrefund.return-record').create({
     data: { documentId: `jmttrdemo${'0'.repeat(14)}1`, merchantId: jinghua.id, applicationId: paid, date, status: 'paid', amount: '4680.00', message: '退税款已退至对公账户' },
   });
 }

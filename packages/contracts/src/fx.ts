@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { dataOf, listOf, listQuery, maybe, timestamp } from './common';
-import { checked, idParams } from './fields';
+import { checked, idParams, text } from './fields';
 import { routes } from './route';
 
 // ── exact decimals ───────────────────────────────────────────────────────────────────────────
@@ -288,6 +288,19 @@ export const alertUpdateInput = z.object({
   active: checked<boolean>('启用', false, (input, issue) => (typeof input === 'boolean' ? input : (issue('启用状态只能是开或关'), undefined)), { type: 'boolean' }),
 });
 export type AlertUpdateInput = z.output<typeof alertUpdateInput>;
+
+// ── the 我的 fields a settlement quotes ────────────────────────────────────────────────────────────
+
+/** Account and card numbers are often pasted with spaces (also full-width ones): they are dropped before the check. */
+export const withoutSpaces = (value: unknown): string => String(value ?? '').replace(/[\s\u3000]/g, '');
+/**
+ * 外汇子账户 and 结汇银行卡号 of a merchant, as the fx plugin's write guard checks them on every merchant write
+ * (FX_FIELD_INVALID) and 我的 checks them before saving. Blank clears the field.
+ */
+export const merchantFxFields = {
+  fxSubAccount: text('外汇子账户', 40, { pattern: /^[0-9A-Za-z-]{6,40}$/, patternMessage: '外汇子账户只能包含数字、字母和短横线（6–40 位）' }),
+  settlementCardNo: text('结汇银行卡号', 30, { pattern: /^\d{12,30}$/, patternMessage: '结汇银行卡号应为 12–30 位数字' }),
+};
 
 /** The three evidence slots of a settlement request (private files of these categories). */
 export const SETTLEMENT_EVIDENCE = [

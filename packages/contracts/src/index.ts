@@ -22,3 +22,4 @@ export { cmsRoutes } from './cms';
 export { invitationRoutes } from './invitations';
 export { systemRoutes } from './system';
 export { allRoutes, TAG_DESCRIPTIONS } from './all';
+export * from './form';

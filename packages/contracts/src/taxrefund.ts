@@ -69,7 +69,9 @@ export const estimateQuery = z
     z.overwrite((v) => {
       const enterpriseType = v.enterpriseType ?? 'trading';
       const field = enterpriseType === 'producer' ? 'orderAmount' : 'purchaseAmount';
-      const amount = decimalText(readDecimal(v[field]) as Exclude<ReturnType<typeof readDecimal>, string>, 2);
+      // The cross-check has already refused an amount that cannot be read: this runs anyway, so it must not throw.
+      const reading = readDecimal(v[field]);
+      const amount = typeof reading === 'string' ? undefined : decimalText(reading, 2);
       // Only the amount of the caller's kind is read; "" for the date is today.
       return {
         hsCode: v.hsCode,

@@ -1,11 +1,16 @@
+import type { Context } from 'koa';
+import type { Modules, Plugin } from '@strapi/strapi';
+
 /**
  * users-permissions re-reads the user, the plugin's advanced settings and every permission of the
  * role, and rebuilds the CASL ability, on every request — about five queries before a controller runs.
  * The result for a given bearer token is kept for a few seconds, so a page of parallel calls (and the
  * hot home endpoint) pays that once. A blocked user or a changed role applies within SESSION_CACHE_MS.
  */
-type AuthResult = { authenticated?: boolean; credentials?: unknown; ability?: unknown; error?: unknown };
-type Strategy = { name: string; authenticate: (ctx: any) => Promise<AuthResult>; verify?: (...args: any[]) => Promise<unknown> };
+type AuthService = Modules.Auth.AuthenticationService;
+/** An authentication strategy, as the auth service registers it (users-permissions' is one). */
+type Strategy = Parameters<AuthService['register']>[1];
+type AuthResult = Awaited<ReturnType<Strategy['authenticate']>>;
 
 const SESSION_CACHE_MS = Number(process.env.SESSION_CACHE_MS ?? 3000);
 const MAX_ENTRIES = 10_000;
@@ -16,7 +21,7 @@ export function withSessionCache(strategy: Strategy): Strategy {
   const cache = new Map<string, { pending: Promise<{ result: AuthResult; user: unknown }>; expires: number }>();
   return {
     ...strategy,
-    async authenticate(ctx: any) {
+    async authenticate(ctx: Context) {
       if (SESSION_CACHE_MS <= 0) return strategy.authenticate(ctx);
       const header = ctx.request?.header?.authorization;
       const key = typeof header === 'string' ? header : '';
@@ -42,10 +47,10 @@ export function withSessionCache(strategy: Strategy): Strategy {
   };
 }
 
-export default (plugin: any) => {
+export default (plugin: Plugin.LoadedPlugin) => {
   const originalRegister = plugin.register;
-  plugin.register = (context: { strapi: any }) => {
-    const auth = context.strapi.get('auth');
+  plugin.register = (context) => {
+    const auth = context.strapi.get<AuthService>('auth');
     const register = auth.register;
     auth.register = (type: string, strategy: Strategy) =>
       register.call(auth, type, type === 'content-api' && strategy.name === 'users-permissions' ? withSessionCache(strategy) : strategy);

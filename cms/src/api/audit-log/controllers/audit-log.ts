@@ -1,4 +1,5 @@
-import { factories } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { factories, type Data, type Modules } from '@strapi/strapi';
 import { listResponse, ListQueryError, parseListQuery, type ListQuery, type ListSpec } from '@jmt/plugin-kit';
 import { actionLabel, moduleLabels } from '../../../core/audit';
 
@@ -32,9 +33,10 @@ const iso = (value: unknown): string => {
   return date.toISOString();
 };
 
+type AuditFilters = Modules.Documents.Params.Filters.Any<typeof UID>;
+
 /** The list query → Document Service filters: the plain fields as parsed, plus the actor search and the time range. */
-// Filters of the Document Service are typed per content type; this builder is shared by find and export, hence `any`.
-export function auditQuery(query: Record<string, unknown> | undefined): { list: ListQuery; filters: any } {
+export function auditQuery(query: Record<string, unknown> | undefined): { list: ListQuery; filters: AuditFilters } {
   const list = parseListQuery(query, AUDIT_LIST);
   const and: Record<string, unknown>[] = Object.keys(list.where).length ? [list.where] : [];
   for (const { value } of list.filters.actor ?? []) {
@@ -45,7 +47,8 @@ export function auditQuery(query: Record<string, unknown> | undefined): { list: 
   for (const { op, value } of list.filters.createdAt ?? []) {
     and.push({ createdAt: op === '$between' ? { $between: (value as unknown[]).map(iso) } : { [op]: iso(value) } });
   }
-  return { list, filters: and.length ? { $and: and } : {} };
+  // The list helper builds plain where clauses from the spec above, whose fields are the schema's.
+  return { list, filters: (and.length ? { $and: and } : {}) as AuditFilters };
 }
 
 const csvCell = (value: unknown): string => {
@@ -55,8 +58,9 @@ const csvCell = (value: unknown): string => {
   return `"${text.replace(/"/g, '""')}"`;
 };
 
-type AuditRow = Record<string, any>;
+type AuditRow = Data.ContentType<typeof UID>;
 
+// module and action are required attributes: a stored row has both.
 const present = (row: AuditRow) => ({
   id: row.id,
   createdAt: row.createdAt,
@@ -66,9 +70,9 @@ const present = (row: AuditRow) => ({
   impersonatorId: row.impersonatorId,
   merchantId: row.merchantId,
   module: row.module,
-  moduleLabel: moduleLabels[row.module] ?? row.module,
+  moduleLabel: moduleLabels[row.module as string] ?? row.module,
   action: row.action,
-  actionLabel: actionLabel(row.action),
+  actionLabel: actionLabel(row.action as string),
   targetUid: row.targetUid,
   targetId: row.targetId,
   before: row.before,
@@ -80,19 +84,19 @@ const present = (row: AuditRow) => ({
 });
 
 export default factories.createCoreController(UID, ({ strapi }) => ({
-  async find(ctx: any) {
+  async find(ctx: Context) {
     const { list, filters } = auditQuery(ctx.query);
     const [rows, total] = await Promise.all([
-      strapi.documents(UID).findMany({ filters, sort: list.orderBy as any, start: list.offset, limit: list.limit }),
+      strapi.documents(UID).findMany({ filters, sort: list.orderBy, start: list.offset, limit: list.limit }),
       strapi.documents(UID).count({ filters }),
     ]);
     // meta.modules: the module names for the screen's module filter (also when a filtered page is empty).
-    ctx.body = listResponse((rows as AuditRow[]).map(present), list, total, { modules: Object.entries(moduleLabels).map(([key, label]) => ({ key, label })) });
+    ctx.body = listResponse(rows.map(present), list, total, { modules: Object.entries(moduleLabels).map(([key, label]) => ({ key, label })) });
   },
 
-  async export(ctx: any) {
+  async export(ctx: Context) {
     const { list, filters } = auditQuery(ctx.query);
-    const rows = (await strapi.documents(UID).findMany({ filters, sort: list.orderBy as any, limit: EXPORT_LIMIT })) as AuditRow[];
+    const rows = await strapi.documents(UID).findMany({ filters, sort: list.orderBy, limit: EXPORT_LIMIT });
     const header = ['时间', '账号', '姓名', '模块', '操作', '操作代码', '对象', '对象ID', '操作前', '操作后', 'IP', '浏览器/设备', '代操作管理员ID'];
     const lines = [header.map(csvCell).join(',')];
     for (const row of rows.map(present)) {

@@ -1,6 +1,8 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { AppError } from '../../../core/errors';
 import { resolveScope } from '../../../core/scope';
+import { bodyOf } from '../../../core/request';
 import { WechatClient, wechatConfigFromEnv, WechatError } from '../../../adapters/wechat';
 import { normalizeMainlandPhone } from '../lib/phone';
 import { consumeCode, issueCode } from '../lib/login-codes';
@@ -18,16 +20,16 @@ const requirePhone = (value: unknown): string => {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async smsSend(ctx: any) {
-    const phone = requirePhone(ctx.request.body?.phone);
+  async smsSend(ctx: Context) {
+    const phone = requirePhone(bodyOf(ctx).phone);
     const limits = await issueCode(strapi, phone);
     // Nobody is signed in yet: the log names the phone that asked for a code.
     await writeAudit(strapi, { module: 'auth', action: 'sms_send', actor: { id: null, phone, name: null } });
     ctx.body = { sent: true, ...limits };
   },
 
-  async smsLogin(ctx: any) {
-    const body = ctx.request.body ?? {};
+  async smsLogin(ctx: Context) {
+    const body = bodyOf(ctx);
     const phone = requirePhone(body.phone);
     const code = typeof body.code === 'string' ? body.code.trim() : '';
     if (!/^\d{6}$/.test(code)) throw new AppError('SMS_CODE_REQUIRED', 400, { field: 'code' });
@@ -36,8 +38,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { jwt, user };
   },
 
-  async wechatLogin(ctx: any) {
-    const { code, phoneCode } = ctx.request.body ?? {};
+  async wechatLogin(ctx: Context) {
+    const { code, phoneCode } = bodyOf(ctx);
     if (typeof code !== 'string' || !code) throw new AppError('WECHAT_CODE_INVALID', 400, { field: 'code' });
     if (typeof phoneCode !== 'string' || !phoneCode) throw new AppError('WECHAT_PHONE_FAILED', 400, { field: 'phoneCode' });
     let openid: string;
@@ -58,23 +60,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const phone = requirePhone(rawPhone);
     // Mini-program users stay signed in like other WeChat apps unless they ask otherwise.
-    const { jwt, user } = await signIn(strapi, phone, { remember: ctx.request.body?.remember !== false, via: 'wechat', openid });
+    const { jwt, user } = await signIn(strapi, phone, { remember: bodyOf(ctx).remember !== false, via: 'wechat', openid });
     ctx.body = { jwt, user };
   },
 
-  async me(ctx: any) {
+  async me(ctx: Context) {
     ctx.body = await mePayload(strapi, await resolveScope(strapi, ctx));
   },
 
-  async switchMerchant(ctx: any) {
+  async switchMerchant(ctx: Context) {
     const scope = await resolveScope(strapi, ctx);
-    const jwt = await switchMerchant(strapi, scope, ctx.request.body?.merchantId);
+    const jwt = await switchMerchant(strapi, scope, bodyOf(ctx).merchantId);
     // Resolve the new scope for the reply exactly as the next request will.
     const fakeCtx = { state: { user: ctx.state.user }, request: { header: { authorization: `Bearer ${jwt}` } } };
     ctx.body = { jwt, ...(await mePayload(strapi, await resolveScope(strapi, fakeCtx))) };
   },
 
-  async home(ctx: any) {
+  async home(ctx: Context) {
     ctx.body = await homePayload(strapi, await resolveScope(strapi, ctx));
   },
 });

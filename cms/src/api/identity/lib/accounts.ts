@@ -32,7 +32,7 @@ export async function findUserByPhone(strapi: Core.Strapi, phone: string): Promi
 export async function createPhoneUser(strapi: Core.Strapi, phone: string, extra: Record<string, unknown> = {}): Promise<AccountUser> {
   return asSystem(async () => {
     const created = await strapi.documents(USER_UID).create({
-      data: { username: phone, phone, provider: 'phone', confirmed: true, blocked: false, role: await authenticatedRoleId(strapi), ...extra } as any,
+      data: { username: phone, phone, provider: 'phone', confirmed: true, blocked: false, role: await authenticatedRoleId(strapi), ...extra },
     });
     return (await strapi.db.query(USER_UID).findOne({ where: { id: (created as { id: number }).id } })) as AccountUser;
   });
@@ -55,10 +55,10 @@ export async function signIn(
       const fresh = await createPhoneUser(strapi, phone, options.openid ? { openid: options.openid } : {});
       await asSystem(async () => {
         const merchant = await strapi.documents('api::merchant.merchant').create({
-          data: { nameCn: `新商户（尾号${phone.slice(-4)}）`, type: 'individual', registrationStatus: 'not_started', creatorPhone: phone, contactPhone: phone } as any,
+          data: { nameCn: `新商户（尾号${phone.slice(-4)}）`, type: 'individual', registrationStatus: 'not_started', creatorPhone: phone, contactPhone: phone },
         });
         await strapi.documents('api::membership.membership').create({
-          data: { role: 'admin', merchant: (merchant as { id: number }).id, user: fresh.id } as any,
+          data: { role: 'admin', merchant: (merchant as { id: number }).id, user: fresh.id },
         });
       });
       return fresh;

@@ -96,12 +96,12 @@ async function buildHomePayload(strapi: Core.Strapi, scope: Scope) {
     strapi.documents('api::message.message').count({ filters: { readAt: { $null: true } } }),
     strapi.documents('api::message.message').findMany({
       fields: ['category', 'module', 'title', 'body', 'link', 'readAt', 'createdAt'],
-      sort: [{ createdAt: 'desc' }, { id: 'desc' }] as any,
+      sort: [{ createdAt: 'desc' }, { id: 'desc' }],
       limit: 5,
     }),
   ]);
   if (!merchant) throw new AppError('NO_MERCHANT', 403);
-  const status = (merchant as any).registrationStatus as string;
+  const status = merchant.registrationStatus as string;
 
   // Per-module to-dos: what the workflow engine says the merchant must act on; customs adds its own.
   const todoByModule: Record<ModuleKey, number> = {
@@ -122,10 +122,10 @@ async function buildHomePayload(strapi: Core.Strapi, scope: Scope) {
 
   return {
     merchant: {
-      documentId: (merchant as any).documentId,
-      nameCn: (merchant as any).nameCn,
-      nameEn: (merchant as any).nameEn ?? null,
-      type: (merchant as any).type,
+      documentId: merchant.documentId,
+      nameCn: merchant.nameCn,
+      nameEn: merchant.nameEn ?? null,
+      type: merchant.type,
       registrationStatus: status,
       memberCount,
     },

@@ -1,23 +1,23 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { invitations as contract } from '@jmt/contracts';
 import { AppError } from '../../../core/errors';
 import { resolveScope } from '../../../core/scope';
+import { paramsOf } from '../../../core/request';
 import { accept, decline, invite, merchantAdmin, received, revoke, sent } from '../lib/invitations';
-
-type Ctx = { params: Record<string, string>; request: { body?: unknown }; body: unknown; status: number };
 
 /** HTTP glue for 成员邀请 (lib/invitations.ts holds the rules); bodies are parsed with @jmt/contracts. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const scope = (ctx: Ctx) => resolveScope(strapi, ctx as never);
-  const body = (ctx: Ctx): unknown => {
+  const scope = (ctx: Context) => resolveScope(strapi, ctx);
+  const body = (ctx: Context): unknown => {
     const b = ctx.request.body as { data?: unknown } | undefined;
     return b && typeof b === 'object' && 'data' in b ? b.data : b;
   };
   return {
-    async sent(ctx: Ctx) {
+    async sent(ctx: Context) {
       ctx.body = { data: await sent(strapi, await scope(ctx)) };
     },
-    async invite(ctx: Ctx) {
+    async invite(ctx: Context) {
       const s = await scope(ctx);
       merchantAdmin(s);
       const parsed = contract.inviteInput.safeParse(body(ctx) ?? {});
@@ -30,18 +30,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.status = 201;
       ctx.body = { data: await invite(strapi, s, parsed.data) };
     },
-    async revoke(ctx: Ctx) {
-      ctx.body = { data: await revoke(strapi, await scope(ctx), ctx.params.id) };
+    async revoke(ctx: Context) {
+      ctx.body = { data: await revoke(strapi, await scope(ctx), paramsOf(ctx).id) };
     },
-    async received(ctx: Ctx) {
+    async received(ctx: Context) {
       ctx.body = { data: await received(strapi, await scope(ctx)) };
     },
-    async accept(ctx: Ctx) {
-      const { jwt, ...data } = await accept(strapi, await scope(ctx), ctx.params.id);
+    async accept(ctx: Context) {
+      const { jwt, ...data } = await accept(strapi, await scope(ctx), paramsOf(ctx).id);
       ctx.body = { data, jwt };
     },
-    async decline(ctx: Ctx) {
-      ctx.body = { data: await decline(strapi, await scope(ctx), ctx.params.id) };
+    async decline(ctx: Context) {
+      ctx.body = { data: await decline(strapi, await scope(ctx), paramsOf(ctx).id) };
     },
   };
 };

@@ -1,8 +1,10 @@
-import { factories } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { factories, type Modules } from '@strapi/strapi';
 import { filterValues, listResponse, parseListQuery, type ListSpec } from '@jmt/plugin-kit';
 import { AppError } from '../../../core/errors';
 import { asSystem, assertCan, resolveScope } from '../../../core/scope';
 import { presentMessage as present, type MessageDoc } from '../lib/present';
+import { paramsOf } from '../../../core/request';
 
 const UID = 'api::message.message';
 /** `filters[category][$eq]`, `filters[module][$eq]`, `filters[read][$eq]=true|false`; newest first. */
@@ -22,49 +24,50 @@ export const MESSAGE_LIST: ListSpec = {
  * scoped read, then only `readAt` is written.
  */
 export default factories.createCoreController(UID, ({ strapi }) => ({
-  async find(ctx: any) {
+  async find(ctx: Context) {
     const scope = await resolveScope(strapi, ctx);
     assertCan(scope, scope.kind === 'platform' ? 'platform.access' : 'messages.read');
     const list = parseListQuery(ctx.query, MESSAGE_LIST);
     const read = filterValues(list, 'read');
     const readFilter = read?.length === 1 ? [{ readAt: read[0] === 'true' ? { $notNull: true } : { $null: true } }] : [];
     const and = [list.where, ...readFilter].filter((w) => Object.keys(w).length > 0);
-    const filters: any = and.length ? { $and: and } : {};
+    // The list helper builds plain where clauses from MESSAGE_LIST, whose fields are the schema's.
+    const filters = (and.length ? { $and: and } : {}) as Modules.Documents.Params.Filters.Any<typeof UID>;
     const [rows, total, unread] = await Promise.all([
-      strapi.documents(UID).findMany({ filters, sort: list.orderBy as any, start: list.offset, limit: list.limit }),
+      strapi.documents(UID).findMany({ filters, sort: list.orderBy, start: list.offset, limit: list.limit }),
       strapi.documents(UID).count({ filters }),
       strapi.documents(UID).count({ filters: { readAt: { $null: true } } }),
     ]);
     ctx.body = listResponse((rows as unknown as MessageDoc[]).map(present), list, total, { unread });
   },
 
-  async findOne(ctx: any) {
+  async findOne(ctx: Context) {
     assertCan(await resolveScope(strapi, ctx), 'messages.read');
-    const row = (await strapi.documents(UID).findOne({ documentId: ctx.params.id })) as unknown as MessageDoc | null;
+    const row = (await strapi.documents(UID).findOne({ documentId: paramsOf(ctx).id })) as unknown as MessageDoc | null;
     if (!row) throw new AppError('NOT_FOUND', 404);
     ctx.body = { data: present(row) };
   },
 
-  async markRead(ctx: any) {
+  async markRead(ctx: Context) {
     const scope = await resolveScope(strapi, ctx);
     assertCan(scope, 'messages.mark');
-    const row = (await strapi.documents(UID).findOne({ documentId: ctx.params.id })) as unknown as MessageDoc | null;
+    const row = (await strapi.documents(UID).findOne({ documentId: paramsOf(ctx).id })) as unknown as MessageDoc | null;
     if (!row) throw new AppError('NOT_FOUND', 404);
     if (!row.readAt) {
-      await asSystem(() => strapi.documents(UID).update({ documentId: row.documentId, data: { readAt: new Date().toISOString() } as any }));
+      await asSystem(() => strapi.documents(UID).update({ documentId: row.documentId, data: { readAt: new Date().toISOString() } }));
     }
-    const updated = (await strapi.documents(UID).findOne({ documentId: ctx.params.id })) as unknown as MessageDoc;
+    const updated = (await strapi.documents(UID).findOne({ documentId: paramsOf(ctx).id })) as unknown as MessageDoc;
     ctx.body = { data: present(updated) };
   },
 
-  async markAllRead(ctx: any) {
+  async markAllRead(ctx: Context) {
     const scope = await resolveScope(strapi, ctx);
     assertCan(scope, 'messages.mark');
     if (scope.kind !== 'merchant') throw new AppError('FORBIDDEN', 403);
-    const unread = (await strapi.documents(UID).findMany({ filters: { readAt: { $null: true } }, fields: ['documentId'] as any, limit: 1000 })) as unknown as MessageDoc[];
+    const unread = (await strapi.documents(UID).findMany({ filters: { readAt: { $null: true } }, fields: ['documentId'], limit: 1000 })) as unknown as MessageDoc[];
     const now = new Date().toISOString();
     await asSystem(async () => {
-      for (const m of unread) await strapi.documents(UID).update({ documentId: m.documentId, data: { readAt: now } as any });
+      for (const m of unread) await strapi.documents(UID).update({ documentId: m.documentId, data: { readAt: now } });
     });
     ctx.body = { data: { marked: unread.length } };
   },

@@ -1,8 +1,10 @@
-import { factories } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { factories, type Data } from '@strapi/strapi';
 import { listResponse, parseListQuery, type ListSpec } from '@jmt/plugin-kit';
 import { AppError } from '../../../core/errors';
 import { assertCan, resolveScope } from '../../../core/scope';
 import { OUTBOX_UID, retryJob } from '../../../core/outbox';
+import { paramsOf } from '../../../core/request';
 
 const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 
@@ -22,9 +24,12 @@ export const OUTBOX_LIST: ListSpec = {
   maxPageSize: 100,
 };
 
+/** A job row; the payload of a WeChat template message may link into the mini-program. */
+type JobRow = Omit<Data.ContentType<typeof OUTBOX_UID>, 'payload'> & { payload?: { miniprogram?: { pagepath?: string } } | null };
+
 /** Staff view of the outbox (principle 5: failures stay visible) and a manual retry. */
 export default factories.createCoreController(OUTBOX_UID, ({ strapi }) => ({
-  async find(ctx: any) {
+  async find(ctx: Context) {
     const scope = await resolveScope(strapi, ctx);
     if (scope.kind !== 'platform') throw new AppError('FORBIDDEN', 403);
     assertCan(scope, 'platform.access');
@@ -38,7 +43,7 @@ export default factories.createCoreController(OUTBOX_UID, ({ strapi }) => ({
       ...STATUSES.map((status) => query.count({ where: inStatus(status) })),
     ]);
     ctx.body = listResponse(
-      (rows as Record<string, any>[]).map((job) => ({
+      (rows as JobRow[]).map((job) => ({
         id: job.documentId,
         documentId: job.documentId,
         channel: job.channel,
@@ -60,11 +65,11 @@ export default factories.createCoreController(OUTBOX_UID, ({ strapi }) => ({
     );
   },
 
-  async retry(ctx: any) {
+  async retry(ctx: Context) {
     const scope = await resolveScope(strapi, ctx);
     if (scope.kind !== 'platform') throw new AppError('FORBIDDEN', 403);
     assertCan(scope, 'outbox.retry');
-    if (!(await retryJob(strapi, ctx.params.id))) throw new AppError('OUTBOX_NOT_RETRYABLE', 409);
-    ctx.body = { data: { id: ctx.params.id, status: 'pending' } };
+    if (!(await retryJob(strapi, paramsOf(ctx).id))) throw new AppError('OUTBOX_NOT_RETRYABLE', 409);
+    ctx.body = { data: { id: paramsOf(ctx).id, status: 'pending' } };
   },
 }));

@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { allRoutes, openApiDocument, TAG_DESCRIPTIONS } from '@jmt/contracts';
 import { errorCatalogue } from '../../../core/errors';
@@ -31,13 +32,13 @@ export function registeredRoutes(strapi: Core.Strapi): { method: string; path: s
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async openapi(ctx: { body: unknown; set(name: string, value: string): void }) {
+  async openapi(ctx: Context) {
     cached ??= buildOpenApi();
     ctx.set('Cache-Control', 'public, max-age=300');
     ctx.body = cached;
   },
-  async routes(ctx: { body: unknown }) {
-    assertCan(await resolveScope(strapi, ctx as never), '*');
+  async routes(ctx: Context) {
+    assertCan(await resolveScope(strapi, ctx), '*');
     ctx.body = { data: registeredRoutes(strapi) };
   },
 });

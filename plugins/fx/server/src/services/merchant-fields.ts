@@ -4,19 +4,20 @@
  * and must look like one: a Document Service write guard (the kit's) normalises and checks them on every write.
  */
 import type { Core } from '@strapi/strapi';
+import { firstProblem, fx as contract } from '@jmt/contracts';
 import { guardDocumentWrites, system } from '@jmt/plugin-kit';
 import { host } from '../host';
 import { UID } from './db';
 
-const SUB_ACCOUNT = /^[0-9A-Za-z-]{6,40}$/;
-const CARD_NO = /^\d{12,30}$/;
+const { merchantFxFields, withoutSpaces } = contract;
 
 export function guardMerchantFields(strapi: Core.Strapi): void {
   guardDocumentWrites(strapi, UID.merchant, async (data, { documentId }) => {
     const fail = (code: string, field: string, message: string) => host(strapi).error(code, code === 'FX_SUB_ACCOUNT_TAKEN' ? 409 : 400, { field, errors: [{ field, message }] });
     if (typeof data.fxSubAccount === 'string') {
-      const value = data.fxSubAccount.replace(/\s/g, '');
-      if (value && !SUB_ACCOUNT.test(value)) throw fail('FX_FIELD_INVALID', 'fxSubAccount', '外汇子账户只能包含数字、字母和短横线（6–40 位）');
+      const value = withoutSpaces(data.fxSubAccount);
+      const problem = value ? firstProblem(merchantFxFields.fxSubAccount, value) : null;
+      if (problem) throw fail('FX_FIELD_INVALID', 'fxSubAccount', problem);
       if (value) {
         // Across all merchants (the number must be unique): system work, answering only "taken" or not.
         const other = await system(strapi)
@@ -27,8 +28,9 @@ export function guardMerchantFields(strapi: Core.Strapi): void {
       data.fxSubAccount = value || null;
     }
     if (typeof data.settlementCardNo === 'string') {
-      const value = data.settlementCardNo.replace(/\s/g, '');
-      if (value && !CARD_NO.test(value)) throw fail('FX_FIELD_INVALID', 'settlementCardNo', '结汇银行卡号应为 12–30 位数字');
+      const value = withoutSpaces(data.settlementCardNo);
+      const problem = value ? firstProblem(merchantFxFields.settlementCardNo, value) : null;
+      if (problem) throw fail('FX_FIELD_INVALID', 'settlementCardNo', problem);
       data.settlementCardNo = value || null;
     }
     if (typeof data.settlementBankName === 'string') data.settlementBankName = data.settlementBankName.trim() || null;
