@@ -17,6 +17,8 @@ module.exports = {
     '^@preact/signals-core$': '<rootDir>/dist/miniprogram_npm/@preact/signals-core/index.js',
     // The shared money module as shipped: the bundle tools/build.mjs writes, not the package's dist.
     '^@jmt/money$': '<rootDir>/dist/miniprogram_npm/@jmt/money/index.js',
+    // The contracts' form schemas as shipped: the tree-shaken bundle of @jmt/contracts/forms.
+    '^@jmt/contracts/forms$': '<rootDir>/dist/miniprogram_npm/@jmt/contracts/forms/index.js',
   },
   clearMocks: true,
   globalSetup: '<rootDir>/test/global-setup.js',

@@ -1,5 +1,6 @@
-// The repo's own lint rule (eslint.config.mjs): plugin server code must not reach strapi.db.query,
-// strapi.db.connection or strapi.documents — only @jmt/plugin-kit may. Lints sample code through ESLint's Node API
+// The repo's own lint rules (eslint.config.mjs): plugin server code must not reach strapi.db.query,
+// strapi.db.connection or strapi.documents — only @jmt/plugin-kit may; the merchant web reads lists only through
+// useResourceList (Refine's useList). Lints sample code through ESLint's Node API
 // with the real config, as if it sat at the given paths (the files need not exist).
 // Run by `npm test` (deploy/local/test.mjs); alone: `node --test deploy/local/lint-rules.test.mjs`.
 import assert from 'node:assert/strict';
@@ -78,4 +79,18 @@ export async function find(strapi: Core.Strapi, scope: ActorScope, documentId: s
 }
 `;
   assert.deepEqual(await restricted(code, PLUGIN_SERVICE), []);
+});
+
+test('merchant-web lists go through useResourceList (Refine useList), not hand-read list answers', async () => {
+  const code = `import { readList } from "@jmt/strapi-provider";
+export const rows = (body: unknown) => readList<{ id: string }>(body).data;
+`;
+  const lint = async (file) => {
+    const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
+    return result.messages.filter((m) => m.ruleId === 'no-restricted-imports');
+  };
+  const found = await lint('merchant-web/src/pages/customs/Batches.tsx');
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.match(found[0].message, /useResourceList/);
+  assert.deepEqual(await lint('merchant-web/src/hooks/useResourceList.ts'), []);
 });

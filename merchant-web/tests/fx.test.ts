@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { FxRatePoint } from "@jmt/api-types";
 import { createTranslate, type Messages } from "../src/i18n/translate";
@@ -21,8 +23,8 @@ import {
   subtractDecimal,
   toneOf,
 } from "../src/lib/fx";
-import { eq } from "@jmt/strapi-provider";
-import { listUrl } from "../src/providers/envelope";
+import { filterOf } from "../src/hooks/useResourceList";
+import { createDataProvider } from "../src/providers";
 
 const t = createTranslate(zhCN as Messages);
 const say = { insufficient: (a: string) => `可用 ${a}`, fixFields: "请修改标红的内容" };
@@ -224,8 +226,25 @@ describe("收结汇 wording", () => {
 });
 
 describe("list requests", () => {
-  it("speak Strapi's list format and leave blank filters out", () => {
-    const url = listUrl("/api/fx/ledger", { filters: { type: eq("freeze"), note: eq("  ") }, page: 2, pageSize: 10 });
+  it("speak Strapi's list format and leave blank filters out", async () => {
+    // What the ledger screen's useResourceList asks the app's data provider for, as it reaches the cms.
+    let url = "";
+    const server = http.createServer((req, res) => {
+      url = decodeURIComponent(req.url ?? "");
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify({ data: [], meta: { pagination: { page: 2, pageSize: 10, pageCount: 0, total: 0 } } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      await createDataProvider({ baseURL }).getList({
+        resource: "fx/ledger",
+        filters: [...filterOf("type", "eq", "freeze"), ...filterOf("note", "eq", "  ")],
+        pagination: { currentPage: 2, pageSize: 10, mode: "server" },
+      });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
     const [path, query] = url.split("?");
     expect(path).toBe("/api/fx/ledger");
     const params = new URLSearchParams(query);

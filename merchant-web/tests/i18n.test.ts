@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTranslate, interpolate, lookup, type Messages } from "../src/i18n/translate";
 import zhCN from "../src/locales/zh-CN.json";
-import { isMainlandPhone, maskPhone, SMS_CODE } from "../src/lib/validation";
+import { cms, firstProblem } from "@jmt/contracts";
+import { isMainlandPhone, maskPhone } from "../src/lib/validation";
 
 const t = createTranslate(zhCN as Messages);
 
@@ -45,9 +46,11 @@ describe("validation", () => {
     }
   });
 
-  it("accepts 4–6 digit SMS codes and masks phones", () => {
-    expect(SMS_CODE.test("123456")).toBe(true);
-    expect(SMS_CODE.test("12a456")).toBe(false);
+  it("accepts the SMS codes the cms sends (6 digits, its own rule) and masks phones", () => {
+    const code = cms.smsLoginInput.shape.code;
+    expect(firstProblem(code, "123456")).toBeNull();
+    expect(firstProblem(code, "12a456")).toBe("请输入 6 位数字验证码");
+    expect(firstProblem(code, "1234")).toBe("请输入 6 位数字验证码");
     expect(maskPhone("13900000001")).toBe("139****0001");
   });
 });

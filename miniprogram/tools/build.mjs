@@ -5,9 +5,10 @@
 //   3. dist/miniprogram_npm/antd-mini: only the antd-mini components the app uses, plus what they
 //      import (components, _util, wxs, styles, npm dependencies), ES modules → CommonJS.
 //      This is what WeChat DevTools' "构建 npm" produces, done offline and trimmed.
-//   3b. dist/miniprogram_npm/@jmt/*: the workspace packages the app's code requires (e.g. @jmt/money), each
-//      bundled with its own dependencies into one CommonJS index.js for ES2017 engines (esbuild) — WeChat's
-//      require() finds `<name>/index.js` there; bundling also spares WeChat npm names with dots (big.js).
+//   3b. dist/miniprogram_npm/@jmt/*: the workspace packages the app's code requires (@jmt/money, @jmt/contracts/forms),
+//      each bundled from its ES module sources with its own dependencies (tree-shaken) into one CommonJS index.js
+//      for ES2017 engines without BigInt (esbuild) — WeChat's require() finds `<name>[/<subpath>]/index.js` there;
+//      bundling also spares WeChat npm names with dots (big.js).
 //   4. checks the app: every page/subpackage page and every usingComponents target exists, static
 //      image paths exist, and every .wxml/.wxss compiles with WeChat's own wcc/wcsc compilers
 //      (npm package miniprogram-compiler).
@@ -277,13 +278,17 @@ async function buildWorkspacePackages() {
   for (const spec of specs) {
     const outfile = join(NPM_OUT, spec, 'index.js');
     await build({
-      entryPoints: [require.resolve(spec, { paths: [ROOT] })],
+      // What the app imports, as an ES module (the package's `import` condition: its sources, not its CommonJS dist):
+      // esbuild tree-shakes ES modules, so only what the entry reaches ships — for @jmt/contracts/forms, zod/mini
+      // without its BigInt schemas and its locales.
+      stdin: { contents: `export * from ${JSON.stringify(spec)};`, resolveDir: ROOT, sourcefile: `${spec}.entry.js`, loader: 'js' },
       bundle: true,
       format: 'cjs',
       platform: 'neutral',
       target: 'es2017',
-      mainFields: ['main'],
-      conditions: ['require'],
+      mainFields: ['module', 'main'],
+      // Chinese messages as they are (UTF-8, as the app's own files), not \uXXXX escapes: smaller, and readable.
+      charset: 'utf8',
       outfile,
       logLevel: 'silent',
     }).catch((e) => fail(`bundling ${spec}: ${e.message}`));
@@ -291,7 +296,8 @@ async function buildWorkspacePackages() {
     // Older iOS WeChat engines have no BigInt: a shared package that uses it would break there, not in tests.
     if (/\bBigInt\b|\d+n\b/.test(code.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))) fail(`${spec} uses BigInt, which older WeChat engines lack`);
   }
-  log(`[build] workspace packages: ${specs.length ? specs.join(', ') : 'none'}`);
+  const sizes = specs.map((spec) => `${spec} ${(statSync(join(NPM_OUT, spec, 'index.js')).size / 1024).toFixed(1)} KB`);
+  log(`[build] workspace packages: ${specs.length ? sizes.join(', ') : 'none'}`);
 }
 
 // ---------------------------------------------------------------- 4. checks

@@ -73,20 +73,16 @@ export const beijingToday = (now: number = Date.now()): string => new Date(now +
 
 // ── the rate table ─────────────────────────────────────────────────────────────────────────────
 
-/** An HS code or prefix as the cms takes it: 4–10 digits once spaces and dots are removed (`7116.20` → `711620`). */
+/**
+ * An HS code or prefix as the cms takes it, spaces and dots removed (`7116.20` → `711620`); whether it is one (4–10
+ * digits) and what a refund rate may be are the contract's rules (`taxrefund.rateInput`, `estimateQuery`).
+ */
 export const normaliseHsCode = (value: string | null | undefined): string => String(value ?? "").replace(/[\s.]/g, "");
-export const isHsCode = (value: string | null | undefined): boolean => /^\d{4,10}$/.test(normaliseHsCode(value));
 
-/** A refund rate in percent: 0–100 with at most 2 decimals (`"13"`, `"9.5"`, `"0"`). */
-export const isRatePercent = (value: string | null | undefined): boolean => {
-  const text = String(value ?? "").trim();
-  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text);
-  if (!match) return false;
-  const whole = Number(match[1]);
-  return whole < 100 || (whole === 100 && !/[1-9]/.test(match[2] ?? ""));
-};
-
-/** A positive amount with at most 2 decimals, as typed (the calculator asks the cms only then). */
+/**
+ * A positive amount with at most 2 decimals, as typed (the calculator asks the cms only then). Still the console's
+ * own: `taxrefund.estimateQuery` judges the amount in a cross-field check that throws on text that is no number.
+ */
 export const isAmount = (value: string | null | undefined): boolean => {
   const text = String(value ?? "").trim();
   return /^\d+(?:\.\d{1,2})?$/.test(text) && /[1-9]/.test(text);

@@ -1,13 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
+import type { Application } from "@jmt/api-types";
 import { applicationsApi } from "../providers/applicationsApi";
 import { queryClient } from "../providers/queryClient";
+import { filterOf, invalidateLists, useResourceList } from "./useResourceList";
 import { useMe } from "./useSession";
 
 /** Query keys of the applications screens (all under "applications" so one invalidation refreshes them). */
 export const applicationKeys = {
   all: ["applications"] as const,
   kinds: ["applications", "kinds"] as const,
-  list: (kind: string) => ["applications", "list", kind] as const,
   detail: (id: string) => ["applications", "detail", id] as const,
   prefill: (kind: string) => ["applications", "prefill", kind] as const,
   guide: ["applications", "guide"] as const,
@@ -19,8 +20,9 @@ export const applicationKeys = {
 export async function refreshAfterWrite(): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: applicationKeys.all }),
+    invalidateLists("applications"),
     queryClient.invalidateQueries({ queryKey: ["jmt"] }),
-    queryClient.invalidateQueries({ queryKey: ["messages"] }),
+    invalidateLists("messages"),
   ]);
 }
 
@@ -35,13 +37,17 @@ export function useKind(kind: string | undefined) {
 
 /** The merchant's newest application of a kind (one open application per kind and merchant). */
 export function useLatestApplication(kind: string) {
-  return useQuery({
-    queryKey: applicationKeys.list(kind),
-    queryFn: async () => {
-      const list = await applicationsApi.list({ kind, pageSize: 20 });
-      return [...list].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0] ?? null;
-    },
+  const list = useResourceList<Application>({
+    resource: "applications",
+    filters: filterOf("kind", "eq", kind),
+    page: 1,
+    pageSize: 20,
   });
+  const rows = list.data?.data;
+  const latest = rows
+    ? ([...rows].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0] ?? null)
+    : undefined;
+  return { ...list, data: latest };
 }
 
 export function useApplicationDetail<D = Record<string, unknown>>(id: string | null | undefined) {

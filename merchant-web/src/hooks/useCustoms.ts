@@ -1,7 +1,17 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { batchInFlight, isWaiting, type CustomsRecordKind, type CustomsSubject } from "@jmt/api-types";
+import {
+  batchInFlight,
+  isWaiting,
+  type BatchListItem,
+  type CustomsCancellation,
+  type CustomsInventory,
+  type CustomsOrder,
+  type CustomsRecordKind,
+  type CustomsSubject,
+} from "@jmt/api-types";
 import { customsApi, type RecordQuery } from "../providers/customsApi";
 import { queryClient } from "../providers/queryClient";
+import { filterOf, invalidateLists, useResourceList } from "./useResourceList";
 
 /** While something is out at 点点通, screens refetch at this pace (receipts arrive by polling). */
 export const CUSTOMS_REFRESH_MS = 3000;
@@ -13,13 +23,8 @@ export const customsKeys = {
   hints: ["customs", "hints"] as const,
   todos: ["customs", "todos"] as const,
   carriers: ["customs", "carriers"] as const,
-  batches: (q: string, page: number) => ["customs", "batches", q, page] as const,
   batch: (id: string) => ["customs", "batch", id] as const,
-  orders: (id: string, q: RecordQuery) => ["customs", "batch", id, "orders", q] as const,
-  inventories: (id: string, q: RecordQuery) => ["customs", "batch", id, "inventories", q] as const,
   record: (kind: CustomsRecordKind, id: string) => ["customs", "record", kind, id] as const,
-  cancellations: (invtNo: string, status: string, page: number) =>
-    ["customs", "cancellations", invtNo, status, page] as const,
   cancellable: (invtNo: string) => ["customs", "cancellable", invtNo] as const,
 };
 
@@ -27,8 +32,9 @@ export const customsKeys = {
 export async function refreshCustoms(): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: customsKeys.all }),
+    invalidateLists("customs"),
     queryClient.invalidateQueries({ queryKey: ["jmt"] }),
-    queryClient.invalidateQueries({ queryKey: ["messages"] }),
+    invalidateLists("messages"),
   ]);
 }
 
@@ -49,14 +55,15 @@ export function useCarriers(enabled = true) {
 }
 
 export function useBatches(q: string, page: number, enabled = true) {
-  return useQuery({
-    queryKey: customsKeys.batches(q, page),
-    queryFn: () => customsApi.batches({ q: q || undefined, page, pageSize: 10 }),
+  return useResourceList<BatchListItem>({
+    resource: "customs/batches",
+    filters: filterOf("q", "contains", q),
+    page,
+    pageSize: 10,
     enabled,
-    placeholderData: keepPreviousData,
     // A batch out at customs changes by itself: keep the list's stages current.
-    refetchInterval: (query) =>
-      query.state.data?.data.some((b) => batchInFlight(b.progress)) ? CUSTOMS_REFRESH_MS : false,
+    live: (rows) => rows.some((b) => batchInFlight(b.progress)),
+    refreshMs: CUSTOMS_REFRESH_MS,
   });
 }
 
@@ -69,23 +76,28 @@ export function useBatch(id: string | undefined) {
   });
 }
 
-export function useBatchOrders(id: string, q: RecordQuery, live: boolean) {
-  return useQuery({
-    queryKey: customsKeys.orders(id, q),
-    queryFn: () => customsApi.orders(id, q),
-    placeholderData: keepPreviousData,
-    refetchInterval: live ? CUSTOMS_REFRESH_MS : false,
+/** A batch's orders or 清单, filtered by status and a search box, a page at a time. */
+function useBatchRecords<T extends CustomsOrder | CustomsInventory>(
+  kind: "orders" | "inventories",
+  id: string,
+  q: RecordQuery,
+  live: boolean,
+) {
+  return useResourceList<T, { counts: Record<string, number> }>({
+    resource: `customs/batches/${encodeURIComponent(id)}/${kind}`,
+    filters: [...filterOf("status", "eq", q.status), ...filterOf("q", "contains", q.q)],
+    page: q.page ?? 1,
+    pageSize: q.pageSize ?? 20,
+    live: () => live,
+    refreshMs: CUSTOMS_REFRESH_MS,
   });
 }
 
-export function useBatchInventories(id: string, q: RecordQuery, live: boolean) {
-  return useQuery({
-    queryKey: customsKeys.inventories(id, q),
-    queryFn: () => customsApi.inventories(id, q),
-    placeholderData: keepPreviousData,
-    refetchInterval: live ? CUSTOMS_REFRESH_MS : false,
-  });
-}
+export const useBatchOrders = (id: string, q: RecordQuery, live: boolean) =>
+  useBatchRecords<CustomsOrder>("orders", id, q, live);
+
+export const useBatchInventories = (id: string, q: RecordQuery, live: boolean) =>
+  useBatchRecords<CustomsInventory>("inventories", id, q, live);
 
 const SUBJECT_OF: Record<CustomsRecordKind, CustomsSubject> = {
   orders: "order",
@@ -106,13 +118,13 @@ export function useCustomsRecord(kind: CustomsRecordKind | null, id: string | nu
 }
 
 export function useCancellations(invtNo: string, status: string, page: number) {
-  return useQuery({
-    queryKey: customsKeys.cancellations(invtNo, status, page),
-    queryFn: () =>
-      customsApi.cancellations({ invtNo: invtNo || undefined, status: status || undefined, page, pageSize: 10 }),
-    placeholderData: keepPreviousData,
-    refetchInterval: (query) =>
-      query.state.data?.data.some((c) => isWaiting("cancellation", c.status)) ? CUSTOMS_REFRESH_MS : false,
+  return useResourceList<CustomsCancellation>({
+    resource: "customs/cancellations",
+    filters: [...filterOf("invtNo", "contains", invtNo), ...filterOf("status", "eq", status)],
+    page,
+    pageSize: 10,
+    live: (rows) => rows.some((c) => isWaiting("cancellation", c.status)),
+    refreshMs: CUSTOMS_REFRESH_MS,
   });
 }
 

@@ -1,7 +1,15 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { FxCurrency, LedgerType, SettlementStatus } from "@jmt/api-types";
+import type {
+  FxCurrency,
+  LedgerEntry,
+  LedgerType,
+  SettlementCounts,
+  SettlementListItem,
+  SettlementStatus,
+} from "@jmt/api-types";
 import { fxApi } from "../providers/fxApi";
 import { queryClient } from "../providers/queryClient";
+import { filterOf, invalidateLists, useResourceList } from "./useResourceList";
 
 /** Query keys of the 收结汇 screens (all under "fx" so one invalidation refreshes them). */
 export const fxKeys = {
@@ -10,8 +18,6 @@ export const fxKeys = {
   history: (currency: FxCurrency, days: number) => ["fx", "history", currency, days] as const,
   alerts: ["fx", "alerts"] as const,
   account: ["fx", "account"] as const,
-  ledger: (type: string, page: number) => ["fx", "ledger", type, page] as const,
-  settlements: (status: string, page: number) => ["fx", "settlements", status, page] as const,
   settlement: (id: string) => ["fx", "settlement", id] as const,
 };
 
@@ -22,8 +28,9 @@ export const FX_REFRESH_MS = 15_000;
 export async function refreshFx(): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: fxKeys.all }),
+    invalidateLists("fx"),
     queryClient.invalidateQueries({ queryKey: ["jmt"] }),
-    queryClient.invalidateQueries({ queryKey: ["messages"] }),
+    invalidateLists("messages"),
   ]);
 }
 
@@ -55,19 +62,22 @@ export function useFxAccount(enabled = true) {
 }
 
 export function useLedger(type: LedgerType | "", page: number) {
-  return useQuery({
-    queryKey: fxKeys.ledger(type, page),
-    queryFn: () => fxApi.ledger({ type: type || undefined, page, pageSize: 10 }),
-    placeholderData: keepPreviousData,
+  return useResourceList<LedgerEntry>({
+    resource: "fx/ledger",
+    filters: filterOf("type", "eq", type),
+    page,
+    pageSize: 10,
   });
 }
 
 export function useSettlements(status: SettlementStatus | "", page: number) {
-  return useQuery({
-    queryKey: fxKeys.settlements(status, page),
-    queryFn: () => fxApi.settlements({ status: status || undefined, page, pageSize: 10 }),
-    placeholderData: keepPreviousData,
-    refetchInterval: (query) => (query.state.data?.data.some((s) => s.status === "processing") ? FX_REFRESH_MS : false),
+  return useResourceList<SettlementListItem, { counts: SettlementCounts }>({
+    resource: "fx/settlements",
+    filters: filterOf("status", "eq", status),
+    page,
+    pageSize: 10,
+    live: (rows) => rows.some((s) => s.status === "processing"),
+    refreshMs: FX_REFRESH_MS,
   });
 }
 

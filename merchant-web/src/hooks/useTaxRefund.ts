@@ -1,13 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { EstimateQuery } from "../lib/taxRefund";
+import type { EstimateQuery, TaxRefundListItem } from "../lib/taxRefund";
 import { queryClient } from "../providers/queryClient";
+import { invalidateLists, useResourceList } from "./useResourceList";
 import { taxRefundApi } from "../providers/taxRefundApi";
 
 /** Query keys of the 出口退税 screens (all under "tax-refund" so one invalidation refreshes them). */
 export const taxRefundKeys = {
   all: ["tax-refund"] as const,
-  list: ["tax-refund", "list"] as const,
   detail: (id: string) => ["tax-refund", "detail", id] as const,
   rates: ["tax-refund", "rates"] as const,
   declarations: ["tax-refund", "declarations"] as const,
@@ -22,19 +22,25 @@ const WAITING = new Set(["declared", "reviewing", "treasury"]);
 export async function refreshTaxRefunds(): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: taxRefundKeys.all }),
+    invalidateLists("tax-refund"),
     queryClient.invalidateQueries({ queryKey: ["applications"] }),
     queryClient.invalidateQueries({ queryKey: ["jmt"] }),
-    queryClient.invalidateQueries({ queryKey: ["messages"] }),
+    invalidateLists("messages"),
   ]);
 }
 
+/** The refund list alone (a draft saved: its row and totals change, nothing else does). */
+export const refreshTaxRefundList = () => invalidateLists("tax-refund/applications");
+
+/** Every refund of the merchant, newest change first (the summary adds them all up, so every page). */
 export function useTaxRefunds(enabled = true) {
-  return useQuery({
-    queryKey: taxRefundKeys.list,
-    queryFn: taxRefundApi.listAll,
+  const list = useResourceList<TaxRefundListItem>({
+    resource: "tax-refund/applications",
     enabled,
-    refetchInterval: (query) => (query.state.data?.some((r) => WAITING.has(r.status)) ? TAX_REFUND_REFRESH_MS : false),
+    live: (rows) => rows.some((r) => WAITING.has(r.status)),
+    refreshMs: TAX_REFUND_REFRESH_MS,
   });
+  return { ...list, data: list.data?.data };
 }
 
 export function useTaxRefund(id: string | undefined) {

@@ -1,11 +1,8 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig } from "axios";
-import { eq } from "@jmt/strapi-provider";
-import { listUrl } from "./envelope";
 import { toApiError } from "./apiError";
 import type {
   HomePayload,
   LoginResult,
-  MessageList,
   MePayload,
   AcceptedInvitation,
   Membership,
@@ -83,15 +80,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
     switchMerchant: (merchantId: string) =>
       request<SwitchMerchantResult>("post", "/api/me/switch-merchant", { merchantId }),
     getHome: () => request<HomePayload>("get", "/api/home"),
-    listMessages: (params: { page: number; pageSize: number; category?: string; read?: boolean }) =>
-      request<MessageList>(
-        "get",
-        listUrl("/api/messages", {
-          filters: { category: eq(params.category), read: eq(params.read) },
-          page: params.page,
-          pageSize: params.pageSize,
-        }),
-      ),
     markAllMessagesRead: () => request<{ data: { marked: number } }>("post", "/api/messages/read-all"),
     markMessageRead: (documentId: string) =>
       request<{ data: { documentId: string; read: boolean } }>(

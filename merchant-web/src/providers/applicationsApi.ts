@@ -1,5 +1,3 @@
-import { eq } from "@jmt/strapi-provider";
-import { listUrl } from "./envelope";
 import { api } from "./index";
 import type {
   Application,
@@ -24,18 +22,6 @@ export interface PrivateFile {
 
 export const applicationsApi = {
   kinds: async () => (await api.request<{ data: KindInfo[] }>("get", "/api/applications/kinds")).data ?? [],
-
-  list: async (params: { kind?: string; status?: string; page?: number; pageSize?: number } = {}) =>
-    (
-      await api.request<{ data: Application[] }>(
-        "get",
-        listUrl("/api/applications", {
-          filters: { kind: eq(params.kind), status: eq(params.status) },
-          page: params.page,
-          pageSize: params.pageSize,
-        }),
-      )
-    ).data ?? [],
 
   get: async <D = Record<string, unknown>>(id: string) =>
     (await api.request<{ data: ApplicationDetail<D> }>("get", `/api/applications/${enc(id)}`)).data,

@@ -1,7 +1,6 @@
 import type {
   BatchDetail,
   BatchInput,
-  BatchListItem,
   CancellationInput,
   CustomsBatch,
   CustomsCancellation,
@@ -20,8 +19,7 @@ import type {
   ImportPreview,
   WaybillInput,
 } from "@jmt/api-types";
-import { contains, eq, oneOrMany, readList } from "@jmt/strapi-provider";
-import { listUrl, params, unwrap } from "./envelope";
+import { params, unwrap } from "./envelope";
 import { api } from "./index";
 
 /** Calls of the customs section of the cms contract (出口报关, `/api/customs/*`). Ids are documentIds. */
@@ -34,38 +32,14 @@ export interface RecordQuery {
   pageSize?: number;
 }
 
-const recordQuery = (q: RecordQuery) => ({
-  filters: { status: eq(q.status), q: contains(q.q) },
-  page: q.page,
-  pageSize: q.pageSize,
-});
-
 export const customsApi = {
   config: async () => unwrap<CustomsConfig>(await api.request<unknown>("get", "/api/customs/config")),
-
-  batches: async (q: { q?: string; page?: number; pageSize?: number } = {}) =>
-    readList<BatchListItem>(
-      await api.request<unknown>(
-        "get",
-        listUrl("/api/customs/batches", { filters: { q: contains(q.q) }, page: q.page, pageSize: q.pageSize }),
-      ),
-    ),
 
   createBatch: async (input: BatchInput) =>
     unwrap<CustomsBatch>(await api.request<unknown>("post", "/api/customs/batches", input)),
 
   batch: async (id: string) =>
     unwrap<BatchDetail>(await api.request<unknown>("get", `/api/customs/batches/${enc(id)}`)),
-
-  orders: async (id: string, q: RecordQuery) =>
-    readList<CustomsOrder>(
-      await api.request<unknown>("get", listUrl(`/api/customs/batches/${enc(id)}/orders`, recordQuery(q))),
-    ),
-
-  inventories: async (id: string, q: RecordQuery) =>
-    readList<CustomsInventory>(
-      await api.request<unknown>("get", listUrl(`/api/customs/batches/${enc(id)}/inventories`, recordQuery(q))),
-    ),
 
   templateUrl: "/api/customs/templates/orders.xlsx",
 
@@ -133,18 +107,6 @@ export const customsApi = {
     id: string,
   ) =>
     unwrap<CustomsRecordDetail<R>>(await api.request<unknown>("get", `/api/customs/records/${enc(kind)}/${enc(id)}`)),
-
-  cancellations: async (q: { invtNo?: string; status?: string; page?: number; pageSize?: number } = {}) =>
-    readList<CustomsCancellation>(
-      await api.request<unknown>(
-        "get",
-        listUrl("/api/customs/cancellations", {
-          filters: { invtNo: contains(q.invtNo), status: oneOrMany(q.status) },
-          page: q.page,
-          pageSize: q.pageSize,
-        }),
-      ),
-    ),
 
   cancellable: async (invtNo?: string) => {
     const body = unwrap<CustomsInventory[]>(

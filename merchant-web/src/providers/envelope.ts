@@ -1,8 +1,7 @@
 /**
- * The cms contract's envelopes: single answers `{ data }`; lists speak Strapi's list format
- * (`{ data, meta: { pagination } }`, read by `readList` of `@jmt/strapi-provider`).
+ * The cms contract's envelopes: single answers `{ data }`. Lists speak Strapi's list format and are read through
+ * Refine's `useList` and the shared data provider (hooks/useResourceList.ts), never by hand.
  */
-import { buildListQuery, type ListQuery } from "@jmt/strapi-provider";
 
 /**
  * Single answers come as `{ data }`; a few also repeat the payload at the top level (import previews) or
@@ -20,9 +19,6 @@ export function unwrap<T>(body: unknown): T {
   }
   return body as T;
 }
-
-/** `path?filters[…]&pagination[…]&sort=…` — a list request in Strapi's list format. */
-export const listUrl = (path: string, query: ListQuery = {}) => `${path}?${buildListQuery(query)}`;
 
 /** Query parameters without the empty ones. */
 export const params = (p: Record<string, string | number | undefined>) =>

@@ -6,15 +6,11 @@ import type {
   FxRate,
   FxRateHistory,
   FxRatesMeta,
-  LedgerEntry,
-  LedgerType,
   SettlementDetail,
   SettlementInput,
   SettlementListItem,
-  SettlementStatus,
 } from "@jmt/api-types";
-import { eq, readList } from "@jmt/strapi-provider";
-import { listUrl, unwrap } from "./envelope";
+import { unwrap } from "./envelope";
 import { api } from "./index";
 
 /** Calls of the FX section of the cms contract (收结汇 X1–X4, `/api/fx/*`). Ids are documentIds. */
@@ -53,22 +49,6 @@ export const fxApi = {
   deleteAlert: (id: string) => api.request<unknown>("delete", `/api/fx/alerts/${enc(id)}`),
 
   account: async () => unwrap<FxAccount>(await api.request<unknown>("get", "/api/fx/account")),
-
-  ledger: async (q: { type?: LedgerType; page?: number; pageSize?: number } = {}) =>
-    readList<LedgerEntry>(
-      await api.request<unknown>(
-        "get",
-        listUrl("/api/fx/ledger", { filters: { type: eq(q.type) }, page: q.page, pageSize: q.pageSize }),
-      ),
-    ),
-
-  settlements: async (q: { status?: SettlementStatus; page?: number; pageSize?: number } = {}) =>
-    readList<SettlementListItem>(
-      await api.request<unknown>(
-        "get",
-        listUrl("/api/fx/settlements", { filters: { status: eq(q.status) }, page: q.page, pageSize: q.pageSize }),
-      ),
-    ),
 
   settlement: async (id: string) =>
     unwrap<SettlementDetail>(await api.request<unknown>("get", `/api/fx/settlements/${enc(id)}`)),

@@ -1,12 +1,6 @@
-import {
-  type LinkedBatch,
-  type Pagination,
-  type RefundEstimate,
-  type RefundRate,
-  type TaxRefundDetail,
-} from "@jmt/api-types";
-import type { EstimateQuery, TaxRefundListItem } from "../lib/taxRefund";
-import { listUrl, unwrap } from "./envelope";
+import { type LinkedBatch, type RefundEstimate, type RefundRate, type TaxRefundDetail } from "@jmt/api-types";
+import type { EstimateQuery } from "../lib/taxRefund";
+import { unwrap } from "./envelope";
 import { api } from "./index";
 
 /**
@@ -17,25 +11,7 @@ const enc = encodeURIComponent;
 
 export type { TaxRefundDetail } from "@jmt/api-types";
 
-/** The largest page the applications list serves. */
-const PAGE_SIZE = 100;
-
 export const taxRefundApi = {
-  /** Every refund of the merchant, newest change first (the summary adds them all up, so all pages). */
-  listAll: async (): Promise<TaxRefundListItem[]> => {
-    const all: TaxRefundListItem[] = [];
-    for (let page = 1; ; page++) {
-      const body = await api.request<{ data?: TaxRefundListItem[]; meta?: { pagination?: Pagination } }>(
-        "get",
-        listUrl("/api/tax-refund/applications", { page, pageSize: PAGE_SIZE }),
-      );
-      const rows = Array.isArray(body?.data) ? body.data : [];
-      all.push(...rows);
-      const pageCount = body?.meta?.pagination?.pageCount ?? 1;
-      if (rows.length < PAGE_SIZE || page >= pageCount) return all;
-    }
-  },
-
   get: async (id: string) =>
     unwrap<TaxRefundDetail>(await api.request<unknown>("get", `/api/tax-refund/applications/${enc(id)}`)),
 

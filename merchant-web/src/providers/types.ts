@@ -165,8 +165,3 @@ export interface MessageItem {
   readAt: string | null;
   createdAt: string;
 }
-
-export interface MessageList {
-  data: MessageItem[];
-  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; unread: number };
-}

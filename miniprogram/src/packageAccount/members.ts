@@ -1,7 +1,8 @@
+import { checkForm, invitations } from '@jmt/contracts/forms';
 import { format, messages } from '../locales/index';
 import { api, ApiClient, ListPage, listQuery, readList } from '../services/api';
 import { InvitationRole, roleName } from '../services/invitations';
-import { FieldErrors } from '../utils/errors';
+import { FieldErrors, formErrors } from '../utils/errors';
 import { formatDateTime } from '../utils/format';
 import { maskPhone, normalizeMainlandPhone } from '../utils/phone';
 
@@ -79,10 +80,14 @@ export function fetchSentInvitations(client: ApiClient = api): Promise<SentInvit
   return client.get<{ data?: SentInvitation[] }>('/api/invitations').then((r) => readList(r, 1, SENT_LIMIT).data);
 }
 
-/** POST /api/invitations with the phone as the cms keeps it (11 digits) → the invitation, its phone masked. */
+/** The body of POST /api/invitations: the phone as the cms keeps it (11 digits; spaces, dashes and +86 dropped). */
+function inviteBody(form: InviteForm): { phone: string; role: InvitationRole } {
+  return { phone: normalizeMainlandPhone(form.phone) || String(form.phone || '').trim(), role: form.role };
+}
+
+/** POST /api/invitations → the invitation, its phone masked. */
 export function inviteMember(form: InviteForm, client: ApiClient = api): Promise<SentInvitation> {
-  const phone = normalizeMainlandPhone(form.phone) || String(form.phone || '').trim();
-  return client.post<{ data: SentInvitation }>('/api/invitations', { phone, role: form.role }).then((r) => r.data);
+  return client.post<{ data: SentInvitation }>('/api/invitations', inviteBody(form)).then((r) => r.data);
 }
 
 /** DELETE /api/invitations/:id → the invitation, now `revoked`. */
@@ -97,15 +102,9 @@ export function fetchMembers(page = 1, pageSize = MEMBERS_PAGE_SIZE, client: Api
 
 // ---------------------------------------------------------------- rules and views
 
-/** The server's rule (contract `inviteInput`): the phone is required and a mainland mobile. */
+/** The body as it will be sent, checked by the contract the cms parses it with (`inviteInput`), in its words. */
 export function validateInvite(form: InviteForm): FieldErrors {
-  const t = messages().members;
-  const errors: FieldErrors = {};
-  const typed = String(form.phone || '').trim();
-  if (!typed) errors.phone = t.phoneRequired;
-  else if (!normalizeMainlandPhone(typed)) errors.phone = t.phoneInvalid;
-  if (INVITE_ROLES.indexOf(form.role) < 0) errors.role = messages().errors.codes.VALIDATION_FAILED;
-  return errors;
+  return formErrors(checkForm(invitations.inviteInput, inviteBody(form)));
 }
 
 export function roleOptions(): Array<{ text: string; value: InvitationRole }> {

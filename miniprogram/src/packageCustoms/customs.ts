@@ -1,7 +1,8 @@
+import { checkForm, customs } from '@jmt/contracts/forms';
 import { format, messages } from '../locales/index';
 import { api, ApiClient, ListPage, listQuery, readList } from '../services/api';
 import { ProgressStep, toPageUrl } from '../services/applications';
-import { ApiError, FieldErrors } from '../utils/errors';
+import { ApiError, FieldErrors, formErrors } from '../utils/errors';
 import { formatDateTime } from '../utils/format';
 
 // Shared with the other packages; re-exported so the customs pages keep one import.
@@ -380,23 +381,9 @@ export function nextView(p: BatchProgress, canWrite: boolean): NextView {
   return { mode, action: next.action, label: next.label, hint: next.hint || '', canAct: !!canWrite };
 }
 
-/** Client-side check of the 总分单 form (the server's rules: required, printable ASCII for the numbers, lengths). */
+/** The 总分单 form checked by its contract (`waybillInput`: required, lengths, printable ASCII for the numbers). */
 export function validateWaybill(form: WaybillForm): FieldErrors {
-  const t = messages().customs.waybill;
-  const req = messages().apply.required;
-  const errors: FieldErrors = {};
-  const rules: Array<[keyof WaybillForm, string, number, boolean]> = [
-    ['billNo', t.billNo, 37, true],
-    ['trafName', t.trafName, 100, false],
-    ['voyageNo', t.voyageNo, 32, true],
-  ];
-  rules.forEach(([field, label, max, ascii]) => {
-    const value = (form[field] || '').trim();
-    if (!value) errors[field] = format(req, { label });
-    else if (value.length > max) errors[field] = format(t.tooLong, { label, max });
-    else if (ascii && !/^[\x21-\x7E]+$/.test(value)) errors[field] = t.ascii;
-  });
-  return errors;
+  return formErrors(checkForm(customs.waybillInput, { billNo: form.billNo, trafName: form.trafName, voyageNo: form.voyageNo }));
 }
 
 // ---------------------------------------------------------------- view rows
@@ -592,13 +579,11 @@ export function cancellationRows(list: Cancellation[] | null | undefined, readOn
   }));
 }
 
+/** A new 撤销申请单 checked by its contract (`cancellationInput`: the picked 清单编号, a reason of at most 500 characters). */
 export function validateCancellation(input: { invtNo: string; reason: string }): FieldErrors {
-  const t = messages().customs.cancel;
-  const errors: FieldErrors = {};
-  if (!input.invtNo) errors.invtNo = t.pickRequired;
-  const reason = (input.reason || '').trim();
-  if (!reason) errors.reason = t.reasonRequired;
-  else if (reason.length > 500) errors.reason = t.reasonTooLong;
+  const errors = formErrors(checkForm(customs.cancellationInput, { invtNo: input.invtNo, reason: input.reason }));
+  // 清单编号 is picked from a list on this page, not typed: say so.
+  if (!input.invtNo) errors.invtNo = messages().customs.cancel.pickRequired;
   return errors;
 }
 

@@ -15,11 +15,12 @@ import type {
   SettlementListItem,
   SettlementStatus,
 } from '@jmt/api-types';
+import { checkForm, fx } from '@jmt/contracts/forms';
 import { format, messages } from '../locales/index';
 import { api, ApiClient, ListPage, listQuery, readList } from '../services/api';
 import { ProgressStep } from '../services/applications';
-import { compare, format as formatAmount, isDecimal, isDecimalInput, mulFixed } from '@jmt/money';
-import { ApiError, FieldErrors, fieldErrors } from '../utils/errors';
+import { compare, format as formatAmount, isDecimal, mulFixed } from '@jmt/money';
+import { ApiError, FieldErrors, fieldErrors, formErrors } from '../utils/errors';
 import { formatDateTime } from '../utils/format';
 
 /**
@@ -322,13 +323,9 @@ export interface AlertForm {
   threshold: string;
 }
 
+/** The alert as POST /api/fx/alerts takes it, checked by its contract (`alertInput`: the threshold has its currency's decimals). */
 export function validateAlert(form: AlertForm): FieldErrors {
-  const t = messages().fx.alerts;
-  const errors: FieldErrors = {};
-  const threshold = form.threshold.trim();
-  if (!threshold) errors.threshold = t.thresholdRequired;
-  else if (!isDecimalInput(threshold, 4) || compare(threshold, '0') <= 0) errors.threshold = t.thresholdInvalid;
-  return errors;
+  return formErrors(checkForm(fx.alertInput, alertInput(form)));
 }
 
 export function alertInput(form: AlertForm): FxAlertInput {
@@ -428,8 +425,8 @@ export interface EvidenceSlot {
   hint: string;
 }
 
-/** The three evidence uploads, one private file each (category = slot key). */
-export const EVIDENCE_KEYS: FxEvidenceCategory[] = ['fx_withdrawal', 'fx_statement', 'fx_logistics'];
+/** The three evidence uploads, one private file each (category = slot key), in the contract's order. */
+export const EVIDENCE_KEYS: FxEvidenceCategory[] = fx.SETTLEMENT_EVIDENCE.map((e) => e.category);
 
 export function evidenceSlots(): EvidenceSlot[] {
   const slots = messages().fx.settle.evidenceSlots;
@@ -448,31 +445,33 @@ export interface SettleForm {
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 const ymd = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
-/** Days back the settlement date may go (the server checks the same window, in Beijing time). */
-export const SETTLE_DATE_WINDOW_DAYS = 30;
+/** Days back the settlement date may go: the contract's window (the server checks it around today, in Beijing time). */
+export const SETTLE_DATE_WINDOW_DAYS = fx.SETTLEMENT_DATE_WINDOW_DAYS;
 
-/** The date picker's range: the last 30 days up to today (the contract allows no future date). */
+/** The date picker's range: the last 30 days up to today. */
 export function settleDateRange(now: Date = new Date()): { start: string; end: string } {
   const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() - SETTLE_DATE_WINDOW_DAYS);
   return { start: ymd(start), end: ymd(now) };
 }
 
+/**
+ * The form checked by its contract (`settlementInput`: amount, rate, date, note — the server's words), then what the
+ * server judges with data the contract cannot see, as the page knows it: the available amount, the date picker's
+ * window (the last 30 days), one upload per evidence slot.
+ */
 export function validateSettlement(form: SettleForm, available: string | null, now: Date = new Date()): FieldErrors {
   const t = messages().fx.settle;
-  const errors: FieldErrors = {};
-  const amount = form.amount.trim();
-  if (!amount) errors.amount = t.amountRequired;
-  else if (!isDecimalInput(amount, 2) || compare(amount, '0') <= 0) errors.amount = t.amountInvalid;
-  else if (available !== null && isDecimal(available) && compare(amount, available) > 0) errors.amount = format(t.amountOverAvailable, { available: usd(available) });
+  const checked = fx.checkFields(fx.settlementInput, { amount: form.amount, rate: form.rate, date: form.date, note: form.note });
+  const errors = formErrors(checked);
+  const amount = checked.value.amount;
+  if (amount !== undefined && available !== null && isDecimal(available) && compare(amount, available) > 0) {
+    errors.amount = format(t.amountOverAvailable, { available: usd(available) });
+  }
   const range = settleDateRange(now);
-  if (!form.date || form.date < range.start || form.date > range.end) errors.date = t.dateRequired;
-  const rate = form.rate.trim();
-  if (!rate) errors.rate = t.rateRequired;
-  else if (!isDecimalInput(rate, 4) || compare(rate, '0') <= 0) errors.rate = t.rateInvalid;
+  if (!errors.date && (form.date < range.start || form.date > range.end)) errors.date = t.dateRequired;
   evidenceSlots().forEach((slot) => {
     if (!form.evidence[slot.key]) errors[`evidence.${slot.key}`] = format(t.evidenceRequired, { label: slot.label });
   });
-  if (form.note.length > 500) errors.note = t.noteTooLong;
   return errors;
 }
 
@@ -488,12 +487,12 @@ export function settlementInput(form: SettleForm): SettlementInput {
   return input;
 }
 
-/** "预计可结人民币 ¥71,234.00" while amount and rate are both valid; '' otherwise. */
+/** "预计可结人民币 ¥71,234.00" while the contract takes both amount and rate; '' otherwise. */
 export function estimateText(amount: string, rate: string): string {
-  const a = amount.trim();
-  const r = rate.trim();
-  if (!isDecimalInput(a, 2) || !isDecimalInput(r, 4) || compare(a, '0') <= 0 || compare(r, '0') <= 0) return '';
-  return format(messages().fx.settle.estimate, { amount: cny(mulFixed(a, r, 2)) });
+  const a = fx.settlementInput.shape.amount.safeParse(amount);
+  const r = fx.settlementInput.shape.rate.safeParse(rate);
+  if (!a.success || !r.success) return '';
+  return format(messages().fx.settle.estimate, { amount: cny(mulFixed(a.data, r.data, 2)) });
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   TaxRefundFileSlot,
   TaxRefundListItem,
 } from '@jmt/api-types';
+import { checkForm, firstProblem, fx, taxrefund } from '@jmt/contracts/forms';
 import { format, messages } from '../locales/index';
 import { api, ApiClient, listQuery } from '../services/api';
 import { ApplicationData, createApplication, KindDefinition, lastReason, missingFields, ProgressStep, saveDraft, TAX_REFUND_KIND, transition } from '../services/applications';
@@ -382,8 +383,9 @@ export function validateRefund(form: RefundForm, slots: RefundSlot[] = fileSlots
     else if (!isPositiveAmount(purchase)) errors.purchaseAmount = t.amountInvalid;
   }
   const hs = normalizeHsCode(form.hsCode);
-  if (!hs) errors.hsCode = t.hsCodeRequired;
-  else if (!/^\d{4,10}$/.test(hs)) errors.hsCode = t.hsCodeInvalid;
+  // The HS code's rule is the estimate's contract (GET /tax-refund/estimate): submitting estimates the refund too.
+  const hsProblem = hs ? firstProblem(taxrefund.estimateQuery.shape.hsCode, hs) : t.hsCodeRequired;
+  if (hsProblem) errors.hsCode = hsProblem;
   if (!form.exportDate || form.exportDate > exportDateRange(now).end) errors.exportDate = t.exportDateChoose;
   slots.forEach((slot) => {
     if (slot.required && !form.files[slot.key]) errors[`files.${slot.key}`] = format(t.fileRequired, { label: slot.label });
@@ -395,21 +397,22 @@ export function validateRefund(form: RefundForm, slots: RefundSlot[] = fileSlots
 /** The form waits this long after the last keystroke before asking for an estimate. */
 export const ESTIMATE_DELAY_MS = 400;
 
-/** What the estimate needs, or null while it is not there yet (no request then). */
+/**
+ * What the estimate needs — the HS code without spaces and dots, the amount of the enterprise's kind, the export
+ * date — once its contract (`estimateQuery`) takes it, or null while the server would refuse it (no request then).
+ */
 export function estimateQuery(form: RefundForm): EstimateQuery | null {
+  // Not picked yet: the contract would take the default (外贸企业); the form waits for the choice.
   if (!form.enterpriseType) return null;
-  const hsCode = normalizeHsCode(form.hsCode);
-  if (!/^\d{4,10}$/.test(hsCode)) return null;
-  const query: EstimateQuery = { hsCode, enterpriseType: form.enterpriseType };
-  if (form.enterpriseType === 'producer') {
-    if (!isPositiveAmount(form.orderAmount.trim())) return null;
-    query.orderAmount = form.orderAmount.trim();
-  } else {
-    if (!isPositiveAmount(form.purchaseAmount.trim())) return null;
-    query.purchaseAmount = form.purchaseAmount.trim();
-  }
+  const producer = form.enterpriseType === 'producer';
+  const amount = (producer ? form.orderAmount : form.purchaseAmount).trim();
+  // Nothing that reads as a number yet ("", "abc", by the contracts' own reading): nothing to estimate.
+  if (typeof fx.readDecimal(amount) === 'string') return null;
+  const query: EstimateQuery = { hsCode: normalizeHsCode(form.hsCode), enterpriseType: form.enterpriseType };
+  if (producer) query.orderAmount = amount;
+  else query.purchaseAmount = amount;
   if (form.exportDate) query.date = form.exportDate;
-  return query;
+  return checkForm(taxrefund.estimateQuery, query).ok ? query : null;
 }
 
 /** Same query → same answer: the page skips a request when nothing that matters changed. */

@@ -1,5 +1,5 @@
 import { messages } from '../locales/index';
-import { maskPhone } from '../utils/phone';
+import { maskPhone } from '../utils/format';
 import { api, ApiClient } from './api';
 import type { ReceivedInvitation } from './invitations';
 import { registrationStatusLabel } from './registration';

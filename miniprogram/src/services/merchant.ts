@@ -1,5 +1,6 @@
 import type { FxProfile } from '@jmt/api-types';
 import { format, messages } from '../locales/index';
+import { contractForms } from '../utils/contracts';
 import { FieldErrors } from '../utils/errors';
 import { api, ApiClient } from './api';
 
@@ -12,8 +13,8 @@ export type SettlementProfileField = keyof SettlementProfile;
 
 export const SETTLEMENT_PROFILE_FIELDS: SettlementProfileField[] = ['fxSubAccount', 'settlementCardNo', 'settlementBankName'];
 
-/** The schema's lengths (cms merchant content type). */
-const MAX_LENGTH: Record<SettlementProfileField, number> = { fxSubAccount: 40, settlementCardNo: 30, settlementBankName: 100 };
+/** 开户行's length in the cms merchant content type (the contracts check the two numbers: `fx.merchantFxFields`). */
+const BANK_NAME_MAX = 100;
 
 /** GET /api/merchants/:documentId (only the fields this screen uses). */
 export interface MerchantRecord extends Partial<SettlementProfile> {
@@ -45,10 +46,9 @@ export function saveSettlementProfile(documentId: string, form: SettlementProfil
   return client.put<{ data: MerchantRecord }>(`/api/merchants/${encodeURIComponent(documentId)}`, { data }).then((r) => r.data);
 }
 
-/** Numbers are often typed in groups of four: spaces go (the server does the same). */
+/** Numbers are often typed in groups of four: spaces go, as the fx plugin drops them (the contracts' `withoutSpaces`). */
 function normalize(key: SettlementProfileField, value: string | null | undefined): string {
-  const trimmed = String(value || '').trim();
-  return key === 'settlementBankName' ? trimmed : trimmed.replace(/\s+/g, '');
+  return key === 'settlementBankName' ? String(value || '').trim() : contractForms().fx.withoutSpaces(value);
 }
 
 export function profileRows(merchant: Partial<SettlementProfile> | null | undefined): ProfileRow[] {
@@ -67,15 +67,24 @@ export function profileForm(merchant: Partial<SettlementProfile> | null | undefi
   };
 }
 
+/**
+ * The numbers as the fx plugin's write guard checks them, with its contract (`fx.merchantFxFields`: sub-account 6–40
+ * letters/digits/dashes, card 12–30 digits) and in its words; blank clears a field. 开户行: its length only.
+ */
 export function validateSettlementProfile(form: SettlementProfileForm): FieldErrors {
+  const { firstProblem, fx } = contractForms();
   const t = messages().mine;
   const errors: FieldErrors = {};
   SETTLEMENT_PROFILE_FIELDS.forEach((key) => {
     const value = normalize(key, form[key]);
-    // The server's rules (plugins/fx merchant-fields): sub-account 6–40 letters/digits/dashes, card 12–30 digits.
-    if (value && key === 'settlementCardNo' && !/^\d{12,30}$/.test(value)) errors[key] = t.fxCardInvalid;
-    else if (value && key === 'fxSubAccount' && !/^[0-9A-Za-z-]{6,40}$/.test(value)) errors[key] = t.fxAccountInvalid;
-    else if (value.length > MAX_LENGTH[key]) errors[key] = format(t.fxTooLong, { label: t.fxFields[key], max: MAX_LENGTH[key] });
+    if (!value) return;
+    const problem =
+      key === 'settlementBankName'
+        ? value.length > BANK_NAME_MAX
+          ? format(t.fxTooLong, { label: t.fxFields[key], max: BANK_NAME_MAX })
+          : null
+        : firstProblem(fx.merchantFxFields[key], value);
+    if (problem) errors[key] = problem;
   });
   return errors;
 }

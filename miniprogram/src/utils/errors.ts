@@ -111,3 +111,19 @@ export function fieldErrors(err: unknown): FieldErrors {
   }
   return out;
 }
+
+/** The problems of a form checked with its contract: `[{ field, message }]`, in the schema's order. */
+export type FormProblems = ReadonlyArray<{ field: string; message: string }>;
+
+/**
+ * A form checked with its contract (`checkForm` or `fx.checkFields` of @jmt/contracts/forms: the schema the cms
+ * parses the body with) as the form shows it: each field's first problem, in the server's words ({} when it passed).
+ */
+export function formErrors(check: { ok: true } | { ok: false; errors: FormProblems } | { errors: FormProblems }): FieldErrors {
+  const out: FieldErrors = {};
+  if ('ok' in check && check.ok) return out;
+  (check as { errors: FormProblems }).errors.forEach((e) => {
+    if (!Object.prototype.hasOwnProperty.call(out, e.field)) out[e.field] = e.message;
+  });
+  return out;
+}

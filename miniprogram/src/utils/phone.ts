@@ -1,6 +1,14 @@
-/** Mainland China mobile number: 11 digits starting 13–19. */
+import { invitations } from '@jmt/contracts/forms';
+
+/**
+ * Phone numbers as people type them, judged by the contracts' rule. This module loads @jmt/contracts/forms: the
+ * pages that open first (home, 我的, 消息中心) only mask phones, with `maskPhone` of utils/format.
+ */
+export { maskPhone } from './format';
+
+/** Mainland China mobile number: the contracts' pattern (`MAINLAND_PHONE`: 11 digits starting 13–19). */
 export function isMainlandMobile(phone: string): boolean {
-  return /^1[3-9]\d{9}$/.test(phone);
+  return invitations.MAINLAND_PHONE.test(phone);
 }
 
 /** Keep digits only, at most 11 (what a user pastes may contain spaces or dashes). */
@@ -8,12 +16,6 @@ export function normalizePhone(input: string): string {
   return String(input || '')
     .replace(/\D/g, '')
     .slice(0, 11);
-}
-
-/** 138****0000 */
-export function maskPhone(phone: string | null | undefined): string {
-  if (!phone) return '';
-  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone;
 }
 
 /**

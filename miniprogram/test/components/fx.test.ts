@@ -198,7 +198,7 @@ describe('packageFx/pages/index (收结汇, ?currency= from rate-alert pushes)',
 
     comp.instance.onAlertThreshold({ detail: '7.12345' });
     await comp.instance.onAlertSave();
-    expect(text(comp)).toContain('请输入大于 0 的汇率，最多 4 位小数');
+    expect(text(comp)).toContain('预警汇率最多 4 位小数');
     expect(requestsTo(fake, /\/api\/fx\/alerts$/, 'POST')).toHaveLength(0);
 
     comp.querySelector('.fx-alert-currency').dispatchEvent('change', { detail: { value: 1 } });
@@ -350,7 +350,7 @@ describe('packageFx/pages/settle (快速结汇 X3)', () => {
     const comp = render(id);
     await flushPromises(30);
     await comp.instance.onSubmit();
-    expect(text(comp)).toContain('请填写结汇金额');
+    expect(text(comp)).toContain('请输入大于 0 的结汇金额');
     expect(text(comp)).toContain('请上传提现截图');
     expect(fake.api.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请先完善表单信息' }));
     comp.instance.onAmount({ detail: '12080.01' });

@@ -53,7 +53,7 @@ describe('components/sms-login (rendered with miniprogram-simulate + wcc)', () =
     const comp = render(id);
     await typePhone(comp, '12345');
     await tapSend(comp);
-    expect(fake.api.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请输入正确的手机号' }));
+    expect(fake.api.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请输入正确的中国大陆手机号（11 位，以 1 开头）' }));
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -120,6 +120,24 @@ describe('components/sms-login (rendered with miniprogram-simulate + wcc)', () =
     expect(fake.storage[STORAGE_KEYS.jwt]).toBe('jwt-sms');
     expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ jwt: 'jwt-sms' }));
     expect(comp.data.submitting).toBe(false);
+  });
+
+  it('checks phone and code with the contract (cms.smsLoginInput) before logging in, in its words', async () => {
+    const comp = render(id);
+    comp.querySelector('.sms-submit').dispatchEvent('tap');
+    await flushPromises(20);
+    expect(fake.api.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '请填写手机号' }));
+    await typePhone(comp, '13900000001');
+    comp.querySelector('.sms-submit').dispatchEvent('tap');
+    await flushPromises(20);
+    expect(fake.api.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '请填写验证码' }));
+    // The cms takes 6 digits only (the component used to let 4 or 5 through).
+    comp.querySelector('.sms-code').dispatchEvent('input', { detail: { value: '1234' } });
+    await flushPromises();
+    comp.querySelector('.sms-submit').dispatchEvent('tap');
+    await flushPromises(20);
+    expect(fake.api.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '请输入 6 位数字验证码' }));
+    expect(fake.requests).toHaveLength(0);
   });
 
   it('shows the cms message for a wrong code', async () => {

@@ -288,7 +288,7 @@ describe('packageCustoms: 撤销申请单', () => {
 
   it('validateCancellation: a picked 清单 and a reason ≤ 500', () => {
     expect(validateCancellation({ invtNo: '', reason: ' ' })).toEqual({ invtNo: '请选择要撤销的清单', reason: '请填写撤销原因' });
-    expect(validateCancellation({ invtNo: 'X1', reason: 'x'.repeat(501) })).toEqual({ reason: '撤销原因不能超过 500 个字符' });
+    expect(validateCancellation({ invtNo: 'X1', reason: 'x'.repeat(501) })).toEqual({ reason: '撤销原因不能超过500个字符' });
     expect(validateCancellation({ invtNo: 'X1', reason: '买家取消订单' })).toEqual({});
   });
 

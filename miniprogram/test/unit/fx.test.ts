@@ -184,8 +184,8 @@ describe('packageFx: alerts (X1)', () => {
 
   it('validates the threshold (> 0, at most 4 decimals)', () => {
     const base = { currency: 'USD', direction: 'above' as const };
-    expect(validateAlert({ ...base, threshold: '' })).toEqual({ threshold: '请填写预警汇率' });
-    expect(validateAlert({ ...base, threshold: '0' })).toEqual({ threshold: '请输入大于 0 的汇率，最多 4 位小数' });
+    expect(validateAlert({ ...base, threshold: '' })).toEqual({ threshold: '请输入大于 0 的预警汇率' });
+    expect(validateAlert({ ...base, threshold: '0' })).toEqual({ threshold: '请输入大于 0 的预警汇率' });
     expect(validateAlert({ ...base, threshold: '7.12345' }).threshold).toBeTruthy();
     expect(validateAlert({ ...base, threshold: 'abc' }).threshold).toBeTruthy();
     expect(validateAlert({ ...base, threshold: ' 7.2 ' })).toEqual({});
@@ -251,15 +251,15 @@ describe('packageFx: 快速结汇 form (X3)', () => {
   it('says what is wrong with each field', () => {
     const errors = validateSettlement(form({ amount: '0', date: '2026-09-01', rate: '7.12345', note: 'x'.repeat(501), evidence: { fx_statement: 'pf-s' } }), '12080.00', NOW);
     expect(errors).toEqual({
-      amount: '请输入大于 0 的金额，最多 2 位小数',
+      amount: '请输入大于 0 的结汇金额',
       date: '请选择结汇日期',
-      rate: '请输入大于 0 的汇率，最多 4 位小数',
+      rate: '结汇汇率最多 4 位小数',
       'evidence.fx_withdrawal': '请上传提现截图',
       'evidence.fx_logistics': '请上传物流发货信息',
-      note: '备注不能超过 500 个字符',
+      note: '备注最多 500 字',
     });
-    expect(validateSettlement(form({ amount: '', rate: '' }), '1', NOW)).toMatchObject({ amount: '请填写结汇金额', rate: '请填写结汇汇率' });
-    expect(validateSettlement(form({ amount: '1.234' }), '100', NOW).amount).toBe('请输入大于 0 的金额，最多 2 位小数');
+    expect(validateSettlement(form({ amount: '', rate: '' }), '1', NOW)).toMatchObject({ amount: '请输入大于 0 的结汇金额', rate: '请输入大于 0 的结汇汇率' });
+    expect(validateSettlement(form({ amount: '1.234' }), '100', NOW).amount).toBe('结汇金额最多 2 位小数');
     expect(validateSettlement(form({ date: '2026-11-23' }), '12080', NOW).date).toBeTruthy();
   });
 

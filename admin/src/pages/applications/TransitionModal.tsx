@@ -1,4 +1,5 @@
 import type { AllowedTransition } from "@jmt/api-types";
+import { applications, fieldRule } from "@jmt/contracts";
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { useTranslate } from "@refinedev/core";
 import { Alert, App as AntdApp, Form, Input, Modal, Space, Typography } from "antd";
@@ -6,6 +7,7 @@ import { useEffect, useState } from "react";
 import { ApplicationStatusTag } from "../../components/applications/ApplicationStatusTag";
 import { QuickReasons } from "../../components/common/QuickReasons";
 import { moduleOfKind, type KindModule } from "../../lib/application-kinds";
+import { checkBody } from "../../lib/contract-form";
 import { toggleReason } from "../../lib/reasons";
 import { i18n } from "../../providers/i18n";
 import { workflowApi } from "../../providers/data-provider";
@@ -35,6 +37,12 @@ const reasonsFor = (to: string, kind: string | undefined): string[] => {
   const state = to === "rejected" ? "rejected" : "returned";
   return i18n.list(`${REASON_KEYS[kind ? moduleOfKind(kind) : "registration"]}.${state}`);
 };
+
+/**
+ * The note's rule from the contract (`applications.transitionInput`: trimmed, blank is none, 1000 characters kept).
+ * Which moves need one is the kind's rule (`noteRequired`, NOTE_REQUIRED from the engine): the modal's own rule.
+ */
+export const transitionRules = { note: [fieldRule(applications.transitionInput.shape.note)] };
 
 /**
  * Confirms a transition. Return / reject (noteRequired) need a reason: quick picks + free text; other moves take an
@@ -68,9 +76,11 @@ export const TransitionModal = ({ applicationId, kind, transition, fromStatus, f
       // The form shows what is missing (e.g. the required reason).
       return;
     }
+    const body = checkBody(form, applications.transitionInput, { to: transition.to, note: values.note });
+    if (!body) return;
     setSubmitting(true);
     try {
-      await workflowApi.transition(applicationId, transition.to, values.note);
+      await workflowApi.transition(applicationId, body.to, body.note);
       // "已{{action}}" reads well for 退回补正 / 核准通过; labels already in the past (已报送税务机关, 退税款已到账) stand alone.
       message.success(transition.label.includes("已") ? transition.label : t("applications.actions.done", { action: transition.label }));
       await onDone(transition);
@@ -121,7 +131,10 @@ export const TransitionModal = ({ applicationId, kind, transition, fromStatus, f
             <Form.Item
               name="note"
               label={noteRequired ? t("applications.actions.reason") : t("applications.actions.note")}
-              rules={noteRequired ? [{ required: true, whitespace: true, message: t("applications.actions.reasonRequired") }] : []}
+              rules={[
+                ...(noteRequired ? [{ required: true, whitespace: true, message: t("applications.actions.reasonRequired") }] : []),
+                ...transitionRules.note,
+              ]}
             >
               <Input.TextArea
                 rows={4}

@@ -1,5 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled, LockOutlined, SafetyCertificateOutlined, SaveOutlined } from "@ant-design/icons";
 import type { CustomsConfigStatus, DdtConfigField, StaffCustomsConfig } from "@jmt/api-types";
+import { customs, fieldRule } from "@jmt/contracts";
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { useTranslate } from "@refinedev/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -7,6 +8,7 @@ import { Alert, App as AntdApp, Button, Col, Divider, Drawer, Flex, Form, Input,
 import type { Rule } from "antd/es/form";
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { ConfigStatusTag } from "../../components/customs/CustomsStatusTag";
+import { checkBody } from "../../lib/contract-form";
 import { configFormValues, configInput, splitVerifyErrors, UPPERCASE_CONFIG_FIELDS, type ConfigFormValues } from "../../lib/customs";
 import { formatDateTime } from "../../lib/format";
 import { customsApi } from "../../providers/data-provider";
@@ -14,7 +16,11 @@ import { CUSTOMS_KEYS } from "./hooks";
 
 type FormField = DdtConfigField | "appSecret";
 
-/** Fields 点点通 checks as codes (capitals and digits) and those it requires (see the simulator's verifyConfig). */
+/**
+ * Fields 点点通 checks as codes (capitals and digits), those it requires and its lengths (see the simulator's
+ * verifyConfig): 点点通's rules, not the cms's — the cms saves any config and reports 点点通's verdict — kept here
+ * so staff fix them before saving. The cms's own rules are the contract's (`configRules`).
+ */
 const CODE_FIELDS: readonly FormField[] = ["ebcCode", "ebpCode", "agentCode"];
 const REQUIRED_FIELDS: readonly FormField[] = ["dxpId", "ebcCode", "ebcName", "ebpCode", "customsCode", "portCode"];
 const MAX_LENGTH: Partial<Record<FormField, number>> = {
@@ -27,9 +33,17 @@ const MAX_LENGTH: Partial<Record<FormField, number>> = {
   agentName: 100,
   customsCode: 4,
   portCode: 4,
-  appKey: 256,
-  appSecret: 512,
 };
+/** The input cap of a text field without a 点点通 limit (appKey): the contract allows 256 characters. */
+const TEXT_CAP = 256;
+
+/**
+ * The cms's rules of each field, the contract's (`customs.configInput`: text of at most 256 characters, the secret at
+ * most 512), run on what a save sends for the field (trimmed, codes in capitals, an empty secret left out).
+ */
+export const configRules = (name: FormField) => [
+  fieldRule(customs.configInput.shape[name], (value) => configInput({ [name]: value } as ConfigFormValues)[name]),
+];
 
 const SECTIONS: Array<{ key: string; fields: FormField[] }> = [
   { key: "transfer", fields: ["dxpId", "appKey", "appSecret"] },
@@ -100,9 +114,11 @@ export const ConfigDrawer = ({
     } catch {
       return;
     }
+    const input = configInput(values);
+    if (!checkBody(form, customs.configInput, input)) return;
     setSaving(true);
     try {
-      const saved = await customsApi.saveConfig(merchantId, configInput(values));
+      const saved = await customsApi.saveConfig(merchantId, input);
       applyResult(saved);
       setDirty(false);
       const say = saved.status === "valid" ? message.success : saved.status === "invalid" ? message.error : message.warning;
@@ -140,7 +156,7 @@ export const ConfigDrawer = ({
     if (CODE_FIELDS.includes(name)) rules.push({ pattern: /^[0-9A-Za-z]*$/, message: t("customs.configs.drawer.codeFormat") });
     const max = MAX_LENGTH[name];
     if (max) rules.push({ max, message: `${label} ≤ ${max}` });
-    return rules;
+    return [...rules, ...configRules(name)];
   };
 
   const helpOf = (name: FormField): string | undefined => {
@@ -332,7 +348,7 @@ const ConfigForm = ({
                   ) : (
                     <Input
                       className={UPPERCASE_CONFIG_FIELDS.includes(name as DdtConfigField) ? "mono" : undefined}
-                      maxLength={MAX_LENGTH[name]}
+                      maxLength={MAX_LENGTH[name] ?? TEXT_CAP}
                       autoComplete="off"
                       placeholder={
                         name === "dxpId"

@@ -1,5 +1,6 @@
 import { BulbOutlined, EditOutlined, EnvironmentOutlined } from "@ant-design/icons";
 import type { CustomsHint } from "@jmt/api-types";
+import { customs, fieldRule } from "@jmt/contracts";
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { List } from "@refinedev/antd";
 import { usePermissions, useTranslate } from "@refinedev/core";
@@ -7,14 +8,19 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App as AntdApp, Button, Card, Col, Empty, Flex, Form, Input, Modal, Result, Row, Skeleton, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { RefreshButton } from "../../components/common/RefreshButton";
+import { checkBody } from "../../lib/contract-form";
 import { hintsByPlacement, placementKey } from "../../lib/customs";
 import { formatDateTime } from "../../lib/format";
 import { hasPermission } from "../../lib/permissions";
 import { customsApi } from "../../providers/data-provider";
 import { CUSTOMS_KEYS } from "./hooks";
 
+/** The inputs' caps; the limits themselves are the contract's rules (`customs.hintInput`). */
 const TITLE_MAX = 100;
 const BODY_MAX = 2000;
+
+/** The hint form's rules, the contract's (`customs.hintInput`): a title of at most 100 characters and a text of at most 2000. */
+export const hintRules = { title: [fieldRule(customs.hintInput.shape.title)], body: [fieldRule(customs.hintInput.shape.body)] };
 
 /** 水晶行业提示 (C9): the hints merchants see next to the customs forms, grouped by where they show, editable by staff. */
 export const CustomsHintList = () => {
@@ -135,9 +141,11 @@ const HintModal = ({ hint, onClose }: { hint: CustomsHint | null; onClose: () =>
     } catch {
       return;
     }
+    const input = checkBody(form, customs.hintInput, values);
+    if (!input) return;
     setSaving(true);
     try {
-      const saved = await customsApi.saveHint(hint.key, { title: values.title.trim(), body: values.body.trim() });
+      const saved = await customsApi.saveHint(hint.key, input);
       client.setQueryData<CustomsHint[]>(CUSTOMS_KEYS.hints, (list) =>
         list?.map((item) => (item.key === hint.key ? { ...item, ...saved, updatedAt: new Date().toISOString() } : item)),
       );
@@ -179,24 +187,10 @@ const HintModal = ({ hint, onClose }: { hint: CustomsHint | null; onClose: () =>
             </Tag>
             <Typography.Text type="secondary">{t(`customs.hints.placementHint.${placementKey(hint.placement)}`, "")}</Typography.Text>
           </Form.Item>
-          <Form.Item
-            name="title"
-            label={t("customs.hints.fields.title")}
-            rules={[
-              { required: true, whitespace: true, message: t("customs.hints.titleRequired") },
-              { max: TITLE_MAX, message: `≤ ${TITLE_MAX}` },
-            ]}
-          >
+          <Form.Item name="title" label={t("customs.hints.fields.title")} required rules={hintRules.title}>
             <Input maxLength={TITLE_MAX} showCount data-testid="hint-title-input" />
           </Form.Item>
-          <Form.Item
-            name="body"
-            label={t("customs.hints.fields.body")}
-            rules={[
-              { required: true, whitespace: true, message: t("customs.hints.bodyRequired") },
-              { max: BODY_MAX, message: `≤ ${BODY_MAX}` },
-            ]}
-          >
+          <Form.Item name="body" label={t("customs.hints.fields.body")} required rules={hintRules.body}>
             <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={BODY_MAX} showCount data-testid="hint-body-input" />
           </Form.Item>
           <Typography.Text type="secondary" className="section-label">

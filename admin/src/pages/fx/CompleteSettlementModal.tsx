@@ -1,10 +1,12 @@
 import { CalculatorOutlined, CheckOutlined } from "@ant-design/icons";
 import { formatAmount, type SettlementDetail } from "@jmt/api-types";
+import { fieldRule, fx } from "@jmt/contracts";
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { useTranslate } from "@refinedev/core";
 import { Alert, App as AntdApp, Button, Descriptions, Flex, Form, Input, Modal, Space, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Money, Rate } from "../../components/fx/Money";
+import { checkBody } from "../../lib/contract-form";
 import { expectedCnyOf, isDecimal, isPositiveDecimal, multiplyDecimal, subtractDecimal, toScale } from "../../lib/fx";
 import { fxApi } from "../../providers/data-provider";
 
@@ -12,6 +14,16 @@ interface CompleteValues {
   actualRate?: string;
   cnyAmount?: string;
 }
+
+/**
+ * The fields' rules, the contract's (`fx.completeInput`): a positive rate with at most 4 decimals, a positive CNY
+ * amount with at most 2. That the amount is amount × rate is the service's check (CNY_AMOUNT_MISMATCH, with its
+ * tolerance), shown under the field when the cms answers it.
+ */
+export const completeSettlementRules = {
+  actualRate: [fieldRule(fx.completeInput.shape.actualRate)],
+  cnyAmount: [fieldRule(fx.completeInput.shape.cnyAmount)],
+};
 
 /** amount × rate, exact and rounded half-up to fen, when the rate is a valid one. */
 const cnyFor = (amount: string, rate: string | undefined): string | undefined =>
@@ -70,7 +82,9 @@ export const CompleteSettlementModal = ({
     } catch {
       return;
     }
-    const input = { actualRate: toScale(String(values.actualRate).trim(), 4), cnyAmount: toScale(String(values.cnyAmount).trim(), 2) };
+    // Parsed to 4 and 2 decimals ("7.1" → "7.1000"), as the cms stores them.
+    const input = checkBody(form, fx.completeInput, values);
+    if (!input) return;
     setSubmitting(true);
     setMismatch(null);
     try {
@@ -146,13 +160,8 @@ export const CompleteSettlementModal = ({
               label={t("fx.complete.actualRate")}
               extra={t("fx.complete.actualRateHelp")}
               style={{ flex: "1 1 220px" }}
-              rules={[
-                { required: true, whitespace: true, message: t("fx.complete.actualRateRequired") },
-                {
-                  validator: (_, value?: string) =>
-                    !value || isPositiveDecimal(value.trim(), 4) ? Promise.resolve() : Promise.reject(new Error(t("fx.complete.actualRateFormat"))),
-                },
-              ]}
+              required
+              rules={completeSettlementRules.actualRate}
             >
               <Input
                 inputMode="decimal"
@@ -172,13 +181,8 @@ export const CompleteSettlementModal = ({
               label={t("fx.complete.cnyAmount")}
               extra={t("fx.complete.cnyAmountHelp")}
               style={{ flex: "1 1 220px" }}
-              rules={[
-                { required: true, whitespace: true, message: t("fx.complete.cnyAmountRequired") },
-                {
-                  validator: (_, value?: string) =>
-                    !value || isPositiveDecimal(value.trim(), 2) ? Promise.resolve() : Promise.reject(new Error(t("fx.complete.cnyAmountFormat"))),
-                },
-              ]}
+              required
+              rules={completeSettlementRules.cnyAmount}
             >
               <Input
                 inputMode="decimal"

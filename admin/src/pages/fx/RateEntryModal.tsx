@@ -1,10 +1,12 @@
 import { EditOutlined } from "@ant-design/icons";
 import { FX_CURRENCIES, type FxCurrency, type FxRate } from "@jmt/api-types";
+import { fieldRule, fx } from "@jmt/contracts";
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { useTranslate } from "@refinedev/core";
 import { Alert, App as AntdApp, DatePicker, Flex, Form, Input, Modal, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
+import { bodyRule, checkBody, dayText } from "../../lib/contract-form";
 import { isPositiveDecimal, rateScaleOf, toScale } from "../../lib/fx";
 import { fxApi } from "../../providers/data-provider";
 
@@ -20,6 +22,19 @@ export interface RateEntryStart {
   date?: string;
   rate?: string;
 }
+
+/** What `PUT /api/fx/rates` is sent for the form's values, before the contract (`fx.manualRateInput`) parses it. */
+export const rateEntryBody = (values: EntryValues) => ({ currency: values.currency, date: dayText(values.date), rate: values.rate });
+
+/**
+ * The fields' rules, the contract's: the rate's decimals depend on the currency (4, HKD 5), so the rate is judged
+ * with the whole body. A future date is the service's rule (it knows today): the date picker does not offer one.
+ */
+export const rateEntryRules = {
+  currency: [fieldRule(fx.manualRateInput.shape.currency)],
+  date: [fieldRule(fx.manualRateInput.shape.date, dayText)],
+  rate: [bodyRule(fx.manualRateInput, "rate", rateEntryBody)],
+};
 
 /**
  * 录入 / 修正汇率: a staff rate for a currency and a date (`PUT /api/fx/rates`); for that date it takes precedence over
@@ -62,16 +77,14 @@ export const RateEntryModal = ({
     } catch {
       return;
     }
-    if (!values.currency || !values.date || !values.rate) return;
+    // The rate parsed to its currency's decimals ("7.1" → "7.1000"), as the cms stores it.
+    const body = checkBody(form, fx.manualRateInput, rateEntryBody(values));
+    if (!body) return;
     setSaving(true);
     try {
-      await fxApi.saveRate({
-        currency: values.currency,
-        date: values.date.format("YYYY-MM-DD"),
-        rate: toScale(values.rate.trim(), rateScaleOf(values.currency)),
-      });
-      message.success(t("fx.rates.entry.saved", { currency: t(`fx.currencies.${values.currency}`), date: values.date.format("YYYY-MM-DD") }));
-      await onSaved(values.currency);
+      await fxApi.saveRate(body);
+      message.success(t("fx.rates.entry.saved", { currency: t(`fx.currencies.${body.currency}`), date: body.date }));
+      await onSaved(body.currency);
     } catch (error) {
       const apiError = error as ApiHttpError;
       const fieldErrors = (apiError.details?.errors as Array<{ field?: string; message?: string }> | undefined) ?? [];
@@ -98,23 +111,13 @@ export const RateEntryModal = ({
       <Flex vertical gap={8} data-testid="rate-entry-modal">
         <Form<EntryValues> form={form} layout="vertical">
           <Flex gap={16} wrap>
-            <Form.Item
-              name="currency"
-              label={t("fx.rates.fields.currency")}
-              style={{ flex: "1 1 180px" }}
-              rules={[{ required: true, message: t("fx.rates.entry.currencyRequired") }]}
-            >
+            <Form.Item name="currency" label={t("fx.rates.fields.currency")} style={{ flex: "1 1 180px" }} required rules={rateEntryRules.currency}>
               <Select
                 options={FX_CURRENCIES.map((code) => ({ value: code, label: `${code} · ${t(`fx.currencies.${code}`)}` }))}
                 data-testid="rate-entry-currency"
               />
             </Form.Item>
-            <Form.Item
-              name="date"
-              label={t("fx.rates.fields.date")}
-              style={{ flex: "1 1 180px" }}
-              rules={[{ required: true, message: t("fx.rates.entry.dateRequired") }]}
-            >
+            <Form.Item name="date" label={t("fx.rates.fields.date")} style={{ flex: "1 1 180px" }} required rules={rateEntryRules.date}>
               <DatePicker style={{ width: "100%" }} allowClear={false} disabledDate={(day) => day.isAfter(dayjs(), "day")} data-testid="rate-entry-date" />
             </Form.Item>
           </Flex>
@@ -123,15 +126,8 @@ export const RateEntryModal = ({
             dependencies={["currency"]}
             label={t("fx.rates.entry.rate", { pair: quote?.pair ?? (currency === "JPY" ? "100JPY/CNY" : `${currency ?? "USD"}/CNY`) })}
             extra={quote ? t("fx.rates.entry.current", { rate: quote.rate, date: quote.date }) : undefined}
-            rules={[
-              { required: true, whitespace: true, message: t("fx.rates.entry.rateRequired") },
-              {
-                validator: (_, value?: string) =>
-                  !value || isPositiveDecimal(value.trim(), scale)
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t("fx.rates.entry.rateFormat", { decimals: scale }))),
-              },
-            ]}
+            required
+            rules={rateEntryRules.rate}
           >
             <Input
               inputMode="decimal"

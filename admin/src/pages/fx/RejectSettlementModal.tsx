@@ -1,14 +1,22 @@
 import { CloseOutlined } from "@ant-design/icons";
 import type { SettlementDetail } from "@jmt/api-types";
+import { fieldRule, fx } from "@jmt/contracts";
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { useTranslate } from "@refinedev/core";
 import { Alert, App as AntdApp, Form, Input, Modal, Space } from "antd";
 import { useEffect, useState } from "react";
 import { QuickReasons } from "../../components/common/QuickReasons";
 import { Money } from "../../components/fx/Money";
+import { checkBody } from "../../lib/contract-form";
 import { toggleReason } from "../../lib/reasons";
 import { fxApi } from "../../providers/data-provider";
 import { i18n } from "../../providers/i18n";
+
+/**
+ * The reason's rule from the contract (`fx.rejectInput`: trimmed, at most 500 characters kept). That a reason is
+ * needed at all is the service's rule (NOTE_REQUIRED), not the schema's: the modal's own required rule says it.
+ */
+export const rejectSettlementRules = { reason: [fieldRule(fx.rejectInput.shape.reason)] };
 
 /**
  * 驳回结汇: a reason is required (quick picks + free text, as for application returns); the frozen amount is released
@@ -48,9 +56,11 @@ export const RejectSettlementModal = ({
     } catch {
       return;
     }
+    const body = checkBody(form, fx.rejectInput, values);
+    if (!body?.reason) return;
     setSubmitting(true);
     try {
-      await fxApi.rejectSettlement(settlement.id, String(values.reason).trim());
+      await fxApi.rejectSettlement(settlement.id, body.reason);
       message.success(t("fx.reject.done", { number: settlement.number }));
       await onDone();
     } catch (error) {
@@ -84,7 +94,11 @@ export const RejectSettlementModal = ({
           <Form.Item label={t("applications.actions.quickReasons")}>
             <QuickReasons reasons={reasons} note={reason} onToggle={pick} />
           </Form.Item>
-          <Form.Item name="reason" label={t("fx.reject.reason")} rules={[{ required: true, whitespace: true, message: t("fx.reject.reasonRequired") }]}>
+          <Form.Item
+            name="reason"
+            label={t("fx.reject.reason")}
+            rules={[{ required: true, whitespace: true, message: t("fx.reject.reasonRequired") }, ...rejectSettlementRules.reason]}
+          >
             <Input.TextArea rows={4} maxLength={500} showCount placeholder={t("fx.reject.reasonPlaceholder")} data-testid="reject-reason" />
           </Form.Item>
         </Form>

@@ -1,16 +1,20 @@
 import { CheckCircleFilled, LockOutlined, MobileOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { cms, fieldRule } from "@jmt/contracts";
 import { useInvalidateAuthStore, useLogin, useTranslation, type HttpError } from "@refinedev/core";
 import { Alert, Button, Checkbox, Dropdown, Flex, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { CrystalLogo } from "../../components/common/CrystalLogo";
-import { MAINLAND_PHONE } from "../../lib/phone";
+import { checkBody } from "../../lib/contract-form";
 import { useCountdown } from "../../lib/use-countdown";
 import { authProvider } from "../../providers/auth";
 import type { LoginParams } from "../../providers/auth-provider";
 import { LOCALES, i18n, isLocale } from "../../providers/i18n";
 
 type LoginForm = LoginParams;
+
+/** The sign-in fields' rules, the contract's (`cms.smsLoginInput`): a mainland mobile number and the 6-digit SMS code. */
+export const loginRules = { phone: [fieldRule(cms.smsLoginInput.shape.phone)], code: [fieldRule(cms.smsLoginInput.shape.code)] };
 
 /** 平台工作人员登录: phone + SMS code, 60 s resend countdown, "remember me" for 7 days. */
 export const LoginPage = () => {
@@ -42,12 +46,15 @@ export const LoginPage = () => {
 
   const sendCode = async () => {
     setError(null);
-    let phone: string;
+    let values: Pick<LoginForm, "phone">;
     try {
-      ({ phone } = await form.validateFields(["phone"]));
+      values = await form.validateFields(["phone"]);
     } catch {
       return;
     }
+    const body = checkBody(form, cms.smsSendInput, values);
+    if (!body) return;
+    const { phone } = body;
     setSending(true);
     try {
       const result = await authProvider.sendSmsCode(phone);
@@ -138,19 +145,12 @@ export const LoginPage = () => {
             initialValues={{ remember: false }}
             onFinish={(values) => {
               setError(null);
-              login({ phone: values.phone.trim(), code: values.code.trim(), remember: Boolean(values.remember) });
+              const body = checkBody(form, cms.smsLoginInput, { phone: values.phone, code: values.code, remember: Boolean(values.remember) });
+              if (body) login({ phone: body.phone, code: body.code, remember: Boolean(body.remember) });
             }}
             onValuesChange={() => error && setError(null)}
           >
-            <Form.Item
-              name="phone"
-              label={t("login.phone")}
-              validateTrigger="onBlur"
-              rules={[
-                { required: true, message: t("login.errors.phoneRequired") },
-                { pattern: MAINLAND_PHONE, message: t("login.errors.phoneInvalid") },
-              ]}
-            >
+            <Form.Item name="phone" label={t("login.phone")} validateTrigger="onBlur" rules={loginRules.phone}>
               <Input
                 prefix={
                   <span className="phone-prefix">
@@ -167,15 +167,8 @@ export const LoginPage = () => {
 
             <Form.Item label={t("login.code")} required style={{ marginBottom: 0 }}>
               <Flex gap={12}>
-                <Form.Item
-                  name="code"
-                  style={{ flex: 1 }}
-                  rules={[
-                    { required: true, message: t("login.errors.codeRequired") },
-                    { pattern: /^\d{4,8}$/, message: t("login.errors.codeInvalid") },
-                  ]}
-                >
-                  <Input prefix={<LockOutlined />} placeholder={t("login.codePlaceholder")} maxLength={8} inputMode="numeric" autoComplete="one-time-code" />
+                <Form.Item name="code" style={{ flex: 1 }} rules={loginRules.code}>
+                  <Input prefix={<LockOutlined />} placeholder={t("login.codePlaceholder")} maxLength={6} inputMode="numeric" autoComplete="one-time-code" />
                 </Form.Item>
                 <Button className="send-code-button" onClick={sendCode} loading={sending} disabled={countdown.running} data-testid="send-code">
                   {countdown.running ? t("login.resend", { seconds: countdown.seconds }) : t("login.sendCode")}

@@ -4,8 +4,8 @@ import { useTranslate } from "@refinedev/core";
 import { Alert, Card, Col, DatePicker, Empty, Form, Input, Row, Segmented, Skeleton, Spin } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { EstimateSummary } from "../../components/tax-refund/EstimateSummary";
-import { fieldErrorsOf, isAmount, isHsCode } from "../../lib/tax-refund";
-import { useRefundEstimate } from "./hooks";
+import { fieldErrorsOf, isAmount } from "../../lib/tax-refund";
+import { hsCodeProblem, useRefundEstimate } from "./hooks";
 
 interface CalculatorValues {
   hsCode?: string;
@@ -37,7 +37,9 @@ export const EstimateCalculator = () => {
     error?.code === "VALIDATION_FAILED" ? fieldErrorsOf(error.details).find((item) => item.field === field)?.message : undefined;
   const amountField = enterpriseType === "producer" ? "orderAmount" : "purchaseAmount";
   const amountError = errorOf(amountField);
-  const hsError = errorOf("hsCode");
+  // The contract's word on the code once the user pauses. The amount is judged here: the contract judges it in the
+  // query's cross-field check, which throws on an amount that is no number at all (packages/contracts, to be fixed).
+  const hsError = errorOf("hsCode") ?? (hsCode && !estimate.typing ? (hsCodeProblem(hsCode) ?? undefined) : undefined);
 
   return (
     <Card
@@ -62,12 +64,7 @@ export const EstimateCalculator = () => {
             </Form.Item>
             <Row gutter={16}>
               <Col xs={24} sm={12}>
-                <Form.Item
-                  name="hsCode"
-                  label={t("taxRefund.fields.hsCode")}
-                  validateStatus={hsError || (hsCode && !isHsCode(hsCode) && !estimate.typing) ? "error" : undefined}
-                  help={hsError ?? (hsCode && !isHsCode(hsCode) && !estimate.typing ? t("taxRefund.rates.form.hsCodeFormat") : undefined)}
-                >
+                <Form.Item name="hsCode" label={t("taxRefund.fields.hsCode")} validateStatus={hsError ? "error" : undefined} help={hsError}>
                   <Input className="mono" inputMode="numeric" allowClear maxLength={14} placeholder="7116200000" data-testid="calculator-hs" />
                 </Form.Item>
               </Col>

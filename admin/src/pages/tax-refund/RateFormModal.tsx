@@ -1,11 +1,13 @@
 import { SaveOutlined, WarningOutlined } from "@ant-design/icons";
-import type { RefundRate, RefundRateInput } from "@jmt/api-types";
+import type { RefundRate } from "@jmt/api-types";
+import { fieldRule, taxrefund } from "@jmt/contracts";
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { useTranslate } from "@refinedev/core";
 import { Alert, App as AntdApp, DatePicker, Descriptions, Flex, Form, Input, Modal } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
-import { fieldErrorsOf, isHsCode, isRatePercent, normaliseHsCode, overlapOf } from "../../lib/tax-refund";
+import { bodyRule, checkBody, dayText } from "../../lib/contract-form";
+import { fieldErrorsOf, overlapOf } from "../../lib/tax-refund";
 import { taxRefundApi } from "../../providers/data-provider";
 
 interface RateValues {
@@ -20,6 +22,29 @@ interface RateValues {
 const FIELDS = ["hsCode", "description", "rate", "effectiveFrom", "effectiveTo", "note"] as const;
 type FieldName = (typeof FIELDS)[number];
 const isField = (value: string): value is FieldName => (FIELDS as readonly string[]).includes(value);
+
+/** What `POST` / `PUT /api/tax-refund/rates` is sent for the form's values, before the contract (`taxrefund.rateInput`) parses it. */
+export const refundRateBody = (values: RateValues) => ({
+  hsCode: values.hsCode,
+  description: values.description,
+  rate: values.rate,
+  effectiveFrom: dayText(values.effectiveFrom),
+  effectiveTo: values.effectiveTo ? dayText(values.effectiveTo) : null,
+  note: values.note ?? null,
+});
+
+/**
+ * The fields' rules, the contract's: an HS code or prefix of 4–10 digits (spaces and dots dropped), a percent 0–100
+ * with at most 2 decimals, a description, a start date, and an end not before the start (judged with the whole body).
+ * A period that overlaps another of the same code is the service's check (REFUND_RATE_OVERLAP).
+ */
+export const refundRateRules = {
+  hsCode: [fieldRule(taxrefund.rateInput.shape.hsCode)],
+  rate: [fieldRule(taxrefund.rateInput.shape.rate)],
+  description: [fieldRule(taxrefund.rateInput.shape.description)],
+  effectiveFrom: [fieldRule(taxrefund.rateInput.shape.effectiveFrom, dayText)],
+  effectiveTo: [bodyRule(taxrefund.rateInput, "effectiveTo", refundRateBody)],
+};
 
 /** The period of a rate as people read it: `2020-01-01 起长期有效` or `2020-01-01 至 2026-12-31`. */
 export const usePeriodLabel = () => {
@@ -53,7 +78,6 @@ export const RateFormModal = ({
   const [form] = Form.useForm<RateValues>();
   const [saving, setSaving] = useState(false);
   const [overlap, setOverlap] = useState<RefundRate | null>(null);
-  const effectiveFrom = Form.useWatch("effectiveFrom", form);
 
   useEffect(() => {
     if (!open) return;
@@ -80,14 +104,9 @@ export const RateFormModal = ({
     } catch {
       return;
     }
-    const input: RefundRateInput = {
-      hsCode: normaliseHsCode(values.hsCode),
-      description: (values.description ?? "").trim(),
-      rate: String(values.rate ?? "").trim(),
-      effectiveFrom: (values.effectiveFrom ?? dayjs()).format("YYYY-MM-DD"),
-      effectiveTo: values.effectiveTo ? values.effectiveTo.format("YYYY-MM-DD") : null,
-      note: values.note?.trim() || null,
-    };
+    // As the cms parses it: the code without spaces and dots, the texts trimmed, an empty note null.
+    const input = checkBody(form, taxrefund.rateInput, refundRateBody(values));
+    if (!input) return;
     setSaving(true);
     setOverlap(null);
     try {
@@ -159,36 +178,16 @@ export const RateFormModal = ({
               label={t("taxRefund.rates.fields.hsCode")}
               style={{ flex: "1 1 200px" }}
               extra={t("taxRefund.rates.form.hsCodeHelp")}
-              rules={[
-                { required: true, whitespace: true, message: t("taxRefund.rates.form.hsCodeRequired") },
-                {
-                  validator: (_, value?: string) =>
-                    !value || isHsCode(value) ? Promise.resolve() : Promise.reject(new Error(t("taxRefund.rates.form.hsCodeFormat"))),
-                },
-              ]}
+              required
+              rules={refundRateRules.hsCode}
             >
               <Input className="mono" inputMode="numeric" autoComplete="off" maxLength={14} placeholder="7116200000" data-testid="rate-form-hs" />
             </Form.Item>
-            <Form.Item
-              name="rate"
-              label={t("taxRefund.rates.fields.ratePercent")}
-              style={{ flex: "1 1 140px" }}
-              rules={[
-                { required: true, whitespace: true, message: t("taxRefund.rates.form.rateRequired") },
-                {
-                  validator: (_, value?: string) =>
-                    !value || isRatePercent(value) ? Promise.resolve() : Promise.reject(new Error(t("taxRefund.rates.form.rateFormat"))),
-                },
-              ]}
-            >
+            <Form.Item name="rate" label={t("taxRefund.rates.fields.ratePercent")} style={{ flex: "1 1 140px" }} required rules={refundRateRules.rate}>
               <Input inputMode="decimal" autoComplete="off" className="mono" suffix="%" placeholder="13" data-testid="rate-form-rate" />
             </Form.Item>
           </Flex>
-          <Form.Item
-            name="description"
-            label={t("taxRefund.rates.fields.description")}
-            rules={[{ required: true, whitespace: true, message: t("taxRefund.rates.form.descriptionRequired") }]}
-          >
+          <Form.Item name="description" label={t("taxRefund.rates.fields.description")} required rules={refundRateRules.description}>
             <Input maxLength={200} placeholder={t("taxRefund.rates.form.descriptionPlaceholder")} data-testid="rate-form-description" />
           </Form.Item>
           <Flex gap={16} wrap>
@@ -196,7 +195,8 @@ export const RateFormModal = ({
               name="effectiveFrom"
               label={t("taxRefund.rates.fields.effectiveFrom")}
               style={{ flex: "1 1 200px" }}
-              rules={[{ required: true, message: t("taxRefund.rates.form.fromRequired") }]}
+              required
+              rules={refundRateRules.effectiveFrom}
             >
               <DatePicker style={{ width: "100%" }} allowClear={false} data-testid="rate-form-from" />
             </Form.Item>
@@ -206,14 +206,7 @@ export const RateFormModal = ({
               style={{ flex: "1 1 200px" }}
               extra={t("taxRefund.rates.form.toHelp")}
               dependencies={["effectiveFrom"]}
-              rules={[
-                {
-                  validator: (_, value?: Dayjs | null) =>
-                    !value || !effectiveFrom || !value.isBefore(effectiveFrom, "day")
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t("taxRefund.rates.form.toBeforeFrom"))),
-                },
-              ]}
+              rules={refundRateRules.effectiveTo}
             >
               <DatePicker style={{ width: "100%" }} placeholder={t("taxRefund.rates.open")} data-testid="rate-form-to" />
             </Form.Item>

@@ -1,11 +1,12 @@
 import { TAX_REFUND_KIND, type RefundEstimate } from "@jmt/api-types";
+import { firstProblem, taxrefund } from "@jmt/contracts";
 import type { ApiHttpError } from "@jmt/strapi-provider";
 import { useInvalidate, usePermissions } from "@refinedev/core";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { countsByKindAndStatus } from "../../lib/application-query";
 import { hasPermission } from "../../lib/permissions";
-import { isAmount, isHsCode, normaliseHsCode } from "../../lib/tax-refund";
+import { isAmount, normaliseHsCode } from "../../lib/tax-refund";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
 import { taxRefundApi } from "../../providers/data-provider";
 import type { EstimateQuery, TaxRefundDetail } from "../../providers/tax-refund";
@@ -59,13 +60,16 @@ export const useRefreshTaxRefunds = () => {
   }, [client, invalidate]);
 };
 
+/** What the estimate's contract (`taxrefund.estimateQuery`) says of an HS code (4–10 digits, spaces and dots dropped), or null. */
+export const hsCodeProblem = (hsCode: string | undefined): string | null => firstProblem(taxrefund.estimateQuery.shape.hsCode, hsCode);
+
 /**
  * The cms's estimate for what is being typed (`GET /api/tax-refund/estimate`), asked once the input settles and is
- * complete enough (an HS code of 4–10 digits and an amount above 0); the previous answer stays while the next loads.
+ * complete enough (an HS code the contract accepts and an amount above 0); the previous answer stays while the next loads.
  */
 export const useRefundEstimate = (input: Partial<EstimateQuery>) => {
   const settled = useDebouncedValue(input, 400);
-  const ready = isHsCode(settled.hsCode) && isAmount(settled.amount) && Boolean(settled.enterpriseType);
+  const ready = hsCodeProblem(settled.hsCode) === null && isAmount(settled.amount) && Boolean(settled.enterpriseType);
   const query: EstimateQuery = {
     hsCode: normaliseHsCode(settled.hsCode),
     enterpriseType: settled.enterpriseType ?? "trading",

@@ -3,20 +3,19 @@ import { Alert, App, AutoComplete, Button, Collapse, Drawer, Form, Input, Radio,
 import { useMemo, useState } from "react";
 import type { BatchInput, CustomsBatch, StatisticsFlag, TradeMode } from "@jmt/api-types";
 import { TRADE_MODES } from "@jmt/api-types";
+import { customs, fieldRule } from "@jmt/contracts";
 import { CustomsHints } from "../../components/customs/CustomsHints";
 import { refreshCustoms, useCarriers } from "../../hooks/useCustoms";
 import { useT } from "../../i18n/useT";
-import {
-  COUNTRIES,
-  TRAF_MODES,
-  WRAP_TYPES,
-  fieldErrorsOf,
-  formFieldErrors,
-  isCountryCode,
-  isParcelWeight,
-} from "../../lib/customs";
+import { COUNTRIES, TRAF_MODES, WRAP_TYPES, fieldErrorsOf, formFieldErrors, isCountryCode } from "../../lib/customs";
 import { toApiError } from "../../providers/apiError";
 import { customsApi } from "../../providers/customsApi";
+
+/**
+ * The server's own rules for a new batch (@jmt/contracts) decide what the form accepts; the wording stays this
+ * app's (locale file) where it has its own, else it is the message the cms would answer.
+ */
+const { batchInput } = customs;
 
 interface Values {
   name: string;
@@ -186,13 +185,22 @@ export function CreateBatchDrawer({
             <Form.Item
               name="name"
               label={t("customs.batchForm.name")}
-              rules={[{ required: true, whitespace: true, message: t("customs.batchForm.nameRequired") }, { max: 100 }]}
+              rules={[
+                { required: true, whitespace: true, message: t("customs.batchForm.nameRequired") },
+                fieldRule(batchInput.shape.name),
+              ]}
+              validateFirst
               extra={t("customs.batchForm.nameHint")}
             >
               <Input maxLength={100} placeholder={t("customs.batchForm.namePlaceholder")} data-testid="batch-name" />
             </Form.Item>
             <div className="jmt-grid-2">
-              <Form.Item name="tradeMode" label={t("customs.batchForm.tradeMode")} rules={[{ required: true }]}>
+              <Form.Item
+                name="tradeMode"
+                label={t("customs.batchForm.tradeMode")}
+                rules={[{ required: true }, fieldRule(batchInput.shape.tradeMode)]}
+                validateFirst
+              >
                 <Select
                   data-testid="batch-tradeMode"
                   options={TRADE_MODES.map((m) => ({ value: m, label: `${m} ${t(`customs.tradeMode.${m}`)}` }))}
@@ -203,8 +211,9 @@ export function CreateBatchDrawer({
                 label={t("customs.batchForm.country")}
                 rules={[
                   { required: true, message: t("customs.batchForm.countryRequired") },
-                  { pattern: /^\d{3}$/, message: t("customs.batchForm.countryInvalid") },
+                  fieldRule(batchInput.shape.country, { message: t("customs.batchForm.countryInvalid") }),
                 ]}
+                validateFirst
                 extra={t("customs.batchForm.countryHint")}
               >
                 <Select
@@ -216,7 +225,12 @@ export function CreateBatchDrawer({
                 />
               </Form.Item>
             </div>
-            <Form.Item name="statisticsFlag" label={t("customs.batchForm.statisticsFlag")} rules={[{ required: true }]}>
+            <Form.Item
+              name="statisticsFlag"
+              label={t("customs.batchForm.statisticsFlag")}
+              rules={[{ required: true }, fieldRule(batchInput.shape.statisticsFlag)]}
+              validateFirst
+            >
               <Radio.Group className="jmt-flag-group" data-testid="batch-statisticsFlag">
                 {(["B", "A"] as const).map((f) => (
                   <Radio.Button key={f} value={f} className="jmt-flag" data-flag={f}>
@@ -236,8 +250,9 @@ export function CreateBatchDrawer({
                 label={t("customs.batchForm.logisticsName")}
                 rules={[
                   { required: true, whitespace: true, message: t("customs.batchForm.logisticsNameRequired") },
-                  { max: 100 },
+                  fieldRule(batchInput.shape.logisticsName),
                 ]}
+                validateFirst
               >
                 <AutoComplete
                   options={carrierOptions}
@@ -261,8 +276,9 @@ export function CreateBatchDrawer({
                 normalize={(v: string) => (v ?? "").toUpperCase().replace(/\s/g, "")}
                 rules={[
                   { required: true, message: t("customs.batchForm.logisticsCodeRequired") },
-                  { pattern: /^[0-9A-Z]{1,18}$/, message: t("customs.batchForm.logisticsCodeInvalid") },
+                  fieldRule(batchInput.shape.logisticsCode, { message: t("customs.batchForm.logisticsCodeInvalid") }),
                 ]}
+                validateFirst
                 extra={t("customs.batchForm.logisticsCodeHint")}
               >
                 <Input maxLength={18} placeholder="3207980YT1" data-testid="batch-logisticsCode" />
@@ -272,20 +288,17 @@ export function CreateBatchDrawer({
               <Form.Item
                 name="parcelWeight"
                 label={t("customs.batchForm.parcelWeight")}
+                // Optional for the server (it has a default); the form asks for it so the figure is the merchant's own.
                 rules={[
                   { required: true, message: t("customs.batchForm.parcelWeightRequired") },
-                  {
-                    validator: async (_: unknown, v: string) => {
-                      if (v && !isParcelWeight(String(v).trim()))
-                        throw new Error(t("customs.batchForm.parcelWeightInvalid"));
-                    },
-                  },
+                  fieldRule(batchInput.shape.parcelWeight, { message: t("customs.batchForm.parcelWeightInvalid") }),
                 ]}
+                validateFirst
                 extra={t("customs.batchForm.parcelWeightHint")}
               >
                 <Input inputMode="decimal" suffix="kg" maxLength={20} data-testid="batch-parcelWeight" />
               </Form.Item>
-              <Form.Item name="note" label={t("customs.batchForm.note")} rules={[{ max: 500 }]}>
+              <Form.Item name="note" label={t("customs.batchForm.note")} rules={[fieldRule(batchInput.shape.note)]}>
                 <Input maxLength={500} placeholder={t("customs.batchForm.notePlaceholder")} />
               </Form.Item>
             </div>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Empty, Form, Input, Modal, Select, Space, Spin } fr
 import { useEffect, useState } from "react";
 import type { CustomsCancellation, CustomsRecordDetail } from "@jmt/api-types";
 import { refreshCustoms, useCancellable } from "../../hooks/useCustoms";
+import { customs, fieldRule } from "@jmt/contracts";
 import { useT } from "../../i18n/useT";
 import { fieldErrorsOf, formFieldErrors } from "../../lib/customs";
 import { formatDateTime } from "../../lib/format";
@@ -153,8 +154,9 @@ export function CreateCancellationModal({
           label={t("customs.cancellations.reason")}
           rules={[
             { required: true, whitespace: true, message: t("customs.cancellations.reasonRequired") },
-            { max: 500 },
+            fieldRule(customs.cancellationInput.shape.reason),
           ]}
+          validateFirst
         >
           <Input.TextArea
             autoSize={{ minRows: 3, maxRows: 6 }}

@@ -1,13 +1,16 @@
 import { Alert, App, Form, Input, Modal } from "antd";
 import { useState } from "react";
 import type { WaybillInput } from "@jmt/api-types";
+import { customs, fieldRule } from "@jmt/contracts";
 import { refreshCustoms } from "../../hooks/useCustoms";
 import { useT } from "../../i18n/useT";
-import { fieldErrorsOf, formFieldErrors, isPlainAscii } from "../../lib/customs";
+import { fieldErrorsOf, formFieldErrors } from "../../lib/customs";
 import { toApiError } from "../../providers/apiError";
 import { customsApi } from "../../providers/customsApi";
 
 const FIELDS = ["billNo", "trafName", "voyageNo"] as const;
+/** The server's own rules for a 总分单 (@jmt/contracts). */
+const { waybillInput } = customs;
 
 /** 申报清单总分单 (CEB607): 提运单号, 运输工具名称, 航班航次号 for the batch's released inventories. */
 export function WaybillModal({
@@ -26,12 +29,6 @@ export function WaybillModal({
   const [form] = Form.useForm<WaybillInput>();
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
-
-  const ascii = (label: string) => ({
-    validator: async (_: unknown, v: string) => {
-      if (v && !isPlainAscii(v.trim())) throw new Error(t("customs.waybill.asciiOnly", { label }));
-    },
-  });
 
   const submit = async () => {
     setServerError(null);
@@ -84,16 +81,22 @@ export function WaybillModal({
           extra={t("customs.waybill.billNoHint")}
           rules={[
             { required: true, whitespace: true, message: t("customs.waybill.billNoRequired") },
-            { max: 37 },
-            ascii(t("customs.waybill.billNo")),
+            fieldRule(waybillInput.shape.billNo, {
+              message: t("customs.waybill.asciiOnly", { label: t("customs.waybill.billNo") }),
+            }),
           ]}
+          validateFirst
         >
           <Input maxLength={37} placeholder="784-20261122-01" data-testid="waybill-billNo" />
         </Form.Item>
         <Form.Item
           name="trafName"
           label={t("customs.waybill.trafName")}
-          rules={[{ required: true, whitespace: true, message: t("customs.waybill.trafNameRequired") }, { max: 100 }]}
+          rules={[
+            { required: true, whitespace: true, message: t("customs.waybill.trafNameRequired") },
+            fieldRule(waybillInput.shape.trafName),
+          ]}
+          validateFirst
         >
           <Input maxLength={100} placeholder="CK AIRLINES" data-testid="waybill-trafName" />
         </Form.Item>
@@ -102,9 +105,11 @@ export function WaybillModal({
           label={t("customs.waybill.voyageNo")}
           rules={[
             { required: true, whitespace: true, message: t("customs.waybill.voyageNoRequired") },
-            { max: 32 },
-            ascii(t("customs.waybill.voyageNo")),
+            fieldRule(waybillInput.shape.voyageNo, {
+              message: t("customs.waybill.asciiOnly", { label: t("customs.waybill.voyageNo") }),
+            }),
           ]}
+          validateFirst
         >
           <Input maxLength={32} placeholder="CK262" data-testid="waybill-voyageNo" />
         </Form.Item>

@@ -34,7 +34,6 @@ import { FileSlotUpload } from "../../components/applications/FileSlotUpload";
 import { ProgressBoard } from "../../components/applications/ProgressBoard";
 import { TemplateDownloads } from "../../components/applications/TemplateDownloads";
 import {
-  applicationKeys,
   refreshAfterWrite,
   useApplicationDetail,
   useCanWrite,
@@ -43,6 +42,7 @@ import {
   useLatestApplication,
   usePrefill,
 } from "../../hooks/useApplications";
+import { invalidateLists } from "../../hooks/useResourceList";
 import { useHome } from "../../hooks/useSession";
 import { useT } from "../../i18n/useT";
 import { compact, getIn, mergeData, namePath } from "../../lib/applications";
@@ -59,7 +59,6 @@ import {
   type KindInfo,
   type MissingField,
 } from "@jmt/api-types";
-import { queryClient } from "../../providers/queryClient";
 import { DESCRIPTION_COLUMNS } from "../../theme";
 import { FilingHero } from "./FilingGuidePage";
 
@@ -201,7 +200,7 @@ function FilingForm({
       }
       const saved = await applicationsApi.saveDraft(id, data);
       setStored((saved?.data as Data) ?? data);
-      await queryClient.invalidateQueries({ queryKey: applicationKeys.list(kind) });
+      await invalidateLists("applications");
       if (!silent) message.success(t("applications.draftSaved"));
       return id;
     } catch (error) {

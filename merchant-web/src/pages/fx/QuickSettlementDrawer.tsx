@@ -14,6 +14,7 @@ import {
   type SettlementInput,
   type SettlementListItem,
 } from "@jmt/api-types";
+import { fieldRule, firstProblem, fx as fxContract } from "@jmt/contracts";
 import { FileSlotUpload } from "../../components/applications/FileSlotUpload";
 import { refreshFx } from "../../hooks/useFx";
 import { useT } from "../../i18n/useT";
@@ -21,8 +22,6 @@ import {
   FX_PROFILE_FIELDS,
   RATE_PLACES,
   evidenceList,
-  isRate,
-  isUsdAmount,
   multiplyDecimal,
   normalizeDecimal,
   settlementErrorView,
@@ -41,8 +40,11 @@ interface Values {
   evidence: Partial<Record<FxEvidenceCategory, string>>;
 }
 
-/** Settlement dates reach 30 days back (the cms's window) and, per the contract, not into the future. */
-const earliestDate = () => dayjs().subtract(30, "day").startOf("day");
+/** The server's rules for a settlement request (@jmt/contracts); the wording of the form stays this app's. */
+const { settlementInput } = fxContract;
+const accepts = (schema: Parameters<typeof firstProblem>[0], value: unknown) => firstProblem(schema, value) === null;
+/** Settlement dates reach the cms's window back (30 days) and, per the contract, not into the future. */
+const earliestDate = () => dayjs().subtract(fxContract.SETTLEMENT_DATE_WINDOW_DAYS, "day").startOf("day");
 
 /** The read-only 我的 fields a settlement quotes, with the way to change them. */
 function ProfileBox({ profile, onLeave }: { profile: FxProfile; onLeave: () => void }) {
@@ -98,7 +100,10 @@ export function QuickSettlementDrawer({
   const [problem, setProblem] = useState<SettlementErrorView | null>(null);
   const amount = normalizeDecimal(Form.useWatch("amount", form));
   const rate = normalizeDecimal(Form.useWatch("rate", form));
-  const estimate = isUsdAmount(amount) && isRate(rate) ? multiplyDecimal(amount, rate, 2) : null;
+  const estimate =
+    accepts(settlementInput.shape.amount, amount) && accepts(settlementInput.shape.rate, rate)
+      ? multiplyDecimal(amount, rate, 2)
+      : null;
   const available = account?.available ?? "0";
 
   // The reference rate arrives after the drawer may have opened: prefill it unless the person typed one.
@@ -169,7 +174,7 @@ export function QuickSettlementDrawer({
     });
   };
 
-  const rateChanged = usdRate && isRate(rate) && decimalCompare(rate, usdRate.rate) !== 0;
+  const rateChanged = usdRate && accepts(settlementInput.shape.rate, rate) && decimalCompare(rate, usdRate.rate) !== 0;
 
   return (
     <Drawer
@@ -228,12 +233,14 @@ export function QuickSettlementDrawer({
               name="amount"
               label={t("fx.quick.amount")}
               normalize={(v: string) => normalizeDecimal(v)}
+              validateFirst
               rules={[
                 { required: true, message: t("fx.quick.amountRequired") },
+                fieldRule(settlementInput.shape.amount, { message: t("fx.quick.amountInvalid") }),
                 {
+                  // Only the screen knows the balance it shows; the server checks it again.
                   validator: async (_: unknown, v: string) => {
                     if (!v) return;
-                    if (!isUsdAmount(v)) throw new Error(t("fx.quick.amountInvalid"));
                     if (decimalCompare(v, available) > 0)
                       throw new Error(t("fx.quick.amountTooLarge", { available: formatAmount(available) }));
                   },
@@ -289,13 +296,10 @@ export function QuickSettlementDrawer({
                 name="rate"
                 label={t("fx.quick.rate")}
                 normalize={(v: string) => normalizeDecimal(v)}
+                validateFirst
                 rules={[
                   { required: true, message: t("fx.quick.rateRequired") },
-                  {
-                    validator: async (_: unknown, v: string) => {
-                      if (v && !isRate(v)) throw new Error(t("fx.quick.rateInvalid"));
-                    },
-                  },
+                  fieldRule(settlementInput.shape.rate, { message: t("fx.quick.rateInvalid") }),
                 ]}
                 extra={
                   usdRate ? (
@@ -366,7 +370,7 @@ export function QuickSettlementDrawer({
             </div>
 
             <div className="jmt-form-section">{t("fx.quick.sectionNote")}</div>
-            <Form.Item name="note" rules={[{ max: 500 }]}>
+            <Form.Item name="note" rules={[fieldRule(settlementInput.shape.note)]}>
               <Input.TextArea
                 autoSize={{ minRows: 2, maxRows: 5 }}
                 maxLength={500}

@@ -27,6 +27,7 @@ import {
   type FxRate,
 } from "@jmt/api-types";
 import { fxKeys, useFxAlerts, useFxRates } from "../../hooks/useFx";
+import { formFieldRule, fx as fxContract } from "@jmt/contracts";
 import { useT } from "../../i18n/useT";
 import { fieldErrorsOf, formFieldErrors } from "../../lib/formErrors";
 import { RATE_PLACES, isPositiveDecimal, normalizeDecimal, rateScale, rateSide } from "../../lib/fx";
@@ -47,6 +48,8 @@ interface AlertValues {
 const refreshAlerts = () => queryClient.invalidateQueries({ queryKey: fxKeys.alerts });
 
 /** "当前高于阈值" / "当前低于阈值" / "当前等于阈值" for the current rate against a threshold. */
+const { alertInput } = fxContract;
+
 function SideNote({ current, threshold }: { current: string | null | undefined; threshold: string }) {
   const t = useT();
   const side = isPositiveDecimal(threshold, rateScale(current)) ? rateSide(current, threshold) : null;
@@ -163,13 +166,13 @@ function AlertFormModal({
           name="threshold"
           label={t("fx.alerts.threshold")}
           normalize={(v: string) => normalizeDecimal(v)}
+          validateFirst
           rules={[
             { required: true, message: t("fx.alerts.thresholdRequired") },
-            {
-              validator: async (_: unknown, v: string) => {
-                if (v && !isPositiveDecimal(v, scale)) throw new Error(t("fx.alerts.thresholdInvalid", { scale }));
-              },
-            },
+            // The server's rule (the scale of the chosen currency), in this screen's words.
+            formFieldRule(alertInput, "threshold", () => ({ ...form.getFieldsValue(), currency }), {
+              message: t("fx.alerts.thresholdInvalid", { scale: fxContract.RATE_SCALES[currency] ?? scale }),
+            }),
           ]}
           extra={
             rate ? (

@@ -13,7 +13,11 @@ import { useState } from "react";
 import { CrystalFacets, CrystalMark } from "../../components/CrystalMark";
 import { useCountdown } from "../../hooks/useCountdown";
 import { useT } from "../../i18n/useT";
-import { MAINLAND_PHONE, SMS_CODE } from "../../lib/validation";
+import { cms, fieldRule } from "@jmt/contracts";
+import { MAINLAND_PHONE } from "../../lib/validation";
+
+/** The sign-in rules of the cms (@jmt/contracts), in this page's words. */
+const { smsLoginInput } = cms;
 import { api, type SmsLoginParams } from "../../providers";
 import { toApiError } from "../../providers/apiError";
 
@@ -140,7 +144,7 @@ export function LoginPage() {
               validateFirst
               rules={[
                 { required: true, whitespace: true, message: t("login.phoneRequired") },
-                { pattern: MAINLAND_PHONE, message: t("login.phoneInvalid") },
+                fieldRule(smsLoginInput.shape.phone, { message: t("login.phoneInvalid") }),
               ]}
             >
               <Input
@@ -161,9 +165,10 @@ export function LoginPage() {
                 <Form.Item
                   name="code"
                   noStyle
+                  validateFirst
                   rules={[
                     { required: true, whitespace: true, message: t("login.codeRequired") },
-                    { pattern: SMS_CODE, message: t("login.codeInvalid") },
+                    fieldRule(smsLoginInput.shape.code, { message: t("login.codeInvalid") }),
                   ]}
                 >
                   <Input

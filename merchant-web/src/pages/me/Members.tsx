@@ -21,7 +21,7 @@ import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { useT } from "../../i18n/useT";
 import { formatDateTime } from "../../lib/format";
-import { MAINLAND_PHONE } from "../../lib/validation";
+import { fieldRule, invitations as invitationContract } from "@jmt/contracts";
 import { api } from "../../providers";
 import type { ApiError } from "../../providers/apiError";
 import { errorMessage } from "../../providers/apiError";
@@ -311,7 +311,7 @@ export function Members({ role, currentUserId }: { role: MerchantRole | null; cu
                 whitespace: true,
                 message: t("login.phoneRequired"),
               },
-              { pattern: MAINLAND_PHONE, message: t("login.phoneInvalid") },
+              fieldRule(invitationContract.inviteInput.shape.phone, { message: t("login.phoneInvalid") }),
             ]}
           >
             <Input placeholder={t("login.phonePlaceholder")} maxLength={11} inputMode="numeric" />

@@ -2,11 +2,12 @@ import { EditOutlined, InfoCircleOutlined, SaveOutlined } from "@ant-design/icon
 import { useOne, useUpdate } from "@refinedev/core";
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Radio, Row, Skeleton } from "antd";
 import { useEffect } from "react";
+import { cms, fieldRule, fx } from "@jmt/contracts";
 import { RegistrationStatusTag } from "../../components/StatusTag";
 import { useT } from "../../i18n/useT";
 import { DESCRIPTION_COLUMNS } from "../../theme";
 import { fieldErrorsOf, formFieldErrors } from "../../lib/formErrors";
-import { BANK_CARD_NO, EMAIL, FX_SUB_ACCOUNT, LATIN_TEXT, MAINLAND_PHONE, withoutSpaces } from "../../lib/validation";
+import { EMAIL, LATIN_TEXT, MAINLAND_PHONE } from "../../lib/validation";
 import type { ApiError } from "../../providers/apiError";
 import { errorMessage } from "../../providers/apiError";
 import { queryClient } from "../../providers/queryClient";
@@ -41,6 +42,10 @@ function pickEditable(m: Merchant): MerchantFormValues {
 }
 
 /** M2 merchant info: admins edit (PUT /api/merchants/:documentId); members read only. */
+/** The server's rules for the merchant fields (@jmt/contracts): lengths of the merchant route, the fx write guard's formats. */
+const merchantFields = cms.merchantInput.shape.data.shape;
+const { merchantFxFields } = fx;
+
 export function MerchantInfo({ documentId, role }: { documentId: string; role: MerchantRole | null }) {
   const t = useT();
   const { message } = App.useApp();
@@ -180,7 +185,10 @@ export function MerchantInfo({ documentId, role }: { documentId: string; role: M
             <Form.Item
               name="nameCn"
               label={t("me.merchant.nameCn")}
-              rules={[{ required: true, whitespace: true, message: t("me.merchant.nameCnRequired") }]}
+              rules={[
+                { required: true, whitespace: true, message: t("me.merchant.nameCnRequired") },
+                fieldRule(merchantFields.nameCn),
+              ]}
             >
               <Input maxLength={100} data-testid="merchant-name-cn-input" />
             </Form.Item>
@@ -189,7 +197,10 @@ export function MerchantInfo({ documentId, role }: { documentId: string; role: M
             <Form.Item
               name="nameEn"
               label={t("me.merchant.nameEn")}
-              rules={[{ pattern: LATIN_TEXT, message: t("me.merchant.nameEnInvalid") }]}
+              rules={[
+                { pattern: LATIN_TEXT, message: t("me.merchant.nameEnInvalid") },
+                fieldRule(merchantFields.nameEn),
+              ]}
             >
               <Input maxLength={200} placeholder="Donghai ... Crystal Co., Ltd." />
             </Form.Item>
@@ -203,7 +214,10 @@ export function MerchantInfo({ documentId, role }: { documentId: string; role: M
             <Form.Item
               name="addressEn"
               label={t("me.merchant.addressEn")}
-              rules={[{ pattern: LATIN_TEXT, message: t("me.merchant.nameEnInvalid") }]}
+              rules={[
+                { pattern: LATIN_TEXT, message: t("me.merchant.nameEnInvalid") },
+                fieldRule(merchantFields.addressEn),
+              ]}
             >
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={300} />
             </Form.Item>
@@ -225,7 +239,10 @@ export function MerchantInfo({ documentId, role }: { documentId: string; role: M
             <Form.Item
               name="contactPhone"
               label={t("me.merchant.contactPhone")}
-              rules={[{ pattern: MAINLAND_PHONE, message: t("me.merchant.phoneInvalid") }]}
+              rules={[
+                { pattern: MAINLAND_PHONE, message: t("me.merchant.phoneInvalid") },
+                fieldRule(merchantFields.contactPhone),
+              ]}
             >
               <Input maxLength={11} inputMode="numeric" />
             </Form.Item>
@@ -234,7 +251,10 @@ export function MerchantInfo({ documentId, role }: { documentId: string; role: M
             <Form.Item
               name="contactEmail"
               label={t("me.merchant.contactEmail")}
-              rules={[{ pattern: EMAIL, message: t("me.merchant.emailInvalid") }]}
+              rules={[
+                { pattern: EMAIL, message: t("me.merchant.emailInvalid") },
+                fieldRule(merchantFields.contactEmail),
+              ]}
             >
               <Input maxLength={100} inputMode="email" />
             </Form.Item>
@@ -249,8 +269,8 @@ export function MerchantInfo({ documentId, role }: { documentId: string; role: M
             <Form.Item
               name="fxSubAccount"
               label={t("fx.profile.fxSubAccount")}
-              normalize={withoutSpaces}
-              rules={[{ pattern: FX_SUB_ACCOUNT, message: t("me.merchant.fxSubAccountInvalid") }]}
+              normalize={fx.withoutSpaces}
+              rules={[fieldRule(merchantFxFields.fxSubAccount, { message: t("me.merchant.fxSubAccountInvalid") })]}
               extra={t("me.merchant.fxSubAccountHint")}
             >
               <Input maxLength={40} className="jmt-mono" data-testid="merchant-fxSubAccount-input" />
@@ -260,8 +280,10 @@ export function MerchantInfo({ documentId, role }: { documentId: string; role: M
             <Form.Item
               name="settlementCardNo"
               label={t("fx.profile.settlementCardNo")}
-              normalize={withoutSpaces}
-              rules={[{ pattern: BANK_CARD_NO, message: t("me.merchant.settlementCardNoInvalid") }]}
+              normalize={fx.withoutSpaces}
+              rules={[
+                fieldRule(merchantFxFields.settlementCardNo, { message: t("me.merchant.settlementCardNoInvalid") }),
+              ]}
               extra={t("me.merchant.settlementCardNoHint")}
             >
               <Input
@@ -273,7 +295,11 @@ export function MerchantInfo({ documentId, role }: { documentId: string; role: M
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="settlementBankName" label={t("fx.profile.settlementBankName")} rules={[{ max: 100 }]}>
+            <Form.Item
+              name="settlementBankName"
+              label={t("fx.profile.settlementBankName")}
+              rules={[fieldRule(merchantFields.settlementBankName)]}
+            >
               <Input
                 maxLength={100}
                 placeholder={t("me.merchant.settlementBankNamePlaceholder")}

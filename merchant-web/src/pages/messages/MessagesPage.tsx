@@ -1,8 +1,8 @@
 import { BellOutlined, CheckOutlined } from "@ant-design/icons";
-import { useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Empty, List, Result, Segmented, Skeleton, Tag } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
+import { filterOf, useResourceList } from "../../hooks/useResourceList";
 import { useT } from "../../i18n/useT";
 import { isModuleKey, modulePath } from "../../lib/catalogue";
 import { formatRelative } from "../../lib/format";
@@ -23,15 +23,14 @@ export function MessagesPage() {
   const [filter, setFilter] = useState<Filter>("all");
   const [page, setPage] = useState(1);
 
-  const list = useQuery({
-    queryKey: ["messages", filter, page],
-    queryFn: () =>
-      api.listMessages({
-        page,
-        pageSize: PAGE_SIZE,
-        category: filter === "all" || filter === "unread" ? undefined : filter,
-        read: filter === "unread" ? false : undefined,
-      }),
+  const list = useResourceList<MessageItem, { unread: number }>({
+    resource: "messages",
+    filters: [
+      ...filterOf("category", "eq", filter === "all" || filter === "unread" ? undefined : filter),
+      ...filterOf("read", "eq", filter === "unread" ? false : undefined),
+    ],
+    page,
+    pageSize: PAGE_SIZE,
   });
   const unread = list.data?.meta.unread ?? 0;
 
@@ -81,7 +80,7 @@ export function MessagesPage() {
           <Result
             status="warning"
             title={t("messages.loadFailed")}
-            extra={<Button onClick={() => list.refetch()}>{t("messages.retry")}</Button>}
+            extra={<Button onClick={() => void list.refetch()}>{t("messages.retry")}</Button>}
           />
         ) : list.isLoading ? (
           <Skeleton active paragraph={{ rows: 6 }} />

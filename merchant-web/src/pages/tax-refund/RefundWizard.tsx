@@ -34,11 +34,12 @@ import {
   type MissingField,
   type TaxRefundData,
 } from "@jmt/api-types";
+import { fieldRule, taxrefund as taxRefundContract } from "@jmt/contracts";
 import { FileSlotUpload } from "../../components/applications/FileSlotUpload";
 import { EstimatePanel } from "../../components/tax-refund/EstimatePanel";
 import {
   refreshTaxRefunds,
-  taxRefundKeys,
+  refreshTaxRefundList,
   useDebounced,
   useDeclarations,
   useRefundEstimate,
@@ -51,7 +52,6 @@ import {
   REFUND_STEPS,
   estimateQuery,
   firstMissingStep,
-  isHsCode,
   isYuanAmount,
   normalizeHsCode,
   ratesInForce,
@@ -64,7 +64,6 @@ import {
 } from "../../lib/taxRefund";
 import { toApiError } from "../../providers/apiError";
 import { applicationsApi } from "../../providers/applicationsApi";
-import { queryClient } from "../../providers/queryClient";
 import type { TaxRefundDetail } from "../../providers/taxRefundApi";
 import { RefundReview, useSlotLabel } from "./RefundReview";
 
@@ -169,7 +168,7 @@ export function RefundWizard({ application, kind, onCreated, onSubmitted, onCanc
       }
       const next = saved?.data ?? data;
       setStored(next);
-      void queryClient.invalidateQueries({ queryKey: taxRefundKeys.list });
+      void refreshTaxRefundList();
       if (mode === "draft") message.success(t("applications.draftSaved"));
       return { id, data: next };
     } catch (error) {
@@ -321,12 +320,11 @@ export function RefundWizard({ application, kind, onCreated, onSubmitted, onCanc
           label={t("taxRefund.fields.hsCode")}
           extra={t("taxRefund.hints.hsCode")}
           normalize={(v: string) => normalizeHsCode(v)}
+          validateFirst
           rules={[
             required(t("taxRefund.fields.hsCode")),
-            {
-              validator: async (_: unknown, v: string) =>
-                !v || isHsCode(v) ? undefined : Promise.reject(new Error(t("taxRefund.errors.hsCode"))),
-            },
+            // The code the estimate (and the rate table) reads, as the cms reads it.
+            fieldRule(taxRefundContract.estimateQuery.shape.hsCode, { message: t("taxRefund.errors.hsCode") }),
           ]}
         >
           <AutoComplete

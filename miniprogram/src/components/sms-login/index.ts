@@ -1,8 +1,9 @@
+import { cms, firstProblem } from '@jmt/contracts/forms';
 import { format, messages } from '../../locales/index';
 import { sendSmsCode, smsLogin } from '../../services/auth';
 import { ApiError, errorMessage } from '../../utils/errors';
 import { Countdown, startCountdown } from '../../utils/countdown';
-import { isMainlandMobile, normalizePhone } from '../../utils/phone';
+import { normalizePhone } from '../../utils/phone';
 import { toast } from '../../utils/wx-promise';
 
 const DEFAULT_COOLDOWN = 60;
@@ -72,8 +73,10 @@ Component({
     async onSend() {
       if (this.data.sendDisabled) return;
       const phone = this.data.phone;
-      if (!isMainlandMobile(phone)) {
-        toast(this.data.t.phoneInvalid);
+      // The contract's rule and words (POST /api/auth/sms/send `{ phone }`).
+      const problem = firstProblem(cms.smsSendInput.shape.phone, phone);
+      if (problem) {
+        toast(problem);
         return;
       }
       this.refreshSendButton(0, true, false);
@@ -90,13 +93,11 @@ Component({
     },
     async onSubmit() {
       if (this.data.submitting) return;
-      const { phone, code, t } = this.data;
-      if (!isMainlandMobile(phone)) {
-        toast(t.phoneInvalid);
-        return;
-      }
-      if (!/^\d{4,6}$/.test(code)) {
-        toast(t.codeRequired);
+      const { phone, code } = this.data;
+      // POST /api/auth/sms/login `{ phone, code }`: the contract's rules, phone first, as the form reads.
+      const problem = firstProblem(cms.smsLoginInput.shape.phone, phone) || firstProblem(cms.smsLoginInput.shape.code, code);
+      if (problem) {
+        toast(problem);
         return;
       }
       this.setData({ submitting: true });

@@ -291,6 +291,8 @@ Page({
     const errors = validateAlert(form);
     if (Object.keys(errors).length) {
       this.setData({ alertErrors: errors });
+      // The form shows the threshold's problem under it; a currency or direction the contract refuses, as a toast.
+      if (!errors.threshold) toast(errors[Object.keys(errors)[0]]);
       return;
     }
     this.setData({ alertBusy: true });
