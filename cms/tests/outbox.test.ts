@@ -6,6 +6,7 @@ import request from 'supertest';
 import { createMysqlDatabase, dropMysqlDatabase, startCms, type RunningCms } from './support/stack';
 import { api, bearer, freshPhone, login, PHONES } from './support/api';
 import { eventually, signUpWithSms, VALID, wechatControl, wechatOutbox, type SignedUp } from './support/workflow';
+import { clientMsgId } from '../src/core/notify';
 
 /** `/api/outbox-jobs?…` in Strapi's list format: `{ 'filters[status][$eq]': 'failed', 'pagination[pageSize]': 100 }`. */
 const jobs = (params: Record<string, string | number> = {}) => `/api/outbox-jobs?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`;
@@ -20,6 +21,19 @@ const sum = (counts: Record<string, number>) => STATUSES.reduce((n, s) => n + co
  * `filters[status]`, `filters[channel]`, `sort`, `pagination`, and `meta.counts` per status (the 推送失败 badge).
  * On the shared test cms, so on SQLite and MariaDB alike; the jobs are the SMS of three member invitations.
  */
+describe('WeChat client_msg_id', () => {
+  it('never collides for two people of one push, however long the key (cutting it at 64 did)', () => {
+    // A customs milestone key: 63 characters before the user id.
+    const base = `customs:milestone:receipt:CEB622:${'4CDE1CFD-EDED-46B1-946C-B8022E'}:800`.padEnd(59, 'x') + ':wx:';
+    const a = `${base}101`;
+    const b = `${base}102`;
+    expect(a.slice(0, 64)).toBe(b.slice(0, 64));
+    expect(clientMsgId(a)).not.toBe(clientMsgId(b));
+    for (const key of [a, b, 'short:wx:1']) expect(clientMsgId(key)).toMatch(/^[0-9a-f]{64}$/);
+    expect(clientMsgId(a)).toBe(clientMsgId(a)); // the same job retried keeps its id (WeChat's dedup relies on it)
+  });
+});
+
 describe('the outbox list', () => {
   let staff: string;
   let admin: SignedUp;

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { MerchantNotice } from '@jmt/plugin-kit';
 import { WechatClient, wechatConfigFromEnv } from '../adapters/wechat';
@@ -25,6 +26,9 @@ const clip = (value: string, max: number) =>
         .slice(0, max - 1)
         .join('')}…`
     : value;
+
+/** A "phrase" field takes at most 5 Chinese characters and no punctuation (no "…"): producers pass a short status. */
+const phrase = (value: string) => Array.from(value).slice(0, 5).join('');
 
 function formatTime(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -66,7 +70,7 @@ export async function notifyMerchant(strapi: Core.Strapi, notice: MerchantNotice
           miniprogram: { appid: miniProgramAppId(), pagepath: notice.mpPath },
           data: {
             thing1: { value: clip(notice.push.subject, 20) },
-            phrase2: { value: clip(notice.push.status, 5) },
+            phrase2: { value: phrase(notice.push.status) },
             time3: { value: formatTime(now) },
             thing4: { value: clip(notice.push.note || '点击查看详情', 20) },
           },
@@ -76,7 +80,13 @@ export async function notifyMerchant(strapi: Core.Strapi, notice: MerchantNotice
   });
 }
 
-/** The outbox channel that sends WeChat template messages; the job key doubles as client_msg_id. */
+/**
+ * WeChat drops a second message with a client_msg_id it has seen (at most 64 characters). The job's idempotency key
+ * names one push to one person but is longer than that (customs milestone keys reach 63 characters before the user
+ * id), so cutting it made two people's pushes share an id and one vanish: the id is the key's SHA-256, in hex.
+ */
+export const clientMsgId = (idempotencyKey: string): string => crypto.createHash('sha256').update(idempotencyKey).digest('hex');
+
 /** 成员邀请 SMS through the outbox: written with the invitation, delivered (and retried) by the worker. */
 export function registerInvitationSmsChannel(): void {
   registerOutboxHandler('sms.invitation', async (job) => {
@@ -87,13 +97,14 @@ export function registerInvitationSmsChannel(): void {
   });
 }
 
+/** The outbox channel that sends WeChat template messages; the job key, hashed, is the client_msg_id. */
 export function registerWechatChannel(log: { warn(message: string): void }): void {
   if (!templateId()) log.warn('[notify] WECHAT_TEMPLATE_STATUS is not set: status changes reach merchants in-app only, without WeChat pushes');
   let client: WechatClient | null = null;
   registerOutboxHandler(WECHAT_CHANNEL, async (job) => {
     client ??= new WechatClient(wechatConfigFromEnv());
     const payload = job.payload as Parameters<WechatClient['sendTemplate']>[0];
-    const { msgid } = await client.sendTemplate({ ...payload, client_msg_id: job.idempotencyKey.slice(0, 64) });
+    const { msgid } = await client.sendTemplate({ ...payload, client_msg_id: clientMsgId(job.idempotencyKey) });
     return { msgid };
   });
 }

@@ -1220,6 +1220,7 @@ export interface PluginCustomsCancellation extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::customs.cancellation'> & Schema.Attribute.Private;
     merchant: Schema.Attribute.Relation<'manyToOne', 'api::merchant.merchant'>;
+    openInventoryId: Schema.Attribute.Integer & Schema.Attribute.Unique;
     preNo: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 18;
@@ -1559,6 +1560,7 @@ export interface PluginCustomsInventory extends Struct.CollectionTypeSchema {
         maxLength: 60;
       }>;
     merchantId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    openOrderId: Schema.Attribute.Integer & Schema.Attribute.Unique;
     orderId: Schema.Attribute.Integer & Schema.Attribute.Required;
     orderNo: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -1810,6 +1812,7 @@ export interface PluginCustomsSummary extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::customs.summary'> & Schema.Attribute.Private;
     merchant: Schema.Attribute.Relation<'manyToOne', 'api::merchant.merchant'>;
+    openBatchId: Schema.Attribute.Integer & Schema.Attribute.Unique;
     preNo: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 18;
@@ -1883,6 +1886,7 @@ export interface PluginCustomsWaybill extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::customs.waybill'> & Schema.Attribute.Private;
     merchant: Schema.Attribute.Relation<'manyToOne', 'api::merchant.merchant'>;
+    openBatchId: Schema.Attribute.Integer & Schema.Attribute.Unique;
     packageCount: Schema.Attribute.Integer;
     preNo: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{

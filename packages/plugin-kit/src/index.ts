@@ -9,7 +9,7 @@ export { access, system, DataAccess, Table, type FindParams } from './access';
 export type { Row, Knex } from './knex';
 export { newDocumentId, INSTANCE_ID } from './ids';
 export { withLease, schedule, leaseState, claimRow, LeaseLost, LEASE_TABLE, type Lease, type LeaseOutcome, type LeaseState, type Schedule } from './lease';
-export { declareUniqueIndexes, declaredUniqueIndexes, isUniqueViolation, type UniqueIndex } from './indexes';
+export { declareUniqueIndexes, declaredUniqueIndexes, isDeadlock, isUniqueViolation, isWriteConflict, type UniqueIndex } from './indexes';
 export * from './list';
 export * from './http';
 export { guardDocumentWrites, type WriteGuard, type WriteGuardContext } from './documents';

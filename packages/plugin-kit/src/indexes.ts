@@ -73,3 +73,15 @@ export function isUniqueViolation(error: unknown): boolean {
     /UNIQUE constraint failed|Duplicate entry/i.test(e.message ?? '')
   );
 }
+
+/** Did MySQL / MariaDB pick this transaction as the victim of a deadlock (the other one went through)? */
+export function isDeadlock(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number } | null;
+  return !!e && (e.code === 'ER_LOCK_DEADLOCK' || e.errno === 1213);
+}
+
+/**
+ * A write that lost to a concurrent one doing the same thing: the database refused its duplicate of a business
+ * identity (a unique index) or rolled it back as a deadlock victim. The caller answers as the second caller would.
+ */
+export const isWriteConflict = (error: unknown): boolean => isUniqueViolation(error) || isDeadlock(error);

@@ -13,6 +13,8 @@ import {
   ReceiptKind,
   RETURN_STATUS,
   returnStatusLabel,
+  returnStatusPhrase,
+  RETURN_STATUS_PHRASE,
   XmlParseError,
 } from '../server/src/ceb';
 
@@ -49,6 +51,19 @@ const EXTRA: Record<ReceiptKind, Partial<ReceiptInput>> = {
 };
 
 const ALL_STATUSES = [...Object.keys(RETURN_STATUS).map(Number), -1, -301010];
+
+describe('RETURN_STATUS as a WeChat phrase', () => {
+  it('has a phrase of at most 5 Chinese characters for every status, distinct where the labels are', () => {
+    expect(Object.keys(RETURN_STATUS_PHRASE).sort()).toEqual(Object.keys(RETURN_STATUS).sort());
+    for (const code of [...Object.keys(RETURN_STATUS).map(Number), -301010, 777]) {
+      const phrase = returnStatusPhrase(code);
+      expect(phrase).toMatch(/^[\u4e00-\u9fff]{1,5}$/);
+    }
+    // Cut to 5, both used to read "电子口岸…".
+    expect(returnStatusPhrase(1)).not.toBe(returnStatusPhrase(2));
+    expect(new Set(Object.values(RETURN_STATUS_PHRASE)).size).toBe(Object.keys(RETURN_STATUS_PHRASE).length);
+  });
+});
 
 describe('RETURN_STATUS labels and classifier', () => {
   it('labels every documented status', () => {

@@ -40,6 +40,29 @@ export const RETURN_STATUS: Readonly<Record<number, string>> = {
   899: '结关',
 };
 
+/**
+ * The same, as a WeChat template "phrase" (at most 5 Chinese characters, no punctuation): the push says where the
+ * record stands in a word, where the full label would be cut to "电子口岸…" for both 暂存 and 申报中.
+ */
+export const RETURN_STATUS_PHRASE: Readonly<Record<number, string>> = {
+  1: '已暂存',
+  2: '申报中',
+  3: '已发海关',
+  4: '发送失败',
+  100: '海关退单',
+  120: '海关入库',
+  300: '人工审核',
+  399: '海关审结',
+  500: '查验',
+  800: '放行',
+  899: '结关',
+};
+
+export function returnStatusPhrase(status: number): string {
+  if (status < 0) return '处理错误';
+  return RETURN_STATUS_PHRASE[status] ?? '状态更新';
+}
+
 export type ReceiptOutcome = 'pending' | 'accepted' | 'rejected' | 'released' | 'error';
 
 export function returnStatusLabel(status: number): string {

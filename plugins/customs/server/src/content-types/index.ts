@@ -139,6 +139,8 @@ export default {
       merchantId: { type: 'integer', required: true },
       batchId: { type: 'integer', required: true },
       orderId: { type: 'integer', required: true },
+      /** The order while this 清单 is its open one (null once rejected): a unique index, so an order has one. */
+      openOrderId: { type: 'integer', unique: true },
       orderNo: { type: 'string', maxLength: 60 },
       logisticsNo: { type: 'string', maxLength: 60 },
       invtNo: { type: 'string', maxLength: 18 },
@@ -156,6 +158,8 @@ export default {
   waybill: type('customs_waybills', 'waybill', 'waybills', '清单总分单 Waybill', owned(), {
     merchant,
     batchId: { type: 'integer', required: true },
+    /** The batch while this 总分单 is its open one (null once rejected): one per batch, by a unique index. */
+    openBatchId: { type: 'integer', unique: true },
     billNo: { type: 'string', maxLength: 37 },
     trafMode: { type: 'string', maxLength: 1 },
     trafName: { type: 'string', maxLength: 100 },
@@ -167,6 +171,8 @@ export default {
   summary: type('customs_summaries', 'summary', 'summaries', '汇总申请单 Summary', owned(), {
     merchant,
     batchId: { type: 'integer', required: true },
+    /** The batch while this 汇总申请单 is its open one (null once rejected): one per batch, by a unique index. */
+    openBatchId: { type: 'integer', unique: true },
     sumNo: { type: 'string', maxLength: 18 },
     summaryFlag: { type: 'string', maxLength: 1 },
     invtNos: { type: 'json' },
@@ -176,6 +182,8 @@ export default {
     merchant,
     batchId: { type: 'integer' },
     inventoryId: { type: 'integer', required: true },
+    /** The 清单 while this cancellation is its open one (null once rejected or withdrawn): one, by a unique index. */
+    openInventoryId: { type: 'integer', unique: true },
     invtNo: { type: 'string', required: true, maxLength: 18 },
     ebcCode: { type: 'string', maxLength: 18 },
     copName: { type: 'string', maxLength: 100 },

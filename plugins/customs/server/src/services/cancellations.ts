@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { listResponse, parseListQuery, type ActorScope, type ListResponse, type ListSpec, type Row } from '@jmt/plugin-kit';
+import { isWriteConflict, listResponse, parseListQuery, type ActorScope, type ListResponse, type ListSpec, type Row } from '@jmt/plugin-kit';
 import { formatIeDate, newGuid } from '../ceb';
 import type { customs } from '@jmt/contracts';
 import { pad, presentSubject } from '../lib/present';
@@ -61,25 +61,37 @@ export function createCancellations(_strapi: Core.Strapi, c: CustomsContext, bat
       const { invtNo, reason } = input;
       const cfg = await c.requireConfig(merchantId);
       const data = db(scope);
-      const id = await h().transaction(async () => {
-        const inv = await data.table(UID.inventory).findOne({ where: { invtNo } });
-        if (!inv) throw fail('NOT_FOUND', 404, { field: 'invtNo' });
-        if (inv.status !== 'released' || inv.cancelled) throw fail('CANCELLATION_NOT_ALLOWED', 409, { status: inv.status });
-        const open = await data.table(UID.cancellation).findOne({ where: { inventoryId: inv.id, status: OPEN } });
-        if (open) throw fail('CANCELLATION_NOT_ALLOWED', 409, { reason: 'open', status: open.status });
-        const created = await data.table(UID.cancellation).create({
-          batchId: inv.batchId,
-          inventoryId: inv.id,
-          invtNo,
-          ebcCode: cfg.ebcCode,
-          copName: cfg.ebcName,
-          reason,
-          status: 'draft',
-          copNo: `X${formatIeDate(new Date()).slice(2)}${pad(inv.id % 1e9, 9)}${pad(crypto.randomInt(0, 100), 2)}`.slice(0, 20),
+      // Two drafts for one 清单 at once: the unique open key refuses the second (below).
+      const openConflict = async (inventoryId: number | undefined) => {
+        const open = inventoryId ? await data.table(UID.cancellation).findOne({ where: { openInventoryId: inventoryId } }) : null;
+        return fail('CANCELLATION_NOT_ALLOWED', 409, { reason: 'open', status: open?.status, existing: open?.documentId });
+      };
+      let inventoryId: number | undefined;
+      const id = await h()
+        .transaction(async () => {
+          const inv = await data.table(UID.inventory).findOne({ where: { invtNo } });
+          if (!inv) throw fail('NOT_FOUND', 404, { field: 'invtNo' });
+          if (inv.status !== 'released' || inv.cancelled) throw fail('CANCELLATION_NOT_ALLOWED', 409, { status: inv.status });
+          inventoryId = inv.id as number;
+          const open = await data.table(UID.cancellation).findOne({ where: { inventoryId: inv.id, status: OPEN } });
+          if (open) throw fail('CANCELLATION_NOT_ALLOWED', 409, { reason: 'open', status: open.status, existing: open.documentId });
+          const created = await data.table(UID.cancellation).create({
+            batchId: inv.batchId,
+            inventoryId: inv.id,
+            openInventoryId: inv.id,
+            invtNo,
+            ebcCode: cfg.ebcCode,
+            copName: cfg.ebcName,
+            reason,
+            status: 'draft',
+            copNo: `X${formatIeDate(new Date()).slice(2)}${pad(inv.id % 1e9, 9)}${pad(crypto.randomInt(0, 100), 2)}`.slice(0, 20),
+          });
+          await h().audit({ module: 'customs', action: 'cancellation.create', targetUid: UID.cancellation, targetId: created.documentId, after: { invtNo, reason } }, scope);
+          return created.documentId as string;
+        })
+        .catch(async (e: unknown) => {
+          throw isWriteConflict(e) ? await openConflict(inventoryId) : e;
         });
-        await h().audit({ module: 'customs', action: 'cancellation.create', targetUid: UID.cancellation, targetId: created.documentId, after: { invtNo, reason } }, scope);
-        return created.documentId as string;
-      });
       h().afterCommit();
       if (input.declare === true) return cancellations.declare(scope, id);
       return batches().timeline(scope, 'cancellation', id);
@@ -89,50 +101,59 @@ export function createCancellations(_strapi: Core.Strapi, c: CustomsContext, bat
       const merchantId = await c.assertWriter(scope);
       const cfg = await c.requireConfig(merchantId);
       const data = db(scope);
-      await h().transaction(async () => {
-        const row = await data.table(UID.cancellation).get({ documentId });
-        if (row.status !== 'draft' && row.status !== 'rejected') throw fail('TRANSITION_NOT_ALLOWED', 409, { from: row.status });
-        const inv = await data.table(UID.inventory).get({ id: row.inventoryId });
-        if (inv.status !== 'released' || inv.cancelled) throw fail('CANCELLATION_NOT_ALLOWED', 409, { status: inv.status });
-        const guid = newGuid();
-        const built = c.build('CEB605', {
-          baseTransfer: c.baseTransfer(cfg),
-          nodes: [
-            {
-              head: {
-                guid,
-                customsCode: cfg.customsCode,
-                copNo: row.copNo,
-                preNo: inv.preNo ?? undefined,
-                invtNo: row.invtNo,
-                reason: row.reason,
-                agentCode: cfg.agentCode || cfg.ebcCode,
-                agentName: cfg.agentName || cfg.ebcName,
-                ebcCode: cfg.ebcCode,
-                ebcName: cfg.ebcName,
+      await h()
+        .transaction(async () => {
+          const row = await data.table(UID.cancellation).get({ documentId });
+          if (row.status !== 'draft' && row.status !== 'rejected') throw fail('TRANSITION_NOT_ALLOWED', 409, { from: row.status });
+          const inv = await data.table(UID.inventory).get({ id: row.inventoryId });
+          if (inv.status !== 'released' || inv.cancelled) throw fail('CANCELLATION_NOT_ALLOWED', 409, { status: inv.status });
+          const guid = newGuid();
+          const built = c.build('CEB605', {
+            baseTransfer: c.baseTransfer(cfg),
+            nodes: [
+              {
+                head: {
+                  guid,
+                  customsCode: cfg.customsCode,
+                  copNo: row.copNo,
+                  preNo: inv.preNo ?? undefined,
+                  invtNo: row.invtNo,
+                  reason: row.reason,
+                  agentCode: cfg.agentCode || cfg.ebcCode,
+                  agentName: cfg.agentName || cfg.ebcName,
+                  ebcCode: cfg.ebcCode,
+                  ebcName: cfg.ebcName,
+                },
               },
+            ],
+          });
+          // A rejected one declared again becomes the 清单's open cancellation again (refused if another one is).
+          const count = await data
+            .table(UID.cancellation)
+            .updateMany(
+              { id: row.id, status: row.status },
+              { status: 'queued', guid, declaredAt: new Date(), returnStatus: null, returnInfo: null, openInventoryId: row.inventoryId },
+            );
+          if (count !== 1) throw fail('TRANSITION_NOT_ALLOWED', 409, { reason: 'concurrent' });
+          await c.queueMessages(scope, merchantId, row.batchId ?? null, cfg.dxpId, [
+            { ...built, kind: 'CEB605', subject: 'cancellation', subjectId: row.id, title: `撤销申请单 ${row.invtNo}` },
+          ]);
+          await h().audit(
+            {
+              module: 'customs',
+              action: 'cancellation.declare',
+              targetUid: UID.cancellation,
+              targetId: documentId,
+              before: { status: row.status },
+              after: { status: 'queued', guid },
             },
-          ],
+            scope,
+          );
+        })
+        .catch((e: unknown) => {
+          // Declared again while another cancellation of the same 清单 is open: its unique open key refuses it.
+          throw isWriteConflict(e) ? fail('CANCELLATION_NOT_ALLOWED', 409, { reason: 'open' }) : e;
         });
-        const count = await data
-          .table(UID.cancellation)
-          .updateMany({ id: row.id, status: row.status }, { status: 'queued', guid, declaredAt: new Date(), returnStatus: null, returnInfo: null });
-        if (count !== 1) throw fail('TRANSITION_NOT_ALLOWED', 409, { reason: 'concurrent' });
-        await c.queueMessages(scope, merchantId, row.batchId ?? null, cfg.dxpId, [
-          { ...built, kind: 'CEB605', subject: 'cancellation', subjectId: row.id, title: `撤销申请单 ${row.invtNo}` },
-        ]);
-        await h().audit(
-          {
-            module: 'customs',
-            action: 'cancellation.declare',
-            targetUid: UID.cancellation,
-            targetId: documentId,
-            before: { status: row.status },
-            after: { status: 'queued', guid },
-          },
-          scope,
-        );
-      });
       h().afterCommit();
       return batches().timeline(scope, 'cancellation', documentId);
     },
@@ -143,7 +164,9 @@ export function createCancellations(_strapi: Core.Strapi, c: CustomsContext, bat
       const data = db(scope);
       await h().transaction(async () => {
         const row = await data.table(UID.cancellation).get({ documentId });
-        const count = await data.table(UID.cancellation).updateMany({ id: row.id, status: { $in: ['draft', 'rejected'] } }, { status: 'withdrawn', withdrawnAt: new Date() });
+        const count = await data
+          .table(UID.cancellation)
+          .updateMany({ id: row.id, status: { $in: ['draft', 'rejected'] } }, { status: 'withdrawn', withdrawnAt: new Date(), openInventoryId: null });
         if (count !== 1) throw fail('WITHDRAW_NOT_ALLOWED', 409, { status: row.status });
         await h().audit(
           { module: 'customs', action: 'cancellation.withdraw', targetUid: UID.cancellation, targetId: documentId, before: { status: row.status }, after: { status: 'withdrawn' } },

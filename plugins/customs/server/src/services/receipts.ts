@@ -6,11 +6,14 @@
  */
 import type { Core } from '@strapi/strapi';
 import { isUniqueViolation, system, type Row } from '@jmt/plugin-kit';
-import { returnStatusLabel, type ParsedReceipt } from '../ceb';
+import { returnStatusLabel, returnStatusPhrase, type ParsedReceipt } from '../ceb';
 import { sum } from '../lib/present';
 import { DONE, statusFromReturn, SUBJECT_LABEL, type SubjectType } from '../lib/status';
 import type { CustomsContext } from './context';
 import { SUBJECT_UID, UID } from './store';
+
+/** The unique open key of each subject that has one (see the content types): one open 清单 per order, etc. */
+const OPEN_KEY: Partial<Record<string, string>> = { inventory: 'openOrderId', waybill: 'openBatchId', summary: 'openBatchId', cancellation: 'openInventoryId' };
 
 export function createReceipts(strapi: Core.Strapi, c: CustomsContext) {
   const data = () => system(strapi);
@@ -91,11 +94,14 @@ export function createReceipts(strapi: Core.Strapi, c: CustomsContext) {
       if (receipt.preNo) changes.preNo = receipt.preNo;
       if (subject === 'inventory' && receipt.invtNo) changes.invtNo = receipt.invtNo;
       if (subject === 'summary' && receipt.sumNo) changes.sumNo = receipt.sumNo;
+      // A rejected record is no longer its order's / batch's / 清单's open one: a new declaration may take its place.
+      if (status === 'rejected' && OPEN_KEY[subject]) changes[OPEN_KEY[subject]] = null;
       await db.table(uid).update({ id: row.id }, changes);
 
       const batch = message.batchId ? await db.table(UID.batch).findOne({ where: { id: message.batchId } }) : null;
       const merchantId = message.merchantId as number;
       const label = returnStatusLabel(receipt.returnStatus);
+      const phrase = returnStatusPhrase(receipt.returnStatus);
       const info = receipt.returnInfo ? `：${receipt.returnInfo}` : '';
 
       if (subject === 'cancellation' && status === 'approved') {
@@ -111,12 +117,12 @@ export function createReceipts(strapi: Core.Strapi, c: CustomsContext) {
             `${SUBJECT_LABEL[subject]}被退单`,
             `${ref}${label}${info}。请修改后重新申报。`,
             batch,
-            label,
+            phrase,
             'todo',
             `${SUBJECT_LABEL[subject]}（${ref}）`,
           );
         } else if (status === 'inspecting') {
-          await c.notify(merchantId, `customs:${receiptKey}`, '出口清单查验', `${ref}被海关布控查验，请配合物流商准备货物。`, batch, label, 'todo', `出口清单（${ref}）`);
+          await c.notify(merchantId, `customs:${receiptKey}`, '出口清单查验', `${ref}被海关布控查验，请配合物流商准备货物。`, batch, phrase, 'todo', `出口清单（${ref}）`);
         }
         if (batch && (status === DONE[subject] || status === 'rejected')) await batchMilestone(batch, subject, merchantId, receiptKey);
       } else {
@@ -127,7 +133,7 @@ export function createReceipts(strapi: Core.Strapi, c: CustomsContext) {
           `${SUBJECT_LABEL[subject]}：${label}`,
           `${ref}${label}${info}。${status === 'rejected' ? '请修改后重新申报。' : ''}`,
           batch,
-          label,
+          phrase,
           status === 'rejected' ? 'todo' : 'business',
           subject === 'cancellation' ? `撤销申请单（${row.invtNo}）` : `${SUBJECT_LABEL[subject]}${batch ? `（${batch.number}）` : ''}`,
         );
