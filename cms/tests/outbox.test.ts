@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { createMysqlDatabase, dropMysqlDatabase, startCms, type RunningCms } from './support/stack';
-import { api, bearer, freshPhone, login, PHONES } from './support/api';
-import { eventually, signUpWithSms, VALID, wechatControl, wechatOutbox, type SignedUp } from './support/workflow';
+import { api, bearer, freshPhone, login, outbox, PHONES } from './support/api';
+import { eventually, signUpWithSms, signUpWithWechat, upload, VALID, wechatControl, wechatOutbox, type SignedUp } from './support/workflow';
 import { clientMsgId } from '../src/core/notify';
 
 /** `/api/outbox-jobs?…` in Strapi's list format: `{ 'filters[status][$eq]': 'failed', 'pagination[pageSize]': 100 }`. */
@@ -32,6 +32,62 @@ describe('WeChat client_msg_id', () => {
     for (const key of [a, b, 'short:wx:1']) expect(clientMsgId(key)).toMatch(/^[0-9a-f]{64}$/);
     expect(clientMsgId(a)).toBe(clientMsgId(a)); // the same job retried keeps its id (WeChat's dedup relies on it)
   });
+});
+
+describe('outbox channels', () => {
+  afterAll(async () => {
+    await wechatControl({ delayMs: 0 });
+  });
+
+  it('a slow channel holds back no other: an invitation SMS goes out while WeChat pushes wait on a slow WeChat', async () => {
+    // Four merchants signed up in the mini-program, each with a registration ready to submit (one push each).
+    const merchants = await Promise.all(
+      Array.from({ length: 4 }, async (_, i) => {
+        const m = await signUpWithWechat();
+        const files = { id_card_front: await upload(m.jwt, 'id_card_front'), id_card_back: await upload(m.jwt, 'id_card_back') };
+        const data = {
+          path: 'new',
+          entityType: 'individual',
+          nameOptions: [`东海县晶通${i}号水晶饰品店`],
+          registeredAddress: '江苏省连云港市东海县牛山街道 1 号',
+          businessScope: '水晶饰品零售',
+          legalPerson: { name: '测试', idNumber: VALID.idNumber, phone: m.phone },
+          contact: { name: '测试', phone: m.phone },
+          files,
+        };
+        const created = await api().post('/api/applications').set(bearer(m.jwt)).send({ kind: 'business-registration', data }).expect(201);
+        return { ...m, appId: created.body.data.id as string };
+      }),
+    );
+    // WeChat answers each push only after 4 s.
+    await wechatControl({ delayMs: 4000 });
+    await Promise.all(merchants.map((m) => api().post(`/api/applications/${m.appId}/transitions`).set(bearer(m.jwt)).send({ to: 'initial_review' }).expect(200)));
+    // An invitation written after them, on another channel.
+    const phone = freshPhone();
+    const admin = await login(PHONES.jinghuaAdmin);
+    await api()
+      .post('/api/invitations')
+      .set(bearer(admin))
+      .send({ data: { phone, role: 'member' } })
+      .expect(201);
+    await eventually(
+      () => outbox(phone),
+      (sms) => sms.length > 0, // a fresh phone: its one SMS is the invitation
+      20_000,
+    );
+    // The SMS did not wait for them: when it was out, no push had been answered yet (one at a time, it came after 16 s).
+    const answered = await Promise.all(merchants.map(async (m) => (await wechatOutbox(m.openid as string)).length));
+    expect(answered).toEqual([0, 0, 0, 0]);
+    // And the pushes go out together (several at once per channel), each exactly once.
+    for (const m of merchants) {
+      const pushes = await eventually(
+        () => wechatOutbox(m.openid as string),
+        (list) => list.length === 1,
+        30_000,
+      );
+      expect((pushes[0] as unknown as { sendCount: number }).sendCount).toBe(1);
+    }
+  }, 90_000);
 });
 
 describe('the outbox list', () => {

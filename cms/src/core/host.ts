@@ -32,7 +32,7 @@ export function registerHost(strapi: Core.Strapi): void {
       invalidateHome();
     },
     enqueue: (jobs) => enqueue(strapi, jobs),
-    onOutbox: (channel, handler) => registerOutboxHandler(channel, handler as CmsOutboxHandler),
+    onOutbox: (channel, handler, options) => registerOutboxHandler(channel, handler as CmsOutboxHandler, options),
     failedJobs: (channel) => failedJobs(strapi, channel),
     secret: (name) => secret(name),
     privateDir: () => privateUploadDir(),

@@ -83,7 +83,11 @@ export interface Host {
   afterCommit(): void;
   /** Write outbox jobs inside the current transaction (many rows in few statements). */
   enqueue(jobs: OutboxJobInput[]): Promise<void>;
-  onOutbox(channel: string, handler: OutboxHandler): void;
+  /**
+   * Deliver a channel's jobs with `handler`: `concurrency` at once per instance (default 4), each given `timeoutMs`
+   * (default 15 s; the job's lease is sized to it), independently of every other channel.
+   */
+  onOutbox(channel: string, handler: OutboxHandler, options?: { concurrency?: number; timeoutMs?: number }): void;
   /** How many jobs of a channel have failed for good (staff boards). */
   failedJobs(channel: string): Promise<number>;
   /** A secret from the environment (refuses development values in production). */

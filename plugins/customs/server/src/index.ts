@@ -12,7 +12,7 @@ import { createConfigService, type ConfigService } from './services/config';
 import { createContext } from './services/context';
 import { createDeclarations } from './services/declarations';
 import { createDelivery } from './services/delivery';
-import { httpDdtAdapter } from './services/ddt-client';
+import { httpDdtAdapter, timeoutMs as ddtTimeoutMs } from './services/ddt-client';
 import { DEFAULT_HINTS } from './services/hints';
 import { createImports } from './services/imports';
 import { createPoller } from './services/poller';
@@ -39,7 +39,8 @@ export default {
   register() {},
   async bootstrap({ strapi }: Ctx) {
     host(strapi).registerErrors(errors);
-    host(strapi).onOutbox(DDT_CHANNEL, createDelivery(strapi, adapter, service<Receipts>(strapi, 'receipts')));
+    // A delivery may call 点点通 twice (send, then look up a lost reply): its time and lease follow DDT_TIMEOUT_MS.
+    host(strapi).onOutbox(DDT_CHANNEL, createDelivery(strapi, adapter, service<Receipts>(strapi, 'receipts')), { concurrency: 4, timeoutMs: 2 * ddtTimeoutMs() + 1000 });
     const hints = system(strapi).table(UID.hint);
     const existing = new Set((await hints.findMany({ select: ['key'] })).map((r) => r.key as string));
     const missing = DEFAULT_HINTS.filter((h) => !existing.has(h.key));

@@ -33,7 +33,8 @@ export function ddtBaseUrl(): string {
   return `http://127.0.0.1:${process.env.DDT_SIM_PORT || 1342}`;
 }
 
-const timeoutMs = (): number => Number(process.env.DDT_TIMEOUT_MS ?? 10_000);
+/** How long one call to 点点通 may take (DDT_TIMEOUT_MS, default 10 s). */
+export const timeoutMs = (): number => Number(process.env.DDT_TIMEOUT_MS ?? 10_000);
 
 async function call(path: string, init: RequestInit): Promise<Response> {
   try {
